@@ -1,0 +1,3 @@
+"""Claimdesk: a desktop reader for checking what news articles claim."""
+
+__version__ = "0.1.0"

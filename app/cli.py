@@ -1,0 +1,170 @@
+"""The command line: `claimdesk [FILE]` opens the app; subcommands work without a screen.
+
+Every command goes through the same services as the GUI. Errors the user can cause print one
+line on stderr and exit 2; the database is left as it was.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from app import __version__
+from app.errors import ClaimdeskError
+
+EXIT_USAGE = 2
+
+COMMANDS = ("open", "import", "list", "analyze", "export")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="claimdesk",
+        description="Claimdesk: read a news article beside the claims it makes, and check them.",
+        epilog="Run without a command to open the app. Data lives in the user's data folder; "
+        "set CLAIMDESK_HOME or --db to use another.",
+    )
+    parser.add_argument("--version", action="version", version=f"claimdesk {__version__}")
+    parser.add_argument("--db", metavar="PATH", help="use this database file instead of the default")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    # --db is accepted after the command too; SUPPRESS keeps it from hiding the global one.
+    db_option = argparse.ArgumentParser(add_help=False)
+    db_option.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+
+    opener = commands.add_parser(
+        "open", parents=[db_option], help="open the app (the default), optionally with a file"
+    )
+    opener.add_argument("file", nargs="?", help="an article to import and show")
+
+    importer = commands.add_parser(
+        "import", parents=[db_option], help="import article files; prints each new article's id"
+    )
+    importer.add_argument("files", nargs="+", metavar="FILE")
+
+    commands.add_parser("list", parents=[db_option], help="list the articles in the library")
+
+    analyzer = commands.add_parser(
+        "analyze", parents=[db_option], help="analyse a file without storing anything"
+    )
+    analyzer.add_argument("file", metavar="FILE")
+    analyzer.add_argument("--json", action="store_true", help="print the analysis as one JSON object")
+
+    exporter = commands.add_parser("export", parents=[db_option], help="export an article's claims and notes")
+    exporter.add_argument("article_id", type=int, metavar="ARTICLE_ID")
+    exporter.add_argument("--pdf", required=True, metavar="OUT", help="write a PDF memo to OUT")
+    return parser
+
+
+def _with_default_command(argv: list[str]) -> list[str]:
+    """`claimdesk` and `claimdesk FILE` mean `claimdesk open [FILE]`."""
+    index = 0
+    while index < len(argv):
+        arg = argv[index]
+        if arg == "--db":
+            index += 2
+            continue
+        if arg.startswith("--db=") or (arg.startswith("-") and arg != "-"):
+            index += 1
+            continue
+        if arg in COMMANDS:
+            return argv
+        return [*argv[:index], "open", *argv[index:]]
+    if any(a in ("-h", "--help", "--version") for a in argv):
+        return argv
+    return [*argv, "open"]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(_with_default_command(list(sys.argv[1:] if argv is None else argv)))
+    handlers: dict[str, Callable[[argparse.Namespace], int]] = {
+        "open": _open,
+        "import": _import,
+        "list": _list,
+        "analyze": _analyze,
+        "export": _export,
+    }
+    try:
+        return handlers[args.command](args)
+    except ClaimdeskError as error:
+        print(f"claimdesk: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+
+
+def _database(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from app.config import database_path
+    from app.storage.database import open_database
+
+    return open_database(database_path(args.db))
+
+
+def _open(args: argparse.Namespace) -> int:
+    from app.ui.application import run_gui
+
+    return run_gui(args.db, args.file)
+
+
+def _import(args: argparse.Namespace) -> int:
+    from app.services.articles import import_path
+
+    db = _database(args)
+    failures = 0
+    for file in args.files:
+        try:
+            result = import_path(db, file)
+        except ClaimdeskError as error:
+            print(f"claimdesk: {error}", file=sys.stderr)
+            failures += 1
+            continue
+        if not result.created:
+            print(
+                f"claimdesk: {file} is already in the library as article {result.article_id}", file=sys.stderr
+            )
+        print(result.article_id)
+    db.close()
+    return EXIT_USAGE if failures else 0
+
+
+def _list(args: argparse.Namespace) -> int:
+    from app.services.articles import list_articles
+
+    db = _database(args)
+    rows = list_articles(db)
+    db.close()
+    if not rows:
+        print("The library is empty. Import an article with: claimdesk import FILE")
+        return 0
+    print(f"{'ID':>5}  {'CLAIMS':>6}  {'IMPORTED':<16}  TITLE")
+    for row in rows:
+        when = row.imported_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        print(f"{row.id:>5}  {row.claim_count:>6}  {when:<16}  {row.title}")
+    return 0
+
+
+def _analyze(args: argparse.Namespace) -> int:
+    from app.services.articles import analyze_file
+
+    analysis = analyze_file(args.file)
+    if args.json:
+        json.dump(analysis.to_json(), sys.stdout, ensure_ascii=False)
+        sys.stdout.write("\n")
+        return 0
+    print(f"{len(analysis.sentences)} sentences, {len(analysis.claims)} claims")
+    for claim in sorted(analysis.claims, key=lambda c: -c.score):
+        source = f" [{claim.source}]" if claim.source else ""
+        print(f"{claim.score:.2f} {claim.kind:<6}{source} {claim.text}")
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    from app.services.reports import export_pdf
+
+    db = _database(args)
+    out = export_pdf(db, args.article_id, Path(args.pdf))
+    db.close()
+    print(out)
+    return 0

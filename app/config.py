@@ -1,0 +1,59 @@
+"""Where Claimdesk keeps its data, and where its bundled resources are.
+
+The data folder comes from platformdirs, unless `CLAIMDESK_HOME` names another; `--db PATH`
+overrides the database file alone.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+APP_NAME = "Claimdesk"
+DB_FILENAME = "claimdesk.sqlite3"
+
+
+def data_dir() -> Path:
+    """The user's Claimdesk folder (created on first use, readable by the user only)."""
+    home = os.environ.get("CLAIMDESK_HOME")
+    if home:
+        path = Path(home).expanduser()
+    else:
+        from platformdirs import user_data_dir
+
+        path = Path(user_data_dir(APP_NAME, appauthor=False))
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    return path
+
+
+def database_path(override: str | os.PathLike[str] | None = None) -> Path:
+    """The database file: `--db` if given, else the one in the data folder."""
+    if override:
+        return Path(override).expanduser().resolve()
+    return data_dir() / DB_FILENAME
+
+
+def resources_dir() -> Path:
+    """Bundled resources: inside the installed package, or beside it in a source checkout."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "resources", here.parent / "resources"):
+        if candidate.is_dir():
+            return candidate
+    raise FileNotFoundError("Claimdesk's resources folder is missing from this installation")
+
+
+def sample_article_path() -> Path:
+    return resources_dir() / "sample_article.txt"
+
+
+def reviewer_name() -> str:
+    """Who is working: the name written into status history, notes and memos."""
+    name = os.environ.get("CLAIMDESK_REVIEWER")
+    if name:
+        return name
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return ""

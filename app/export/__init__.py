@@ -1,0 +1,1 @@
+"""Exports: what leaves the machine, only when the user asks."""

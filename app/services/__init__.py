@@ -1,0 +1,1 @@
+"""Use cases over domain and storage; the GUI and the CLI both call only these."""

@@ -1,0 +1,111 @@
+"""Opening the database: engine, SQLite pragmas, sessions, and migration to the newest schema."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import create_engine, event, text
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.errors import StorageError
+from app.storage.migrate import upgrade_to_head
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def _set_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    """Per connection: foreign keys on, WAL (readers never block the writer), wait when busy."""
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+class Database:
+    """One SQLite database file; hand out sessions with `session()`."""
+
+    def __init__(self, path: Path, engine: Engine) -> None:
+        self.path = path
+        self.engine = engine
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """One unit of work: committed as a whole, or rolled back as a whole."""
+        session = self._sessions()
+        try:
+            yield session
+            session.commit()
+        except OperationalError as error:
+            session.rollback()
+            raise StorageError(_explain(error, self.path)) from error
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def pragma(self, name: str) -> Any:
+        """Read one pragma (for checks and tests)."""
+        with self.engine.connect() as connection:
+            return connection.execute(text(f"PRAGMA {name}")).scalar()
+
+
+def open_database(path: Path) -> Database:
+    """Open (creating if needed) and migrate the database at `path`; clear errors, never a traceback."""
+    _check_file(path)
+    engine = create_engine(f"sqlite:///{path}")
+    event.listen(engine, "connect", _set_pragmas)
+    try:
+        with engine.begin() as connection:
+            upgrade_to_head(connection)
+    except (DBAPIError, sqlite3.DatabaseError) as error:
+        engine.dispose()
+        raise StorageError(_explain(error, path)) from error
+    return Database(path, engine)
+
+
+def _check_file(path: Path) -> None:
+    """Refuse a folder or a file that is not SQLite, before SQLite can touch it."""
+    if path.is_dir():
+        raise StorageError(f"{path} is a folder, not a database file")
+    if path.exists() and path.stat().st_size > 0:
+        try:
+            with path.open("rb") as handle:
+                header = handle.read(len(SQLITE_MAGIC))
+        except OSError as error:
+            raise StorageError(f"Cannot read the database {path}: {error.strerror}") from error
+        if header != SQLITE_MAGIC:
+            raise StorageError(
+                f"{path} is not a Claimdesk database (or it is damaged); it was left untouched"
+            )
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except OSError as error:
+        raise StorageError(f"Cannot create the data folder {path.parent}: {error.strerror}") from error
+
+
+def _explain(error: Exception, path: Path) -> str:
+    message = str(getattr(error, "orig", error)).lower()
+    if "locked" in message or "busy" in message:
+        return f"The database {path} is busy in another program; try again in a moment"
+    if "readonly" in message or "read-only" in message:
+        return f"The database {path} is read-only; nothing was changed"
+    if "disk is full" in message or "disk i/o" in message:
+        return f"Could not write to {path}: the disk is full or failing; nothing was changed"
+    if "not a database" in message or "malformed" in message:
+        return f"{path} is damaged or not a Claimdesk database; it was left untouched"
+    if "unable to open" in message:
+        return f"Cannot open the database {path}: check the folder exists and is writable"
+    return f"Database error in {path}: {getattr(error, 'orig', error)}"

@@ -1,0 +1,139 @@
+"""The ORM models: articles, their claims, the append-only status history, notes."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any, ClassVar
+
+from sqlalchemy import JSON, CheckConstraint, DateTime, ForeignKey, Index, String, Text, TypeDecorator
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Aware UTC datetimes in, aware UTC datetimes out (SQLite keeps no time zone)."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to the database; use UTC")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
+        return None if value is None else value.replace(tzinfo=UTC)
+
+
+class Base(DeclarativeBase):
+    type_annotation_map: ClassVar[dict[Any, Any]] = {
+        datetime: UTCDateTime,
+        dict[str, Any]: JSON,
+        list[str]: JSON,
+    }
+
+
+class Article(Base):
+    __tablename__ = "article"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(Text)
+    byline: Mapped[str | None] = mapped_column(Text)
+    source_url: Mapped[str | None] = mapped_column(Text)
+    published_at: Mapped[str | None] = mapped_column(String(40))  # as the outlet gives it
+    imported_at: Mapped[datetime] = mapped_column(default=utcnow)
+    last_opened_at: Mapped[datetime | None] = mapped_column()
+    filename: Mapped[str | None] = mapped_column(Text)
+    format: Mapped[str] = mapped_column(String(16))
+    text: Mapped[str] = mapped_column(Text)  # every offset refers to this normalised text
+    html: Mapped[str | None] = mapped_column(Text)  # sanitised copy for display, when there is one
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+
+    claims: Mapped[list[Claim]] = relationship(
+        back_populates="article", cascade="all, delete-orphan", order_by="Claim.start"
+    )
+    notes: Mapped[list[Note]] = relationship(back_populates="article", cascade="all, delete-orphan")
+
+
+class Claim(Base):
+    __tablename__ = "claim"
+    __table_args__ = (
+        CheckConstraint('start >= 0 AND "end" >= start', name="span_valid"),
+        CheckConstraint("kind IN ('claim', 'quote', 'caveat')", name="kind_valid"),
+        CheckConstraint("origin IN ('detected', 'manual')", name="origin_valid"),
+        Index("ix_claim_article_start", "article_id", "start"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("article.id", ondelete="CASCADE"))
+    start: Mapped[int]
+    end: Mapped[int]
+    exact: Mapped[str] = mapped_column(Text)  # TextQuoteSelector: re-anchors after the text changes
+    prefix: Mapped[str] = mapped_column(Text, default="")
+    suffix: Mapped[str] = mapped_column(Text, default="")
+    kind: Mapped[str] = mapped_column(String(16), default="claim")
+    origin: Mapped[str] = mapped_column(String(16), default="detected")
+    source: Mapped[str | None] = mapped_column(Text)
+    source_start: Mapped[int | None]
+    source_end: Mapped[int | None]
+    secondary_source: Mapped[str | None] = mapped_column(Text)
+    source_refers_to: Mapped[str | None] = mapped_column(Text)
+    cues: Mapped[list[str]] = mapped_column(default=list)
+    hedges: Mapped[list[str]] = mapped_column(default=list)
+    figures: Mapped[list[str]] = mapped_column(default=list)
+    reasons: Mapped[list[str]] = mapped_column(default=list)
+    score: Mapped[float] = mapped_column(default=0.0)
+    status: Mapped[str] = mapped_column(String(32), default="unreviewed")
+    anchored: Mapped[bool] = mapped_column(default=True)  # False: an orphan, kept, never deleted
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    article: Mapped[Article] = relationship(back_populates="claims")
+    history: Mapped[list[StatusChange]] = relationship(
+        back_populates="claim", cascade="all, delete-orphan", order_by="StatusChange.id"
+    )
+    notes: Mapped[list[Note]] = relationship(
+        back_populates="claim", cascade="all, delete-orphan", order_by="Note.id"
+    )
+
+
+class StatusChange(Base):
+    """One step of a claim's status history; rows are only ever added."""
+
+    __tablename__ = "status_change"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    claim_id: Mapped[int] = mapped_column(ForeignKey("claim.id", ondelete="CASCADE"), index=True)
+    old_status: Mapped[str] = mapped_column(String(32))
+    new_status: Mapped[str] = mapped_column(String(32))
+    reason: Mapped[str] = mapped_column(Text, default="")
+    author: Mapped[str] = mapped_column(Text, default="")
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    claim: Mapped[Claim] = relationship(back_populates="history")
+
+
+class Note(Base):
+    """A Markdown note on a claim, or on the article as a whole."""
+
+    __tablename__ = "note"
+    __table_args__ = (
+        CheckConstraint("(claim_id IS NULL) != (article_id IS NULL)", name="note_has_one_owner"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    claim_id: Mapped[int | None] = mapped_column(ForeignKey("claim.id", ondelete="CASCADE"), index=True)
+    article_id: Mapped[int | None] = mapped_column(ForeignKey("article.id", ondelete="CASCADE"), index=True)
+    body: Mapped[str] = mapped_column(Text)
+    author: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    claim: Mapped[Claim | None] = relationship(back_populates="notes")
+    article: Mapped[Article | None] = relationship(back_populates="notes")

@@ -1,0 +1,130 @@
+"""Plain, immutable views of stored data, handed to the GUI and the CLI.
+
+Services return these instead of ORM objects so nothing outside storage can lazy-load, or write,
+behind a session's back.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from app.storage.models import Article, Claim, Note, StatusChange
+
+
+@dataclass(frozen=True, slots=True)
+class NoteRecord:
+    id: int
+    body: str
+    author: str
+    created_at: datetime
+
+    @classmethod
+    def of(cls, note: Note) -> NoteRecord:
+        return cls(note.id, note.body, note.author, note.created_at)
+
+
+@dataclass(frozen=True, slots=True)
+class StatusChangeRecord:
+    old_status: str
+    new_status: str
+    reason: str
+    author: str
+    at: datetime
+
+    @classmethod
+    def of(cls, change: StatusChange) -> StatusChangeRecord:
+        return cls(change.old_status, change.new_status, change.reason, change.author, change.at)
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimRecord:
+    id: int
+    article_id: int
+    start: int
+    end: int
+    text: str
+    kind: str
+    origin: str
+    source: str | None
+    secondary_source: str | None
+    source_refers_to: str | None
+    cues: tuple[str, ...]
+    hedges: tuple[str, ...]
+    figures: tuple[str, ...]
+    reasons: tuple[str, ...]
+    score: float
+    status: str
+    anchored: bool
+    updated_at: datetime
+    notes: tuple[NoteRecord, ...]
+    history: tuple[StatusChangeRecord, ...]
+
+    @classmethod
+    def of(cls, claim: Claim) -> ClaimRecord:
+        return cls(
+            id=claim.id,
+            article_id=claim.article_id,
+            start=claim.start,
+            end=claim.end,
+            text=claim.exact,
+            kind=claim.kind,
+            origin=claim.origin,
+            source=claim.source,
+            secondary_source=claim.secondary_source,
+            source_refers_to=claim.source_refers_to,
+            cues=tuple(claim.cues),
+            hedges=tuple(claim.hedges),
+            figures=tuple(claim.figures),
+            reasons=tuple(claim.reasons),
+            score=claim.score,
+            status=claim.status,
+            anchored=claim.anchored,
+            updated_at=claim.updated_at,
+            notes=tuple(NoteRecord.of(n) for n in claim.notes),
+            history=tuple(StatusChangeRecord.of(h) for h in claim.history),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleSummary:
+    id: int
+    title: str
+    byline: str | None
+    format: str
+    imported_at: datetime
+    claim_count: int
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRecord:
+    id: int
+    title: str
+    byline: str | None
+    source_url: str | None
+    published_at: str | None
+    filename: str | None
+    format: str
+    text: str
+    imported_at: datetime
+    claims: tuple[ClaimRecord, ...]
+
+    @classmethod
+    def of(cls, article: Article) -> ArticleRecord:
+        return cls(
+            id=article.id,
+            title=article.title,
+            byline=article.byline,
+            source_url=article.source_url,
+            published_at=article.published_at,
+            filename=article.filename,
+            format=article.format,
+            text=article.text,
+            imported_at=article.imported_at,
+            claims=tuple(ClaimRecord.of(c) for c in article.claims),
+        )
+
+    @property
+    def source_label(self) -> str:
+        """Where the article came from, in one line: its URL, else its file name."""
+        return self.source_url or self.filename or "pasted text"

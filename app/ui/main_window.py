@@ -1,0 +1,230 @@
+"""The main window: the article on the left, its claims and the claim editor on the right."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from html import escape
+from pathlib import Path
+from typing import TypeVar
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
+
+from app import __version__
+from app.config import reviewer_name
+from app.domain.statuses import STATUSES
+from app.errors import ClaimdeskError
+from app.services import articles, claims, reports
+from app.storage.database import Database
+from app.storage.records import ArticleRecord, ClaimRecord
+from app.ui.article_view import ArticleView
+from app.ui.claim_editor import ClaimEditor
+from app.ui.claims_panel import ClaimListModel, ClaimListView
+
+T = TypeVar("T")
+OPEN_FILTER = "Articles (*.txt *.text *.md);;All files (*)"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, db: Database) -> None:
+        super().__init__()
+        self.db = db
+        self.article: ArticleRecord | None = None
+        self.setWindowTitle("Claimdesk")
+        self.resize(1280, 800)
+
+        self.article_view = ArticleView()
+        self.claim_model = ClaimListModel(self)
+        self.claim_list = ClaimListView()
+        self.claim_list.setModel(self.claim_model)
+        self.claim_list.claimChosen.connect(self.choose_claim)
+        self.editor = ClaimEditor()
+        self.editor.statusChosen.connect(self.set_status)
+        self.editor.noteSubmitted.connect(self.add_note)
+        self.claims_heading = QLabel()
+        self.claims_heading.setObjectName("claimsHeading")
+
+        right = QSplitter(Qt.Orientation.Vertical)
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(self.claims_heading)
+        top_layout.addWidget(self.claim_list)
+        right.addWidget(top)
+        right.addWidget(self.editor)
+        right.setSizes([480, 320])
+        self.article_heading = QLabel(wordWrap=True)
+        self.article_heading.setObjectName("articleHeading")
+        self.article_heading.setContentsMargins(18, 10, 18, 4)
+        self.article_heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.setSpacing(0)
+        left_layout.addWidget(self.article_heading)
+        left_layout.addWidget(self.article_view)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(right)
+        self.splitter.setSizes([760, 520])
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+        self._build_menus()
+        self._build_status_keys()
+        self.statusBar().showMessage("Ready")
+
+    # ---- building -------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        self.open_action = self._action("&Open…", QKeySequence.StandardKey.Open, self.open_dialog)
+        self.export_action = self._action("&Export PDF…", QKeySequence("Ctrl+E"), self.export_dialog)
+        file_menu.addActions([self.open_action, self.export_action])
+        file_menu.addSeparator()
+        file_menu.addAction(self._action("&Quit", QKeySequence.StandardKey.Quit, self.close))
+        help_menu = self.menuBar().addMenu("&Help")
+        help_menu.addAction(self._action("&About Claimdesk", None, self.about))
+
+    def _action(
+        self, text: str, keys: QKeySequence | QKeySequence.StandardKey | None, slot: Callable[[], object]
+    ) -> QAction:
+        action = QAction(text, self)
+        if keys is not None:
+            action.setShortcut(keys)
+        action.triggered.connect(slot)
+        return action
+
+    def _build_status_keys(self) -> None:
+        """Keys 1-7 set the current claim's status while the list has the focus."""
+        for s in STATUSES:
+            shortcut = QShortcut(QKeySequence(s.key), self.claim_list)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(lambda sid=s.id: self._status_key(sid))
+
+    # ---- articles -------------------------------------------------------------------------
+    def open_article(self, article_id: int) -> None:
+        record = self.guarded(lambda: articles.load_article(self.db, article_id))
+        if record is None:
+            return
+        self.guarded(lambda: articles.mark_opened(self.db, article_id))
+        self.article = record
+        self.article_view.show_text(record.text, record.claims)
+        self.claim_model.set_claims(record.claims)
+        self.editor.show_claim(None)
+        self.claims_heading.setText(f"<b>Claims</b> ({len(record.claims)})")
+        self.article_heading.setText(_heading_html(record))
+        self.setWindowTitle(f"{record.title} — Claimdesk")
+        self.statusBar().showMessage(f"{record.source_label} · {len(record.claims)} claims")
+
+    def open_file(self, path: str | Path) -> bool:
+        """Import a file (or find it already imported) and show it; False if it can't be read."""
+        result = self.guarded(lambda: articles.import_path(self.db, path))
+        if result is None:
+            return False
+        self.open_article(result.article_id)
+        if not result.created:
+            self.statusBar().showMessage(f"{Path(path).name} was already in the library; opened it")
+        return True
+
+    def open_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Open an article", str(Path.home()), OPEN_FILTER)
+        if path:
+            self.open_file(path)
+
+    def export_dialog(self) -> None:
+        if self.article is None:
+            return
+        suggested = str(Path.home() / f"{_safe_name(self.article.title)}.pdf")
+        path, _ = QFileDialog.getSaveFileName(self, "Export PDF memo", suggested, "PDF (*.pdf)")
+        if path:
+            self.export_pdf(path)
+
+    def export_pdf(self, path: str | Path) -> Path | None:
+        if self.article is None:
+            return None
+        article_id = self.article.id
+        written = self.guarded(lambda: reports.export_pdf(self.db, article_id, path))
+        if written is not None:
+            self.statusBar().showMessage(f"Memo written to {written}")
+        return written
+
+    # ---- claims ---------------------------------------------------------------------------
+    def choose_claim(self, claim_id: int) -> None:
+        row = self.claim_model.row_of(claim_id)
+        if row is None:
+            return
+        self.claim_list.choose(claim_id)
+        self.article_view.select_claim(claim_id)
+        self.editor.show_claim(self.claim_model.claim_at(row))
+
+    def current_claim_id(self) -> int | None:
+        index = self.claim_list.currentIndex()
+        return self.claim_model.claim_at(index.row()).id if index.isValid() else None
+
+    def _status_key(self, status_id: str) -> None:
+        claim_id = self.current_claim_id()
+        if claim_id is not None:
+            self.set_status(claim_id, status_id)
+
+    def set_status(self, claim_id: int, status_id: str) -> None:
+        updated = self.guarded(
+            lambda: claims.set_status(self.db, claim_id, status_id, author=reviewer_name())
+        )
+        self._refresh_claim(updated)
+
+    def add_note(self, claim_id: int, body: str) -> None:
+        note = self.guarded(lambda: claims.add_note(self.db, claim_id, body, author=reviewer_name()))
+        if note is not None:
+            self.editor.note_saved()
+            self._refresh_claim(self.guarded(lambda: claims.load_claim(self.db, claim_id)))
+
+    def _refresh_claim(self, claim: ClaimRecord | None) -> None:
+        if claim is None:
+            return
+        self.claim_model.replace_claim(claim)
+        self.article_view.update_claims(self.claim_model.claims())
+        if self.current_claim_id() == claim.id:
+            self.editor.show_claim(claim)
+
+    # ---- misc -----------------------------------------------------------------------------
+    def guarded(self, work: Callable[[], T]) -> T | None:
+        """Run a service call; a user-caused error becomes a message, never a crash."""
+        try:
+            return work()
+        except ClaimdeskError as error:
+            self.show_error(str(error))
+            return None
+
+    def show_error(self, message: str) -> None:
+        self.statusBar().showMessage(message)
+        QMessageBox.warning(self, "Claimdesk", message)
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self,
+            "About Claimdesk",
+            f"<b>Claimdesk {__version__}</b><p>Read a news article beside the claims it makes, "
+            "and check them. Everything stays on this computer.</p>"
+            f"<p>Database: {self.db.path}</p>",
+        )
+
+    def closeEvent(self, event: object) -> None:
+        QSettings().setValue("window/geometry", self.saveGeometry())
+        super().closeEvent(event)  # type: ignore[arg-type]
+
+
+def _heading_html(article: ArticleRecord) -> str:
+    meta = [escape(article.byline)] if article.byline else []
+    meta.append(escape(article.source_label))
+    if article.published_at:
+        meta.append(escape(article.published_at))
+    meta.append("imported " + article.imported_at.astimezone().strftime("%Y-%m-%d %H:%M"))
+    return (
+        f"<div style='font-size:15pt; font-weight:600'>{escape(article.title)}</div>"
+        f"<div style='color:gray'>{' · '.join(meta)}</div>"
+    )
+
+
+def _safe_name(title: str) -> str:
+    keep = "".join(ch if ch.isalnum() or ch in " -_" else " " for ch in title)
+    return "-".join(keep.split())[:60] or "claimdesk-memo"

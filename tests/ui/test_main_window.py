@@ -1,0 +1,147 @@
+"""The GUI flow of the walking skeleton, through real widgets and a real database."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from app.services import articles
+from app.storage.database import Database, open_database
+from app.ui.main_window import MainWindow
+from tests.helpers import pdf_text
+
+
+@pytest.fixture
+def window(qtbot: QtBot, db: Database) -> MainWindow:
+    win = MainWindow(db)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+@pytest.fixture
+def errors(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Message boxes would block a test: record what they would have said."""
+    seen: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text, *a: seen.append(text))
+    return seen
+
+
+def click_claim(qtbot: QtBot, window: MainWindow, row: int) -> None:
+    view = window.claim_list
+    index = window.claim_model.index(row)
+    view.scrollTo(index)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(index).center())
+
+
+def test_opens_a_text_file_and_lists_its_claims(window: MainWindow, article_file: Path) -> None:
+    assert window.open_file(article_file)
+    assert window.article_view.toPlainText() == article_file.read_text(encoding="utf-8")
+    assert window.claim_model.rowCount() >= 2
+    shown = [window.claim_model.claim_at(r).text for r in range(window.claim_model.rowCount())]
+    assert any("according to the port authority" in s for s in shown)
+    assert "harbour" in window.windowTitle().lower()
+
+
+def test_click_scrolls_to_and_highlights_the_claim(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    filler = "\n\n".join(f"Paragraph {i} of background with no attribution at all" for i in range(120))
+    path = tmp_path / "long.txt"
+    path.write_text(filler + "\n\nThe minister said 40 ferries were cancelled on Friday.\n", encoding="utf-8")
+    window.open_file(path)
+    row = next(
+        r
+        for r in range(window.claim_model.rowCount())
+        if "minister said" in window.claim_model.claim_at(r).text
+    )
+    scrollbar = window.article_view.verticalScrollBar()
+    assert scrollbar.value() == 0
+    click_claim(qtbot, window, row)
+    assert window.article_view.highlighted_text() == "The minister said 40 ferries were cancelled on Friday."
+    qtbot.waitUntil(lambda: scrollbar.value() > scrollbar.maximum() // 2)
+    assert "minister said" in window.editor.sentence.text()
+
+
+def test_status_and_note_survive_a_restart(qtbot: QtBot, db_path: Path, article_file: Path) -> None:
+    db = open_database(db_path)
+    first = MainWindow(db)
+    qtbot.addWidget(first)
+    first.show()
+    first.open_file(article_file)
+    click_claim(qtbot, first, 0)
+    box = first.editor.status_box
+    box.setCurrentIndex(box.findData("disputed"))
+    box.activated.emit(box.currentIndex())
+    qtbot.keyClicks(first.editor.note_input, "Port authority denies the date; asked for the log.")
+    qtbot.mouseClick(first.editor.add_note_button, Qt.MouseButton.LeftButton)
+    assert first.editor.note_input.toPlainText() == ""
+    assert "asked for the log" in first.editor.notes.toPlainText()
+    claim_id = first.claim_model.claim_at(0).id
+    first.close()
+    db.close()
+
+    reopened = open_database(db_path)
+    second = MainWindow(reopened)
+    qtbot.addWidget(second)
+    article_id = articles.article_to_open(reopened)
+    assert article_id is not None
+    second.open_article(article_id)
+    assert second.article_view.toPlainText() == article_file.read_text(encoding="utf-8")
+    row = second.claim_model.row_of(claim_id)
+    assert row is not None
+    claim = second.claim_model.claim_at(row)
+    assert claim.status == "disputed"
+    assert [n.body for n in claim.notes] == ["Port authority denies the date; asked for the log."]
+    assert claim.history[-1].author == "Test Reviewer"
+    second.choose_claim(claim_id)
+    assert second.editor.status_box.currentData() == "disputed"
+    reopened.close()
+
+
+def test_number_keys_set_the_status(qtbot: QtBot, window: MainWindow, article_file: Path) -> None:
+    window.open_file(article_file)
+    click_claim(qtbot, window, 1)
+    window.claim_list.setFocus()
+    qtbot.keyClick(window.claim_list, Qt.Key.Key_3)
+    assert window.claim_model.claim_at(1).status == "verified"
+    assert window.editor.status_box.currentData() == "verified"
+
+
+def test_export_pdf_from_the_window(
+    qtbot: QtBot, window: MainWindow, article_file: Path, tmp_path: Path
+) -> None:
+    window.open_file(article_file)
+    click_claim(qtbot, window, 0)
+    window.set_status(window.claim_model.claim_at(0).id, "false")
+    window.add_note(window.claim_model.claim_at(0).id, "The survey was on Tuesday")
+    written = window.export_pdf(tmp_path / "memo.pdf")
+    assert written is not None
+    text = pdf_text(written)
+    assert "False" in text and "The survey was on Tuesday" in text
+    assert "harbour" in text.lower()
+
+
+def test_bad_file_shows_a_message_and_keeps_the_article(
+    window: MainWindow, article_file: Path, tmp_path: Path, errors: list[str]
+) -> None:
+    window.open_file(article_file)
+    shown = window.article_view.toPlainText()
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    assert not window.open_file(empty)
+    assert not window.open_file(tmp_path)
+    assert len(errors) == 2 and "empty" in errors[0] and "folder" in errors[1]
+    assert window.article_view.toPlainText() == shown
+    assert len(articles.list_articles(window.db)) == 1
+
+
+def test_sample_article_on_first_start(window: MainWindow) -> None:
+    article_id = articles.article_to_open(window.db)
+    assert article_id is not None
+    window.open_article(article_id)
+    assert window.claim_model.rowCount() >= 5
+    assert "Flood barrier" in window.article_heading.text()
