@@ -7,8 +7,8 @@ from html import escape
 from pathlib import Path
 from typing import TypeVar
 
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
 from app import __version__
@@ -21,6 +21,7 @@ from app.storage.records import ArticleRecord, ClaimRecord
 from app.ui.article_view import ArticleView
 from app.ui.claim_editor import ClaimEditor
 from app.ui.claims_panel import ClaimListModel, ClaimListView
+from app.ui.settings import app_settings
 
 T = TypeVar("T")
 OPEN_FILTER = "Articles (*.txt *.text *.md);;All files (*)"
@@ -72,6 +73,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
         self._build_menus()
         self._build_status_keys()
+        self._restore_layout()
         self.statusBar().showMessage("Ready")
 
     # ---- building -------------------------------------------------------------------------
@@ -208,9 +210,20 @@ class MainWindow(QMainWindow):
             f"<p>Database: {self.db.path}</p>",
         )
 
-    def closeEvent(self, event: object) -> None:
-        QSettings().setValue("window/geometry", self.saveGeometry())
-        super().closeEvent(event)  # type: ignore[arg-type]
+    def _restore_layout(self) -> None:
+        settings = app_settings()
+        geometry = settings.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        panes = settings.value("window/panes")
+        if isinstance(panes, QByteArray):
+            self.splitter.restoreState(panes)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        settings = app_settings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/panes", self.splitter.saveState())
+        super().closeEvent(event)
 
 
 def _heading_html(article: ArticleRecord) -> str:

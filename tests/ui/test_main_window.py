@@ -145,3 +145,33 @@ def test_sample_article_on_first_start(window: MainWindow) -> None:
     window.open_article(article_id)
     assert window.claim_model.rowCount() >= 5
     assert "Flood barrier" in window.article_heading.text()
+
+
+def test_window_layout_is_remembered(qtbot: QtBot, db: Database) -> None:
+    first = MainWindow(db)
+    qtbot.addWidget(first)
+    first.show()
+    first.resize(720, 540)
+    first.splitter.setSizes([250, 470])
+    sizes = first.splitter.sizes()
+    first.close()
+    second = MainWindow(db)
+    qtbot.addWidget(second)
+    second.show()
+    qtbot.waitExposed(second)
+    assert (second.width(), second.height()) == (first.width(), first.height())
+    assert second.splitter.sizes() == sizes
+
+
+def test_unopenable_database_is_a_message_not_a_crash(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.ui.application import run_gui
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _parent, _title, text, *a: shown.append(text))
+    damaged = tmp_path / "damaged.sqlite3"
+    damaged.write_bytes(b"not sqlite at all" * 64)
+    assert run_gui(str(damaged), None) == 1
+    assert shown and "not a Claimdesk database" in shown[0]
+    assert damaged.read_bytes() == b"not sqlite at all" * 64
