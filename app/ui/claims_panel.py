@@ -1,18 +1,45 @@
-"""The claims beside the article: a Qt list model and the view that shows it."""
+"""The claims beside the article: a Qt list model, a sorting proxy, and the panel that shows them."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSize,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QVBoxLayout,
+    QWidget,
+)
 
-from app.domain.statuses import status
+from app.domain.statuses import STATUSES, status
 from app.storage.records import ClaimRecord
 from app.ui.status_icons import status_icon
 
 ClaimIdRole = Qt.ItemDataRole.UserRole + 1
+PositionRole = Qt.ItemDataRole.UserRole + 2
+ScoreRole = Qt.ItemDataRole.UserRole + 3
+StatusOrderRole = Qt.ItemDataRole.UserRole + 4
 Index = QModelIndex | QPersistentModelIndex
+_STATUS_ORDER = {s.id: i for i, s in enumerate(STATUSES)}
+
+# (label, sort role, order): the orders a journalist asks for.
+SORT_ORDERS = (
+    ("Position in article", PositionRole, Qt.SortOrder.AscendingOrder),
+    ("Most check-worthy first", ScoreRole, Qt.SortOrder.DescendingOrder),
+    ("Status", StatusOrderRole, Qt.SortOrder.AscendingOrder),
+)
 
 
 class ClaimListModel(QAbstractListModel):
@@ -59,11 +86,17 @@ class ClaimListModel(QAbstractListModel):
             return _tooltip(claim)
         if role == ClaimIdRole:
             return claim.id
+        if role == PositionRole:
+            return claim.start
+        if role == ScoreRole:
+            return claim.score
+        if role == StatusOrderRole:
+            return _STATUS_ORDER[claim.status] * 1_000_000 + claim.start
         return None
 
 
 def _row_text(claim: ClaimRecord) -> str:
-    head = status(claim.status).label
+    head = f"{status(claim.status).label} · {claim.score:.2f}"
     if claim.kind != "claim":
         head += f" · {claim.kind}"
     if claim.source:
@@ -101,7 +134,6 @@ class ClaimListView(QListView):
         self.setAlternatingRowColors(True)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.setTextElideMode(Qt.TextElideMode.ElideRight)
 
     def setModel(self, model: Any) -> None:
         super().setModel(model)
@@ -111,9 +143,54 @@ class ClaimListView(QListView):
         if current.isValid():
             self.claimChosen.emit(current.data(ClaimIdRole))
 
+
+class ClaimsPanel(QWidget):
+    """Heading, sort order and the list; the list shows the model through a sorting proxy."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = ClaimListModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setDynamicSortFilter(True)
+        self.view = ClaimListView()
+        self.view.setModel(self.proxy)
+        self.heading = QLabel()
+        self.heading.setObjectName("claimsHeading")
+        self.sort_box = QComboBox()
+        self.sort_box.setObjectName("sortBox")
+        for label, _role, _order in SORT_ORDERS:
+            self.sort_box.addItem(label)
+        self.sort_box.currentIndexChanged.connect(self.sort_by)
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(QLabel("Order:"))
+        top.addWidget(self.sort_box)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.view)
+        self.sort_by(0)
+
+    def set_claims(self, claims: tuple[ClaimRecord, ...]) -> None:
+        self.model.set_claims(claims)
+        self.heading.setText(f"<b>Claims</b> ({len(claims)})")
+
+    def sort_by(self, which: int) -> None:
+        _label, role, order = SORT_ORDERS[which]
+        self.proxy.setSortRole(role)
+        self.proxy.sort(0, order)
+
+    def index_of(self, claim_id: int) -> QModelIndex:
+        """The view's index of a claim (invalid if it is not listed)."""
+        row = self.model.row_of(claim_id)
+        return QModelIndex() if row is None else self.proxy.mapFromSource(self.model.index(row))
+
     def choose(self, claim_id: int) -> None:
-        model = self.model()
-        assert isinstance(model, ClaimListModel)
-        row = model.row_of(claim_id)
-        if row is not None:
-            self.setCurrentIndex(model.index(row))
+        index = self.index_of(claim_id)
+        if index.isValid() and index != self.view.currentIndex():
+            self.view.setCurrentIndex(index)
+
+    def current_claim_id(self) -> int | None:
+        index = self.view.currentIndex()
+        return index.data(ClaimIdRole) if index.isValid() else None

@@ -20,7 +20,7 @@ from app.storage.database import Database
 from app.storage.records import ArticleRecord, ClaimRecord
 from app.ui.article_view import ArticleView
 from app.ui.claim_editor import ClaimEditor
-from app.ui.claims_panel import ClaimListModel, ClaimListView
+from app.ui.claims_panel import ClaimsPanel
 from app.ui.settings import app_settings
 
 T = TypeVar("T")
@@ -36,23 +36,16 @@ class MainWindow(QMainWindow):
         self.resize(1280, 800)
 
         self.article_view = ArticleView()
-        self.claim_model = ClaimListModel(self)
-        self.claim_list = ClaimListView()
-        self.claim_list.setModel(self.claim_model)
+        self.claims_panel = ClaimsPanel()
+        self.claim_model = self.claims_panel.model
+        self.claim_list = self.claims_panel.view
         self.claim_list.claimChosen.connect(self.choose_claim)
         self.editor = ClaimEditor()
         self.editor.statusChosen.connect(self.set_status)
         self.editor.noteSubmitted.connect(self.add_note)
-        self.claims_heading = QLabel()
-        self.claims_heading.setObjectName("claimsHeading")
 
         right = QSplitter(Qt.Orientation.Vertical)
-        top = QWidget()
-        top_layout = QVBoxLayout(top)
-        top_layout.setContentsMargins(0, 0, 0, 0)
-        top_layout.addWidget(self.claims_heading)
-        top_layout.addWidget(self.claim_list)
-        right.addWidget(top)
+        right.addWidget(self.claims_panel)
         right.addWidget(self.editor)
         right.setSizes([480, 320])
         self.article_heading = QLabel(wordWrap=True)
@@ -111,9 +104,8 @@ class MainWindow(QMainWindow):
         self.guarded(lambda: articles.mark_opened(self.db, article_id))
         self.article = record
         self.article_view.show_text(record.text, record.claims)
-        self.claim_model.set_claims(record.claims)
+        self.claims_panel.set_claims(record.claims)
         self.editor.show_claim(None)
-        self.claims_heading.setText(f"<b>Claims</b> ({len(record.claims)})")
         self.article_heading.setText(_heading_html(record))
         self.setWindowTitle(f"{record.title} — Claimdesk")
         self.statusBar().showMessage(f"{record.source_label} · {len(record.claims)} claims")
@@ -155,13 +147,12 @@ class MainWindow(QMainWindow):
         row = self.claim_model.row_of(claim_id)
         if row is None:
             return
-        self.claim_list.choose(claim_id)
+        self.claims_panel.choose(claim_id)
         self.article_view.select_claim(claim_id)
         self.editor.show_claim(self.claim_model.claim_at(row))
 
     def current_claim_id(self) -> int | None:
-        index = self.claim_list.currentIndex()
-        return self.claim_model.claim_at(index.row()).id if index.isValid() else None
+        return self.claims_panel.current_claim_id()
 
     def _status_key(self, status_id: str) -> None:
         claim_id = self.current_claim_id()

@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from app.services import articles
 from app.storage.database import Database, open_database
+from app.ui.claims_panel import ClaimIdRole, PositionRole, ScoreRole
 from app.ui.main_window import MainWindow
 from tests.helpers import pdf_text
 
@@ -33,8 +34,9 @@ def errors(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 def click_claim(qtbot: QtBot, window: MainWindow, row: int) -> None:
+    """Click the claim at `row` of the model (article order), wherever the view shows it."""
     view = window.claim_list
-    index = window.claim_model.index(row)
+    index = window.claims_panel.index_of(window.claim_model.claim_at(row).id)
     view.scrollTo(index)
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(index).center())
 
@@ -175,3 +177,34 @@ def test_unopenable_database_is_a_message_not_a_crash(
     assert run_gui(str(damaged), None) == 1
     assert shown and "not a Claimdesk database" in shown[0]
     assert damaged.read_bytes() == b"not sqlite at all" * 64
+
+
+def test_claims_can_be_sorted_by_check_worthiness(
+    qtbot: QtBot, window: MainWindow, seed_article: Path
+) -> None:
+    window.open_file(seed_article)
+    panel = window.claims_panel
+
+    def shown() -> list[float]:
+        proxy = panel.proxy
+        return [proxy.index(r, 0).data(ScoreRole) for r in range(proxy.rowCount())]
+
+    def starts() -> list[int]:
+        proxy = panel.proxy
+        return [proxy.index(r, 0).data(PositionRole) for r in range(proxy.rowCount())]
+
+    assert starts() == sorted(starts())
+    assert shown() != sorted(shown(), reverse=True), "article order is not score order in the seed"
+    panel.sort_box.setCurrentIndex(1)
+    assert shown() == sorted(shown(), reverse=True)
+    top_id = panel.proxy.index(0, 0).data(ClaimIdRole)
+    qtbot.mouseClick(
+        panel.view.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=panel.view.visualRect(panel.proxy.index(0, 0)).center(),
+    )
+    assert window.current_claim_id() == top_id
+    window.set_status(top_id, "false")
+    assert panel.current_claim_id() == top_id, "a status change keeps the selection"
+    panel.sort_box.setCurrentIndex(2)
+    assert panel.proxy.index(panel.proxy.rowCount() - 1, 0).data(ClaimIdRole) == top_id, "False sorts last"
