@@ -47,13 +47,13 @@ def test_import_list_export_round_trip(isolated_home: Path, article_file: Path, 
     assert (isolated_home / "claimdesk.sqlite3").exists(), "the database lives in CLAIMDESK_HOME"
 
     listed = run("list", home=isolated_home)
-    assert re.search(rf"^\s*{article_id}\s+\d+\s+.*harbour", listed.stdout, re.MULTILINE), listed.stdout
+    assert re.search(rf"^\s*{article_id}\s+\d+\s+.*Harbour dredging halted", listed.stdout, re.MULTILINE), listed.stdout
 
     out = tmp_path / "memo.pdf"
     exported = run("export", str(article_id), "--pdf", str(out), home=isolated_home)
     assert exported.returncode == 0, exported.stderr
     text = pdf_text(out)
-    assert "harbour" in text
+    assert "Harbour dredging halted after survey" in text
     assert "according to the port authority" in text
     assert "Unreviewed" in text
 
@@ -64,7 +64,7 @@ def test_db_option_overrides_home(isolated_home: Path, article_file: Path, tmp_p
     assert other.exists()
     assert not (isolated_home / "claimdesk.sqlite3").exists()
     after = run("list", "--db", str(other), home=isolated_home)
-    assert "harbour" in after.stdout
+    assert "Harbour dredging halted" in after.stdout
 
 
 def test_analyze_json_contract(isolated_home: Path, article_file: Path) -> None:
