@@ -8,25 +8,35 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import create_engine, event, text
+from sqlalchemy import Connection, create_engine, event, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.errors import StorageError
-from app.storage.migrate import upgrade_to_head
+from app.storage.backup import backup_before_migration
+from app.storage.migrate import current_revision, head_revision, upgrade_to_head
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
 def _set_pragmas(dbapi_connection: Any, _record: Any) -> None:
-    """Per connection: foreign keys on, WAL (readers never block the writer), wait when busy."""
+    """Per connection: foreign keys on, WAL (readers never block the writer), wait when busy.
+
+    The driver's own transaction handling is switched off (it would not put DDL in a transaction);
+    `_begin` opens every transaction explicitly instead, so migrations are all-or-nothing too.
+    """
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=5000")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
+
+
+def _begin(connection: Connection) -> None:
+    connection.exec_driver_sql("BEGIN")
 
 
 class Database:
@@ -67,13 +77,41 @@ def open_database(path: Path) -> Database:
     _check_file(path)
     engine = create_engine(f"sqlite:///{path}")
     event.listen(engine, "connect", _set_pragmas)
+    event.listen(engine, "begin", _begin)
     try:
-        with engine.begin() as connection:
-            upgrade_to_head(connection)
+        _migrate(engine, path)
     except (DBAPIError, sqlite3.DatabaseError) as error:
         engine.dispose()
         raise StorageError(_explain(error, path)) from error
     return Database(path, engine)
+
+
+def _migrate(engine: Engine, path: Path) -> None:
+    """Upgrade in one transaction, foreign keys off while tables are rebuilt, backup first.
+
+    SQLite rebuilds a table to alter it; with foreign keys on, dropping the old copy would cascade
+    and delete every note of every claim. So they are off during the upgrade and checked after.
+    """
+    with engine.connect() as connection:
+        with connection.begin():
+            revision = current_revision(connection)
+        if revision == head_revision():
+            return
+        if revision is not None:
+            backup_before_migration(path, revision)
+        raw = connection.connection.driver_connection  # PRAGMA foreign_keys works outside a transaction only
+        assert raw is not None
+        raw.execute("PRAGMA foreign_keys=OFF")
+        try:
+            with connection.begin():
+                upgrade_to_head(connection)
+                broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise StorageError(
+                        f"Upgrading {path} would break {len(broken)} links; nothing was changed"
+                    )
+        finally:
+            raw.execute("PRAGMA foreign_keys=ON")
 
 
 def _check_file(path: Path) -> None:

@@ -41,8 +41,6 @@ def current_revision(connection: Connection) -> str | None:
 
 def upgrade_to_head(connection: Connection) -> None:
     """Bring the schema to the newest revision inside the caller's transaction."""
-    if current_revision(connection) == head_revision():
-        return
     from alembic import command
     from alembic.config import Config
 

@@ -2,16 +2,34 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import UTC, datetime
 from typing import Any, ClassVar
 
-from sqlalchemy import JSON, CheckConstraint, DateTime, ForeignKey, Index, String, Text, TypeDecorator
+from sqlalchemy import (
+    JSON,
+    CheckConstraint,
+    Column,
+    DateTime,
+    ForeignKey,
+    Index,
+    String,
+    Table,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
+
+
+def new_uid() -> str:
+    """A stable public id: survives export and import into another database (W3C, ClaimReview)."""
+    return str(uuid.uuid4())
 
 
 class UTCDateTime(TypeDecorator[datetime]):
@@ -45,6 +63,7 @@ class Article(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     title: Mapped[str] = mapped_column(Text)
     byline: Mapped[str | None] = mapped_column(Text)
+    outlet: Mapped[str | None] = mapped_column(Text)  # the publication's name
     source_url: Mapped[str | None] = mapped_column(Text)
     published_at: Mapped[str | None] = mapped_column(String(40))  # as the outlet gives it
     imported_at: Mapped[datetime] = mapped_column(default=utcnow)
@@ -71,6 +90,7 @@ class Claim(Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str] = mapped_column(String(36), default=new_uid, unique=True)
     article_id: Mapped[int] = mapped_column(ForeignKey("article.id", ondelete="CASCADE"))
     start: Mapped[int]
     end: Mapped[int]
@@ -101,6 +121,10 @@ class Claim(Base):
     notes: Mapped[list[Note]] = relationship(
         back_populates="claim", cascade="all, delete-orphan", order_by="Note.id"
     )
+    evidence: Mapped[list[Evidence]] = relationship(
+        back_populates="claim", cascade="all, delete-orphan", order_by="Evidence.id"
+    )
+    tags: Mapped[list[Tag]] = relationship(secondary="claim_tag", order_by="Tag.name")
 
 
 class StatusChange(Base):
@@ -128,6 +152,7 @@ class Note(Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str] = mapped_column(String(36), default=new_uid, unique=True)
     claim_id: Mapped[int | None] = mapped_column(ForeignKey("claim.id", ondelete="CASCADE"), index=True)
     article_id: Mapped[int | None] = mapped_column(ForeignKey("article.id", ondelete="CASCADE"), index=True)
     body: Mapped[str] = mapped_column(Text)
@@ -137,3 +162,44 @@ class Note(Base):
 
     claim: Mapped[Claim | None] = relationship(back_populates="notes")
     article: Mapped[Article | None] = relationship(back_populates="notes")
+
+
+class Evidence(Base):
+    """What a verdict rests on: a link, a document kept in the data folder, or a person contacted."""
+
+    __tablename__ = "evidence"
+    __table_args__ = (
+        CheckConstraint("kind IN ('url', 'document', 'person', 'other')", name="evidence_kind_valid"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str] = mapped_column(String(36), default=new_uid, unique=True)
+    claim_id: Mapped[int] = mapped_column(ForeignKey("claim.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    reference: Mapped[str] = mapped_column(Text)  # the URL, the document's name, the person's name
+    note: Mapped[str] = mapped_column(Text, default="")
+    stored_path: Mapped[str | None] = mapped_column(Text)  # a document's copy, relative to the data folder
+    sha256: Mapped[str | None] = mapped_column(String(64))  # of a document's bytes
+    role: Mapped[str | None] = mapped_column(Text)  # a person's role
+    contact_method: Mapped[str | None] = mapped_column(Text)  # phone, email, in person...
+    contacted_at: Mapped[datetime | None] = mapped_column()
+    author: Mapped[str] = mapped_column(Text, default="")
+    added_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    claim: Mapped[Claim] = relationship(back_populates="evidence")
+
+
+claim_tag = Table(
+    "claim_tag",
+    Base.metadata,
+    Column("claim_id", ForeignKey("claim.id", ondelete="CASCADE"), primary_key=True),
+    Column("tag_id", ForeignKey("tag.id", ondelete="CASCADE"), primary_key=True, index=True),
+)
+
+
+class Tag(Base):
+    __tablename__ = "tag"
+    __table_args__ = (UniqueConstraint("name", name="tag_name_unique"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(Text)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from app.storage.models import Article, Claim, Note, StatusChange
+from app.storage.models import Article, Claim, Evidence, Note, StatusChange
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +38,37 @@ class StatusChangeRecord:
 
 
 @dataclass(frozen=True, slots=True)
+class EvidenceRecord:
+    id: int
+    kind: str  # url, document, person, other
+    reference: str
+    note: str
+    stored_path: str | None
+    sha256: str | None
+    role: str | None
+    contact_method: str | None
+    contacted_at: datetime | None
+    author: str
+    added_at: datetime
+
+    @classmethod
+    def of(cls, evidence: Evidence) -> EvidenceRecord:
+        return cls(
+            id=evidence.id,
+            kind=evidence.kind,
+            reference=evidence.reference,
+            note=evidence.note,
+            stored_path=evidence.stored_path,
+            sha256=evidence.sha256,
+            role=evidence.role,
+            contact_method=evidence.contact_method,
+            contacted_at=evidence.contacted_at,
+            author=evidence.author,
+            added_at=evidence.added_at,
+        )
+
+
+@dataclass(frozen=True, slots=True)
 class ClaimRecord:
     id: int
     article_id: int
@@ -59,6 +90,13 @@ class ClaimRecord:
     updated_at: datetime
     notes: tuple[NoteRecord, ...]
     history: tuple[StatusChangeRecord, ...]
+    evidence: tuple[EvidenceRecord, ...] = ()
+    tags: tuple[str, ...] = ()
+
+    @property
+    def reason(self) -> str:
+        """Why the claim has its current status: the reason given with the last change."""
+        return self.history[-1].reason if self.history else ""
 
     @classmethod
     def of(cls, claim: Claim) -> ClaimRecord:
@@ -83,6 +121,8 @@ class ClaimRecord:
             updated_at=claim.updated_at,
             notes=tuple(NoteRecord.of(n) for n in claim.notes),
             history=tuple(StatusChangeRecord.of(h) for h in claim.history),
+            evidence=tuple(EvidenceRecord.of(e) for e in claim.evidence),
+            tags=tuple(t.name for t in claim.tags),
         )
 
 

@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from app.errors import NotFoundError
-from app.storage.models import Article, Claim, Note, StatusChange, utcnow
+from app.storage.models import Article, Claim, Evidence, Note, StatusChange, Tag, utcnow
 
 
 def get_article(session: Session, article_id: int, *, with_claims: bool = False) -> Article:
@@ -18,6 +18,8 @@ def get_article(session: Session, article_id: int, *, with_claims: bool = False)
         query = query.options(
             selectinload(Article.claims).selectinload(Claim.notes),
             selectinload(Article.claims).selectinload(Claim.history),
+            selectinload(Article.claims).selectinload(Claim.evidence),
+            selectinload(Article.claims).selectinload(Claim.tags),
         )
     article = session.scalars(query).one_or_none()
     if article is None:
@@ -76,3 +78,25 @@ def add_claim_note(session: Session, claim: Claim, body: str, author: str, at: d
     claim.updated_at = at
     session.flush()
     return note
+
+
+def add_evidence(session: Session, claim: Claim, evidence: Evidence) -> Evidence:
+    evidence.claim = claim
+    evidence.added_at = evidence.added_at or utcnow()
+    session.add(evidence)
+    claim.updated_at = evidence.added_at
+    session.flush()
+    return evidence
+
+
+def tag_named(session: Session, name: str) -> Tag:
+    """The tag with this name, created on first use."""
+    tag = session.scalars(select(Tag).where(Tag.name == name)).first()
+    if tag is None:
+        tag = Tag(name=name)
+        session.add(tag)
+    return tag
+
+
+def all_tag_names(session: Session) -> list[str]:
+    return list(session.scalars(select(Tag.name).order_by(Tag.name)))

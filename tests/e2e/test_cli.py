@@ -47,7 +47,9 @@ def test_import_list_export_round_trip(isolated_home: Path, article_file: Path, 
     assert (isolated_home / "claimdesk.sqlite3").exists(), "the database lives in CLAIMDESK_HOME"
 
     listed = run("list", home=isolated_home)
-    assert re.search(rf"^\s*{article_id}\s+\d+\s+.*Harbour dredging halted", listed.stdout, re.MULTILINE), listed.stdout
+    assert re.search(rf"^\s*{article_id}\s+\d+\s+.*Harbour dredging halted", listed.stdout, re.MULTILINE), (
+        listed.stdout
+    )
 
     out = tmp_path / "memo.pdf"
     exported = run("export", str(article_id), "--pdf", str(out), home=isolated_home)

@@ -33,7 +33,7 @@ def test_wal_and_foreign_keys_are_on(db: Database) -> None:
 
 def test_migrated_to_head_on_open(db: Database) -> None:
     with db.engine.connect() as connection:
-        assert current_revision(connection) == head_revision() == "0001_initial"
+        assert current_revision(connection) == head_revision() == "0002_evidence_and_tags"
 
 
 def test_models_match_migrations(db: Database) -> None:
@@ -137,3 +137,54 @@ def test_damaged_database_gives_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(StorageError):
         open_database(path)
     assert path.read_bytes() == before
+
+
+def test_upgrade_from_the_first_schema_keeps_data(tmp_path: Path) -> None:
+    """A database made by the first release is migrated at start-up without losing a note."""
+    from alembic import command
+    from alembic.config import Config
+    from sqlalchemy import create_engine
+
+    from app.storage.migrate import MIGRATIONS
+
+    path = tmp_path / "old.sqlite3"
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.begin() as connection:
+        config = Config()
+        config.set_main_option("script_location", str(MIGRATIONS))
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0001_initial")
+        connection.execute(
+            text(
+                "INSERT INTO article (id, title, format, text, sha256, imported_at) "
+                "VALUES (1, 'Old', 'text', 'A said B.', 'x', '2025-01-01 00:00:00')"
+            )
+        )
+        connection.execute(
+            text(
+                'INSERT INTO claim (id, article_id, start, "end", exact, prefix, suffix, kind, origin, cues, '
+                "hedges, figures, reasons, score, status, anchored, created_at, updated_at) VALUES "
+                "(1, 1, 0, 9, 'A said B.', '', '', 'claim', 'detected', '[]', '[]', '[]', '[]', 0.5, "
+                "'verified', 1, '2025-01-01 00:00:00', '2025-01-01 00:00:00')"
+            )
+        )
+        connection.execute(
+            text(
+                "INSERT INTO note (claim_id, body, author, created_at, updated_at) "
+                "VALUES (1, 'precious', 'me', '2025-01-01 00:00:00', '2025-01-01 00:00:00')"
+            )
+        )
+    engine.dispose()
+    db = open_database(path)
+    with db.session() as session:
+        claim = session.get(Claim, 1)
+        assert claim is not None
+        assert [n.body for n in claim.notes] == ["precious"]
+        assert claim.status == "verified" and claim.evidence == [] and claim.tags == []
+    with db.engine.connect() as connection:
+        assert current_revision(connection) == head_revision()
+    db.close()
+    (backup,) = (tmp_path / "backups").glob("old-*-before-0001_initial.sqlite3")
+    with sqlite3.connect(backup) as copy:
+        assert copy.execute("SELECT body FROM note").fetchall() == [("precious",)]
+        assert copy.execute("SELECT version_num FROM alembic_version").fetchall() == [("0001_initial",)]

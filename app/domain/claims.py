@@ -1,0 +1,308 @@
+"""Claim detection: which sentences are checkable, who asserts them, hedges, figures, score.
+
+`analyze()` is the one entry point; its `Analysis.to_json()` is the `claimdesk analyze --json`
+contract that outside checks read, so its keys only ever grow.
+
+`byline` is the author's name ("Jane Roe"); the whole byline line ("by Jane Roe") is in
+`byline_span`. Offsets everywhere are indices into the analysed text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from typing import Any
+
+from app.domain.attribution import (
+    Quote,
+    anaphor_type,
+    attribute,
+    find_quotes,
+    in_hedge_clause,
+    is_named,
+    paragraphs,
+    quoted_spans,
+    source_type,
+    subject_before,
+)
+from app.domain.figures import find_figures
+from app.domain.lexicon import Lexicon, load, phrase_pattern, word_set
+from app.domain.structure import find_structure
+from app.domain.text import Span, split_sentences
+from app.domain.worthiness import score_sentence
+
+KINDS = ("claim", "quote", "caveat")
+_NAME = r"[^\W\d_a-z][\w'\u2019\-]+"
+_LEADING_NAME = re.compile(rf"{_NAME}(?:\s+{_NAME}){{0,3}}(?=\s+[^\W\d_A-Z])")  # a sentence's subject
+
+
+@dataclass(frozen=True, slots=True)
+class DetectedClaim:
+    """One checkable sentence and what the engine found in it."""
+
+    start: int
+    end: int
+    text: str
+    kind: str = "claim"
+    source: str | None = None
+    source_start: int | None = None  # offsets of `source` in the article text
+    source_end: int | None = None
+    cues: tuple[str, ...] = ()
+    hedges: tuple[str, ...] = ()
+    figures: tuple[str, ...] = ()
+    score: float = 0.0
+    reasons: tuple[str, ...] = ()  # why it was flagged, in words a journalist reads
+    secondary_source: str | None = None
+    source_refers_to: str | None = None  # the named source an anaphor ("The agency") points to
+    applies_to: tuple[int, ...] = ()  # for caveats: indices of the claims they qualify
+    source_from_context: bool = False  # a quote continued from an earlier sentence keeps its speaker
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "kind": self.kind,
+            "source": self.source,
+            "source_start": self.source_start,
+            "source_end": self.source_end,
+            "source_from_context": self.source_from_context,
+            "cues": list(self.cues),
+            "hedges": list(self.hedges),
+            "figures": list(self.figures),
+            "score": round(self.score, 4),
+            "reasons": list(self.reasons),
+            "secondary_source": self.secondary_source,
+            "source_refers_to": self.source_refers_to,
+            "applies_to": list(self.applies_to),
+        }
+
+
+@dataclass(slots=True)
+class Analysis:
+    """The whole analysis of one article text."""
+
+    text: str
+    title: str | None = None
+    byline: str | None = None  # the author's name
+    sentences: list[Span] = field(default_factory=list)
+    claims: list[DetectedClaim] = field(default_factory=list)
+    byline_span: Span | None = None  # the whole byline line, e.g. "by Jane Roe"
+    body_end: int = 0  # where a trailing author box starts (len(text) when there is none)
+    skipped: list[tuple[Span, str]] = field(default_factory=list)  # non-claim sentences and why
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "title": self.title,
+            "byline": self.byline,
+            "byline_span": (
+                {"start": self.byline_span.start, "end": self.byline_span.end} if self.byline_span else None
+            ),
+            "body_end": self.body_end,
+            "text": self.text,
+            "sentences": [{"start": s.start, "end": s.end} for s in self.sentences],
+            "claims": [c.to_json() for c in self.claims],
+            "skipped": [{"start": s.start, "end": s.end, "why": why} for s, why in self.skipped],
+        }
+
+
+def analyze(text: str, title: str | None = None, lang: str = "en") -> Analysis:
+    """Analyse normalised article text (see `text.normalize_text`) with the lexicon of `lang`."""
+    lex = load(lang)
+    quoted = [q for p in paragraphs(text) for q in quoted_spans(text, p[0], p[1], lex)]
+    sentences = merge_inside_quotes(split_sentences(text), quoted)
+    structure = find_structure(text, sentences, title, lex)
+    quotes = find_quotes(text, lang)
+    masked = _mask(text, quoted)
+    people = _person_regex(lex)
+    mentions: list[tuple[int, str, str]] = []  # (offset, name, type): what anaphors may point to
+    claims: list[DetectedClaim] = []
+    qi = 0
+    for i, span in enumerate(sentences):
+        if i in structure.skipped:
+            continue
+        while qi < len(quotes) and quotes[qi].end <= span.start:
+            qi += 1
+        in_sentence = []
+        for q in quotes[qi:]:
+            if q.start >= span.end:
+                break
+            in_sentence.append(q)
+        words = word_set(span.of(text))
+        claim = _claim(text, masked, span, words, in_sentence, lex, claims, mentions)
+        claims.append(claim)
+        new = []
+        if not lex.title_words.isdisjoint(words):
+            new = [(m.start(), m.group(0), "mention") for m in people.finditer(text, span.start, span.end)]
+        subject = _LEADING_NAME.match(text, span.start, span.end)
+        lead = subject.group(0) if subject else ""
+        if lead and lead.split()[0].lower() not in lex.not_names and source_type(lead, lex) != "org":
+            new.append((span.start, lead, "mention"))  # 'Jane Roe called...': whom 'she' may mean
+        named = claim.source is not None and is_named(claim.source, lex)
+        if claim.source and claim.source_start is not None and named and not claim.source_from_context:
+            new.append((claim.source_start, claim.source, source_type(claim.source, lex)))
+        mentions.extend(sorted(new))
+    skipped = [(sentences[i], why) for i, why in sorted(structure.skipped.items())]
+    return Analysis(
+        text=text,
+        title=title if title is not None else structure.title,
+        byline=structure.author,
+        sentences=sentences,
+        claims=_link_caveats(claims),
+        byline_span=structure.byline,
+        body_end=structure.body_end,
+        skipped=skipped,
+    )
+
+
+def merge_inside_quotes(spans: list[Span], quoted: list[tuple[int, int, bool]]) -> list[Span]:
+    """Join sentences the segmenter cut inside one closed quotation ('"No way! No one...," he said')."""
+    closed = [(a, b) for a, b, ok in quoted if ok]
+    out: list[Span] = []
+    k = 0
+    for span in spans:
+        while k < len(closed) and closed[k][1] <= span.start:
+            k += 1
+        if out and k < len(closed) and closed[k][0] < span.start and out[-1].end > closed[k][0]:
+            out[-1] = Span(out[-1].start, span.end)
+        else:
+            out.append(span)
+    return out
+
+
+def _mask(text: str, quoted: list[tuple[int, int, bool]]) -> str:
+    """The text with quoted words blanked out, so a 'said' inside a quote is no attribution cue."""
+    parts: list[str] = []
+    pos = 0
+    for a, b, _ in quoted:
+        parts.append(text[pos:a])
+        parts.append(text[a] + "_" * (b - a - 2) + text[b - 1] if b - a >= 2 else text[a:b])
+        pos = b
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+def _claim(
+    text: str,
+    masked: str,
+    span: Span,
+    words: frozenset[str],
+    quotes: list[Quote],
+    lex: Lexicon,
+    earlier: list[DetectedClaim],
+    mentions: list[tuple[int, str, str]],
+) -> DetectedClaim:
+    """Everything about one body sentence."""
+    s, m = span.of(text), masked[span.start : span.end]
+    base = span.start
+    caveat = None if lex.caveat_words.isdisjoint(words) else lex.caveat_re.search(m)
+    if caveat and in_hedge_clause(m, caveat.start(), lex):
+        # '..., a figure the agency has not confirmed': a hedge (kept in `hedges`), whose verb
+        # names no source of the claim either
+        m = m[: caveat.start()] + "_" * (caveat.end() - caveat.start()) + m[caveat.end() :]
+        caveat = None
+    att = attribute(s, m, lex, words)
+    cue_spans = set(att.cues)
+    kind, source, from_context = "claim", att.source, False
+    src_abs = (base + source[0], base + source[1]) if source else None
+    speaking = next((q for q in quotes if q.speaker), None)
+    if caveat:
+        kind = "caveat"
+        cue_spans.add(caveat.span())
+        subj = subject_before(m, caveat.start(), lex)
+        src_abs = (base + subj[0], base + subj[1]) if subj else None
+    elif speaking and speaking.speaker_start is not None and speaking.speaker_end is not None:
+        kind = "quote"
+        src_abs = (speaking.speaker_start, speaking.speaker_end)
+        from_context = not span.start <= speaking.speaker_start < span.end
+        if speaking.cue_start is not None and span.start <= speaking.cue_start < span.end:
+            assert speaking.cue_end is not None
+            cue_spans.add((speaking.cue_start - base, speaking.cue_end - base))
+    cues = tuple(s[a:b] for a, b in sorted(cue_spans))
+    hedges = () if lex.hedge_words.isdisjoint(words) else tuple(h.group(0) for h in lex.hedge_re.finditer(s))
+    figures = tuple(s[a:b] for a, b in find_figures(s, lex.lang, words))
+    source_text = text[src_abs[0] : src_abs[1]] if src_abs else None
+    refers_to = None
+    if from_context:
+        prior = next((c for c in reversed(earlier) if c.source == source_text), None)
+        refers_to = prior.source_refers_to if prior else None
+    elif source_text and src_abs:
+        refers_to = _resolve(source_text, src_abs[0], mentions, lex)
+    secondary = s[att.secondary[0] : att.secondary[1]] if att.secondary and kind == "claim" else None
+    worth = score_sentence(s)
+    reasons = list(worth.reasons)
+    reasons += [f"attribution: {c}" for c in cues]
+    if source_text and is_named(source_text, lex):
+        reasons.append("named source")
+    if refers_to:
+        reasons.append("source named earlier")
+    if hedges:
+        reasons.append("hedged: " + ", ".join(dict.fromkeys(h.lower() for h in hedges)))
+    if figures:
+        reasons.append("figure")
+    if kind != "claim":
+        reasons.append(kind)
+    return DetectedClaim(
+        start=span.start,
+        end=span.end,
+        text=s,
+        kind=kind,
+        source=source_text,
+        source_start=src_abs[0] if src_abs else None,
+        source_end=src_abs[1] if src_abs else None,
+        cues=cues,
+        hedges=hedges,
+        figures=figures,
+        score=max(0.0, min(1.0, worth.score)),
+        reasons=tuple(dict.fromkeys(reasons)),
+        secondary_source=secondary,
+        source_refers_to=refers_to,
+        source_from_context=from_context,
+    )
+
+
+def _resolve(source: str, at: int, mentions: list[tuple[int, str, str]], lex: Lexicon) -> str | None:
+    """The latest earlier named source an anaphoric source can point to ('The ministry' -> org)."""
+    need = anaphor_type(source, lex)
+    if need is None:
+        return None
+    for pos, name, kind in reversed(mentions):
+        if pos >= at:
+            continue
+        if kind == "mention":  # a person named in passing: only 'he'/'she' may mean them
+            if need == "person":
+                return name
+            continue
+        if need == "any" or kind == need or (kind == "any" and need != "person"):
+            return name
+        if kind == "any" and len(name.split()) <= 3 and not set(name.lower().split()) & lex.conjunctions:
+            return name  # a bare name ('Jane Roe said') may be the person 'she' means
+    return None
+
+
+@lru_cache(maxsize=16)
+def _person_regex(lex: Lexicon) -> re.Pattern[str]:
+    """'Regional governor Jane Roe': a title word, then capitalised names; a person anaphors may mean."""
+    titles = phrase_pattern(lex.words("titles"))
+    mods = phrase_pattern(lex.words("title_modifiers"))
+    name = r"[^\W\d_a-z][\w'\u2019\-]+"
+    return re.compile(rf"(?<!\w)(?:{mods}\s+)*{titles}\s+{name}(?:\s+{name}){{0,3}}")
+
+
+def _link_caveats(claims: list[DetectedClaim]) -> list[DetectedClaim]:
+    """A caveat qualifies the attributed, hedged or quoted claims right before it."""
+    out = list(claims)
+    for i, c in enumerate(claims):
+        if c.kind != "caveat":
+            continue
+        targets: list[int] = []
+        for j in range(i - 1, -1, -1):
+            prev = claims[j]
+            if prev.kind == "caveat" or not (prev.source or prev.hedges or prev.kind == "quote"):
+                break
+            targets.append(j)
+        if not targets and i > 0 and claims[i - 1].kind != "caveat":
+            targets.append(i - 1)
+        out[i] = replace(c, applies_to=tuple(sorted(targets)))
+    return out

@@ -1,0 +1,32 @@
+"""Copies of the database made with SQLite's online backup API (consistent even while in use)."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from app.storage.models import utcnow
+
+BACKUPS = "backups"
+
+
+def backup_to(source: Path, target: Path) -> Path:
+    """Copy a live database to `target` page by page; written beside it first, then renamed."""
+    target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    partial = target.with_name(target.name + ".partial")
+    partial.unlink(missing_ok=True)
+    with sqlite3.connect(source) as src, sqlite3.connect(partial) as dst:
+        src.backup(dst)
+    dst.close()
+    src.close()
+    partial.chmod(0o600)
+    partial.replace(target)
+    return target
+
+
+def backup_before_migration(database: Path, revision: str) -> Path:
+    """Keep the database as it was before a schema upgrade, in `backups/` beside it."""
+    stamp = utcnow().strftime("%Y%m%dT%H%M%SZ")
+    return backup_to(
+        database, database.parent / BACKUPS / f"{database.stem}-{stamp}-before-{revision}.sqlite3"
+    )

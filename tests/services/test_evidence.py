@@ -1,0 +1,69 @@
+"""Evidence and tags through the services, on a real database and data folder."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from app.config import data_dir
+from app.errors import ClaimdeskError
+from app.services import articles, claims, evidence
+from app.storage.database import Database
+
+
+@pytest.fixture
+def claim_id(db: Database, article_file: Path) -> int:
+    return articles.load_article(db, articles.import_path(db, article_file).article_id).claims[0].id
+
+
+def test_link_person_and_document(db: Database, claim_id: int, tmp_path: Path) -> None:
+    evidence.add_link(db, claim_id, " https://example.org/release ", note="Port's release")
+    when = datetime(2026, 11, 20, 9, 30, tzinfo=UTC)
+    evidence.add_person(db, claim_id, "Ana Silva", role="harbour master", how="phone", when=when)
+    document = tmp_path / "Survey Report.PDF"
+    document.write_bytes(b"%PDF-1.4 survey")
+    stored = evidence.add_document(db, claim_id, document, note="From the port")
+    document.write_bytes(b"changed afterwards")
+
+    claim = claims.load_claim(db, claim_id)
+    kinds = [(e.kind, e.reference) for e in claim.evidence]
+    assert kinds == [
+        ("url", "https://example.org/release"),
+        ("person", "Ana Silva"),
+        ("document", "Survey Report.PDF"),
+    ]
+    person = claim.evidence[1]
+    assert (person.role, person.contact_method, person.contacted_at) == ("harbour master", "phone", when)
+    assert stored.sha256 == hashlib.sha256(b"%PDF-1.4 survey").hexdigest()
+    copy = data_dir() / (stored.stored_path or "")
+    assert copy.read_bytes() == b"%PDF-1.4 survey", "the copy is kept as it was when attached"
+    assert copy.stat().st_mode & 0o777 == 0o600
+
+
+def test_empty_evidence_is_refused(db: Database, claim_id: int, tmp_path: Path) -> None:
+    with pytest.raises(ClaimdeskError):
+        evidence.add_link(db, claim_id, "  ")
+    with pytest.raises(ClaimdeskError):
+        evidence.add_person(db, claim_id, "")
+    with pytest.raises(ClaimdeskError):
+        evidence.add_document(db, claim_id, tmp_path / "missing.pdf")
+    assert claims.load_claim(db, claim_id).evidence == ()
+
+
+def test_tags_are_shared_trimmed_and_unique(db: Database, claim_id: int, article_file: Path) -> None:
+    record = evidence.set_tags(db, claim_id, ["casualties", "  Port  authority ", "casualties", ""])
+    assert record.tags == ("casualties", "Port authority")
+    other = articles.load_article(db, articles.list_articles(db)[0].id).claims[1].id
+    evidence.set_tags(db, other, ["casualties"])
+    assert evidence.tag_names(db) == ["Port authority", "casualties"]
+    assert evidence.set_tags(db, claim_id, []).tags == ()
+    assert claims.load_claim(db, other).tags == ("casualties",)
+
+
+def test_reason_is_the_last_changes_reason(db: Database, claim_id: int) -> None:
+    claims.set_status(db, claim_id, "in_progress")
+    record = claims.set_status(db, claim_id, "verified", reason="Two independent sources")
+    assert record.reason == "Two independent sources"
