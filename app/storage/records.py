@@ -18,10 +18,11 @@ class NoteRecord:
     body: str
     author: str
     created_at: datetime
+    uid: str = ""
 
     @classmethod
     def of(cls, note: Note) -> NoteRecord:
-        return cls(note.id, note.body, note.author, note.created_at)
+        return cls(note.id, note.body, note.author, note.created_at, note.uid)
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,11 +51,13 @@ class EvidenceRecord:
     contacted_at: datetime | None
     author: str
     added_at: datetime
+    uid: str = ""
 
     @classmethod
     def of(cls, evidence: Evidence) -> EvidenceRecord:
         return cls(
             id=evidence.id,
+            uid=evidence.uid,
             kind=evidence.kind,
             reference=evidence.reference,
             note=evidence.note,
@@ -92,6 +95,7 @@ class ClaimRecord:
     history: tuple[StatusChangeRecord, ...]
     evidence: tuple[EvidenceRecord, ...] = ()
     tags: tuple[str, ...] = ()
+    uid: str = ""
 
     @property
     def reason(self) -> str:
@@ -123,6 +127,7 @@ class ClaimRecord:
             history=tuple(StatusChangeRecord.of(h) for h in claim.history),
             evidence=tuple(EvidenceRecord.of(e) for e in claim.evidence),
             tags=tuple(t.name for t in claim.tags),
+            uid=claim.uid,
         )
 
 
@@ -141,6 +146,7 @@ class ArticleRecord:
     id: int
     title: str
     byline: str | None
+    outlet: str | None
     source_url: str | None
     published_at: str | None
     filename: str | None
@@ -155,6 +161,7 @@ class ArticleRecord:
             id=article.id,
             title=article.title,
             byline=article.byline,
+            outlet=article.outlet,
             source_url=article.source_url,
             published_at=article.published_at,
             filename=article.filename,
