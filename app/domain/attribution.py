@@ -1,4 +1,4 @@
-"""Who asserts a sentence: direct quotations, source spans, cues, secondary sources, anaphora.
+"""Who asserts a sentence: source spans, cues, secondary sources, anaphora (quotes: quotes.py).
 
 All patterns are structural (clause boundaries, quote marks, capitalised names) and take their
 words from the language's lexicon, so the same code serves any language with a data file; with
@@ -8,40 +8,20 @@ no file, quotes of the form `"...", verb Name.` are still found by shape alone.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
 from app.domain.lexicon import Lexicon, load, phrase_pattern, word_set
 
 _CLAUSE_BREAK = re.compile(r"[,;:\u2014\u2013]\s|\s[\u2014\u2013]\s")
-_SENTENCE_END = re.compile(r"[.!?]+\s+")
+SENTENCE_END = re.compile(r"[.!?]+\s+")
 _NAME = r"[^\W\d_a-z\u00df-\u00ff][\w'\u2019.\-]*"  # a capitalised word (any alphabet's upper case)
-_NAME_SEQ = re.compile(rf"{_NAME}(?:\s+(?:{_NAME}|\([^\W\d_]{{2,10}}\)))*")
-_TITLED_NAME = re.compile(rf"(?:[^\W\d_][\w\-]*\s+){{0,3}}?{_NAME}(?:\s+{_NAME})*")
-_MARK_END = re.compile('["\u201c\u201d\u00ab\u00bb\u201e]')
+NAME_SEQ = re.compile(rf"{_NAME}(?:\s+(?:{_NAME}|\([^\W\d_]{{2,10}}\)))*")
+TITLED_NAME = re.compile(rf"(?:[^\W\d_][\w\-]*\s+){{0,3}}?{_NAME}(?:\s+{_NAME})*")
+MARK_END = re.compile('["\u201c\u201d\u00ab\u00bb\u201e]')
 _ACRONYM = re.compile(r"\([^\W\d_]{2,10}\)")
 _TOKEN = re.compile(r"\S+")
-_TAIL_END = re.compile(r"[.!?;,](?=\s|$)|$")
-# ', the station's night supervisor. ': the rest of an inverted attribution, up to its full stop
-_APPOSITIVE_TAIL = re.compile('\\s*,[^.!?;"\u201c\u201d\u00ab\u00bb\n]{1,120}[.!?\u2026]\\s*')
-
-
-@dataclass(frozen=True, slots=True)
-class Quote:
-    """A direct quotation: its text with the marks, who says it and the verb that says so."""
-
-    start: int
-    end: int
-    content: str
-    speaker: str | None = None
-    speaker_start: int | None = None
-    speaker_end: int | None = None
-    cue: str | None = None
-    cue_start: int | None = None  # None when the cue is inherited from the previous quote
-    cue_end: int | None = None
-    from_context: bool = False  # speaker carried over from the quote before it
-    attribution_end: int = 0  # where the "..., he said" clause after the quote ends
+TAIL_END = re.compile(r"[.!?;,](?=\s|$)|$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,45 +33,10 @@ class Attribution:
     secondary: tuple[int, int] | None = None
 
 
-# --- quotation marks --------------------------------------------------------------------------
-
-
-def paragraphs(text: str) -> Iterator[tuple[int, int]]:
-    """(start, end) of each non-empty line: quotes and attributions never cross a line end."""
-    pos = 0
-    for line in text.split("\n"):
-        if line.strip():
-            yield pos, pos + len(line)
-        pos += len(line) + 1
-
-
-def quoted_spans(text: str, start: int, end: int, lex: Lexicon) -> list[tuple[int, int, bool]]:
-    """Quoted stretches of one paragraph, marks included; an unclosed one runs to the end."""
-    closers = {a: b for a, b in lex.quote_pairs}
-    spans: list[tuple[int, int, bool]] = []
-    opened_at, expect = -1, ""
-    for m in _marks_regex(lex.quote_pairs).finditer(text, start, end):
-        ch, i = m.group(0), m.start()
-        if opened_at >= 0:
-            if ch == expect:
-                spans.append((opened_at, i + 1, True))
-                opened_at = -1
-        elif ch in closers:
-            opened_at, expect = i, closers[ch]
-    if opened_at >= 0 and end - opened_at > 1:
-        spans.append((opened_at, end, False))
-    return spans
-
-
-@lru_cache(maxsize=16)
-def _marks_regex(pairs: tuple[tuple[str, str], ...]) -> re.Pattern[str]:
-    return re.compile("[" + re.escape("".join({c for pair in pairs for c in pair})) + "]")
-
-
 # --- noun phrases -----------------------------------------------------------------------------
 
 
-def _trim_np(s: str, a: int, b: int, lex: Lexicon, strip_tail: bool = True) -> tuple[int, int] | None:
+def trim_np(s: str, a: int, b: int, lex: Lexicon, strip_tail: bool = True) -> tuple[int, int] | None:
     """Shrink s[a:b] to a plausible subject noun phrase, or None (too long, empty, no noun)."""
     while a < b and s[a] in " ,;:(\u2014\u2013":
         a += 1
@@ -114,7 +59,7 @@ def _trim_np(s: str, a: int, b: int, lex: Lexicon, strip_tail: bool = True) -> t
     return a, b
 
 
-def _np_after(s: str, a: int, b: int, lex: Lexicon) -> tuple[int, int] | None:
+def np_after(s: str, a: int, b: int, lex: Lexicon) -> tuple[int, int] | None:
     """The noun phrase that follows a cue ('according to X on Monday' -> X), cut at a stop word."""
     seg = s[a:b]
     m = re.search(r"[,;:.!?](?=\s|$)|\s[\u2014\u2013]\s|$", seg)
@@ -132,7 +77,7 @@ def _np_after(s: str, a: int, b: int, lex: Lexicon) -> tuple[int, int] | None:
     verb = _verb_cue(s, a, end, lex)
     if verb is not None:
         end = verb  # 'according to the agency said on Friday': the source stops at its verb
-    return _trim_np(s, a, end, lex, strip_tail=False)
+    return trim_np(s, a, end, lex, strip_tail=False)
 
 
 def _verb_cue(s: str, a: int, b: int, lex: Lexicon) -> int | None:
@@ -250,12 +195,12 @@ def attribute(sentence: str, masked: str, lex: Lexicon, words: frozenset[str] | 
         if (a, b) in secondary_cues:
             h = _heads_regex(lex).match(masked, b)
             start = h.end() if h else b
-            sec = _np_after(masked, start, len(masked), lex)
+            sec = np_after(masked, start, len(masked), lex)
             if sec and secondary is None and source is not None:
                 secondary = sec
                 continue
             if source is None:
-                head = _clause_before(masked, a, lex)
+                head = clause_before(masked, a, lex)
                 if head:
                     source, secondary = head, sec
             continue
@@ -263,15 +208,15 @@ def attribute(sentence: str, masked: str, lex: Lexicon, words: frozenset[str] | 
             continue
         cue = masked[a:b].lower()
         if cue in lex.source_after_cues:
-            source = _np_after(masked, b, len(masked), lex)
+            source = np_after(masked, b, len(masked), lex)
             continue
         if cue in lex.free_cues:
             continue  # an adverb ('reportedly') names nobody: the article relays an unnamed report
-        source = _clause_before(masked, a, lex)
+        source = clause_before(masked, a, lex)
         if cue in lex.participle_cues:
-            source = _participle_source(masked, a, source, lex)
+            source = participle_source(masked, a, source, lex)
         if source is None and _ends_sentence(masked, b):
-            source = _np_after(masked, b, len(masked), lex)  # '..., said Jane Roe.'
+            source = np_after(masked, b, len(masked), lex)  # '..., said Jane Roe.'
     if source is None:
         m = lex.report_subject_re.match(masked)
         if m:
@@ -285,7 +230,7 @@ def _heads_regex(lex: Lexicon) -> re.Pattern[str]:
     return re.compile(r"\s+" + phrase_pattern(lex.words("secondary_heads")) + r"\s+")
 
 
-def _participle_source(
+def participle_source(
     s: str, cue_start: int, clause: tuple[int, int] | None, lex: Lexicon
 ) -> tuple[int, int] | None:
     """The source of '..., saying': the subject of the clause the participle hangs on."""
@@ -333,7 +278,7 @@ def _subject_nouns(lex: Lexicon) -> frozenset[str]:
     return lex.titles | lex.title_modifiers | lex.org_words | lex.people_nouns | frozenset(lex.anaphor_nouns)
 
 
-def _clause_before(s: str, cue_start: int, lex: Lexicon) -> tuple[int, int] | None:
+def clause_before(s: str, cue_start: int, lex: Lexicon) -> tuple[int, int] | None:
     """The subject right before a cue: from the last clause break (or sentence start) to the cue."""
     prefix = s[:cue_start]
     # 'The agency, citing sources, said' -> skip the parenthetical back to its subject
@@ -356,7 +301,7 @@ def _clause_before(s: str, cue_start: int, lex: Lexicon) -> tuple[int, int] | No
         seg = prefix[start:end]
         lead = seg.split()[0].lower() if seg.split() else ""
         if seg.strip() and (not stops.match(" " + seg.lstrip()) or lex.connective_re.fullmatch(lead)):
-            return _trim_np(s, start, end, lex)
+            return trim_np(s, start, end, lex)
         end = max(start - 2, 0)
     return None
 
@@ -374,195 +319,7 @@ def in_hedge_clause(s: str, pos: int, lex: Lexicon) -> bool:
 
 def subject_before(s: str, pos: int, lex: Lexicon) -> tuple[int, int] | None:
     """Public form of the clause-subject rule, for caveats ('The outlet could not verify')."""
-    return _clause_before(s, pos, lex)
+    return clause_before(s, pos, lex)
 
 
 # --- direct quotations ------------------------------------------------------------------------
-
-
-def find_quotes(text: str, lang: str = "en") -> list[Quote]:
-    """Direct quotations with speaker and cue; scare quotes and titles in quote marks are not.
-
-    A quote is direct when an attribution stands right after it ('"...," the minister said') or
-    right before it ('She said: "..."'), or when it opens a sentence right after such a quote
-    (then it keeps that speaker, across a paragraph break too).
-    """
-    lex = load(lang)
-    quotes: list[Quote] = []
-    pending: list[tuple[int, int, str]] = []  # unclosed, unattributed quotes awaiting a speaker
-    for p_start, p_end in paragraphs(text):
-        for qs, qe, closed in quoted_spans(text, p_start, p_end, lex):
-            content = text[qs:qe]
-            inner = content.strip("\"'\u201c\u201d\u00ab\u00bb\u201e\u2039\u203a ")
-            if not inner:
-                continue
-            q = _after(text, qs, qe, p_end, lex) or _before(text, p_start, qs, qe, lex)
-            last = quotes[-1] if quotes else None
-            if (
-                q is None
-                and last is not None
-                and last.speaker
-                and _opens_sentence(text, p_start, qs)
-                and _continues(text, last, qs, inner)
-            ):
-                q = _carried(last, qs, qe, content)
-            if q is None:
-                if not closed and _opens_sentence(text, p_start, qs) and inner[:1].isupper():
-                    pending.append((qs, qe, content))
-                continue
-            for ps, pe, pc in pending:
-                if not text[pe:qs].strip():
-                    quotes.append(_carried(q, ps, pe, pc))
-            pending = []
-            quotes.append(q)
-    quotes.sort(key=lambda q: q.start)
-    return quotes
-
-
-def _speaker_like(np: str, lex: Lexicon) -> bool:
-    """A speaker starts with a name, a determiner, a pronoun or a title, and holds no cue."""
-    first = np.split()[0]
-    head = first.lower()
-    if lex.cue_re.search(np):
-        return False
-    known = lex.determiners | lex.titles | lex.title_modifiers | set(lex.pronouns)
-    return first[:1].isupper() or head in known
-
-
-def _carried(source: Quote, start: int, end: int, content: str) -> Quote:
-    """A quote whose speaker (and cue, for readers) come from a neighbouring quote."""
-    return Quote(
-        start,
-        end,
-        content,
-        source.speaker,
-        source.speaker_start,
-        source.speaker_end,
-        source.cue,
-        from_context=True,
-        attribution_end=end,
-    )
-
-
-def _opens_sentence(text: str, p_start: int, qs: int) -> bool:
-    before = text[p_start:qs].rstrip()
-    return not before or before[-1] in ".!?\u2026"
-
-
-def _continues(text: str, last: Quote, qs: int, inner: str) -> bool:
-    """A quote opening a sentence right after the previous quote's attribution continues it."""
-    gap = text[max(last.attribution_end, last.end) : qs]
-    if inner[:1].islower():
-        return False
-    return (not gap.strip(" \n\t.,;:!?\u2026") and len(gap) < 40) or bool(_APPOSITIVE_TAIL.fullmatch(gap))
-
-
-def _after(text: str, qs: int, qe: int, p_end: int, lex: Lexicon) -> Quote | None:
-    """'"...," the commander said.' / '"...!" insists Jane.' / '"...", dijo Juana.'"""
-    content = text[qs:qe]
-    seg_end = min(p_end, qe + 160)
-    rest = text[qe:seg_end]
-    lead = re.match(r"\s*,?\s*", rest)
-    assert lead is not None
-    inner = content.strip("\"'\u201d\u00bb\u201c\u201e\u00ab\u2039\u203a ")
-    if inner[-1:] not in ",.!?\u2026" and not (rest.lstrip().startswith(",") and inner[:1].isupper()):
-        return None  # a scare quote or a title: '... are "cuties".'
-    a = qe + lead.end()
-    stop = _TAIL_END.search(text, a, seg_end)
-    b = stop.start() if stop else seg_end
-    cut = re.search('["\u201c\u201d\u00ab\u00bb]', text[a:b])
-    if cut:
-        b = a + cut.start()
-    tail = text[a:b]
-    if inner[-1:] == "." and tail[:1].isupper():
-        return None  # '"... maneuver." She explained': a full stop ends the quote's sentence
-    cue = lex.cue_re.search(tail)
-    if cue is not None:
-        if cue.start() > 0:
-            np = _trim_np(tail, 0, cue.start(), lex)
-        else:
-            np = _np_after(tail, cue.end(), len(tail), lex)
-            if np and (np[1] < len(tail.rstrip()) and not _NAME_SEQ.fullmatch(tail[np[0] : np[1]])):
-                np = None
-            if np is None or len(tail[np[0] : np[1]].split()) > 5:
-                # 'said study co-author Jane Roe of the institute': keep the titled name
-                head = _TITLED_NAME.match(tail, cue.end() + 1)
-                np = head.span() if head else np
-        if np is None:
-            return None
-        speaker = tail[np[0] : np[1]]
-        if not _speaker_like(speaker, lex) and not (cue.start() == 0 and _TITLED_NAME.fullmatch(speaker)):
-            return None
-        return Quote(
-            qs,
-            qe,
-            content,
-            speaker,
-            a + np[0],
-            a + np[1],
-            cue.group(0),
-            a + cue.start(),
-            a + cue.end(),
-            attribution_end=b,
-        )
-    # no lexicon for this language: trust the shape '"...", verb Name.' alone
-    m = re.fullmatch(rf"([^\W\d_]+)\s+({_NAME_SEQ.pattern})\s*", tail) if not lex.cue_words else None
-    if m and m.group(1).islower():
-        g = m.group
-        return Quote(
-            qs,
-            qe,
-            content,
-            g(2),
-            a + m.start(2),
-            a + m.end(2),
-            g(1),
-            a + m.start(1),
-            a + m.end(1),
-            attribution_end=b,
-        )
-    return None
-
-
-@lru_cache(maxsize=16)
-def _cue_at_end(lang: str) -> re.Pattern[str]:
-    lex = load(lang)
-    cues = lex.cue_re.pattern
-    return re.compile(rf"{cues}\s*[,:]?\s*$")
-
-
-def _before(text: str, p_start: int, qs: int, qe: int, lex: Lexicon) -> Quote | None:
-    """'Jane Roe said, "..."' / 'He told reporters: "..."'."""
-    a = max(p_start, qs - 200)
-    head = text[a:qs]
-    ends = list(_SENTENCE_END.finditer(head)) + list(_MARK_END.finditer(head))
-    if ends:
-        cut = max(e.end() for e in ends)
-        head, a = head[cut:], a + cut  # start after the last sentence or the quote before
-    m = _cue_at_end(lex.lang).search(head)
-    if m is None:
-        return None
-    cue = re.match(lex.cue_re.pattern, head[m.start() :])
-    if cue is None:
-        return None
-    inner = text[qs + 1 : qe - 1].strip()
-    if not re.search(r"[,:]\s*$", head) and not (inner[:1].isupper() and inner[-1:] in ".!?\u2026"):
-        return None  # 'said "three terrorists" were killed': a partial quote inside a claim
-    np = _clause_before(head, m.start(), lex)
-    if cue.group(0).lower() in lex.participle_cues:
-        np = _participle_source(head, m.start(), np, lex)  # 'Roe praised it, saying: "..."'
-    if np is None or not _speaker_like(head[np[0] : np[1]], lex):
-        return None
-    cue_at = a + m.start()
-    return Quote(
-        qs,
-        qe,
-        text[qs:qe],
-        head[np[0] : np[1]],
-        a + np[0],
-        a + np[1],
-        cue.group(0),
-        cue_at,
-        cue_at + cue.end(),
-        attribution_end=qe,
-    )

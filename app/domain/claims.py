@@ -15,19 +15,16 @@ from functools import lru_cache
 from typing import Any
 
 from app.domain.attribution import (
-    Quote,
     anaphor_type,
     attribute,
-    find_quotes,
     in_hedge_clause,
     is_named,
-    paragraphs,
-    quoted_spans,
     source_type,
     subject_before,
 )
 from app.domain.figures import find_figures
 from app.domain.lexicon import Lexicon, load, phrase_pattern, word_set
+from app.domain.quotes import Quote, find_quotes, paragraphs, quoted_spans
 from app.domain.structure import find_structure
 from app.domain.text import Span, split_sentences
 from app.domain.worthiness import score_sentence

@@ -6,8 +6,8 @@ from typing import Any
 
 import pytest
 
-from app.domain.attribution import find_quotes
 from app.domain.claims import analyze
+from app.domain.quotes import find_quotes
 from tests.evaluation.claims import QUOTES, quote_case_ok, quote_cases
 
 pytestmark = pytest.mark.skipif(not QUOTES.is_file(), reason="shared evaluation material not present")

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from app.domain.attribution import find_quotes
 from app.domain.claims import KINDS, Analysis, DetectedClaim, analyze
+from app.domain.quotes import find_quotes
 from app.domain.text import normalize_text
 from tests.evaluation import EVAL, SEED, Row
 
