@@ -57,3 +57,8 @@ def reviewer_name() -> str:
         return getpass.getuser()
     except (KeyError, OSError):
         return ""
+
+
+def author_name(author: str | None = None) -> str:
+    """Who wrote a note or changed a status: the name given, else the reviewer's."""
+    return reviewer_name() if author is None else author

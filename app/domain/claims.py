@@ -137,8 +137,12 @@ def analyze(text: str, title: str | None = None, lang: str = "en") -> Analysis:
         if lead and lead.split()[0].lower() not in lex.not_names and source_type(lead, lex) != "org":
             new.append((span.start, lead, "mention"))  # 'Jane Roe called...': whom 'she' may mean
         named = claim.source is not None and is_named(claim.source, lex)
-        if claim.source and claim.source_start is not None and named and not claim.source_from_context:
-            new.append((claim.source_start, claim.source, source_type(claim.source, lex)))
+        if claim.source and claim.source_start is not None and not claim.source_from_context:
+            if named:
+                new.append((claim.source_start, claim.source, source_type(claim.source, lex)))
+            elif claim.source_refers_to is None and anaphor_type(claim.source, lex) is None:
+                # 'the regional water authority': unnamed, but 'The authority' later means it
+                new.append((claim.source_start, claim.source, "described"))
         mentions.extend(sorted(new))
     skipped = [(sentences[i], why) for i, why in sorted(structure.skipped.items())]
     return Analysis(
@@ -264,8 +268,12 @@ def _resolve(source: str, at: int, mentions: list[tuple[int, str, str]], lex: Le
     need = anaphor_type(source, lex)
     if need is None:
         return None
+    head = source.split()[-1].lower()
     for pos, name, kind in reversed(mentions):
-        if pos >= at:
+        if pos < at and kind != "mention" and name.split()[-1].lower() == head and len(name.split()) > 1:
+            return name  # same head noun: 'The authority' after 'the regional water authority'
+    for pos, name, kind in reversed(mentions):
+        if pos >= at or kind == "described":
             continue
         if kind == "mention":  # a person named in passing: only 'he'/'she' may mean them
             if need == "person":

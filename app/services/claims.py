@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from app.config import author_name
 from app.domain.statuses import is_status
 from app.errors import ClaimdeskError
 from app.storage import repository
@@ -11,7 +12,7 @@ from app.storage.records import ClaimRecord, NoteRecord
 
 
 def set_status(
-    db: Database, claim_id: int, new_status: str, reason: str = "", author: str = ""
+    db: Database, claim_id: int, new_status: str, reason: str = "", author: str | None = None
 ) -> ClaimRecord:
     """Set a claim's status; the change is appended to its history in the same transaction."""
     if not is_status(new_status):
@@ -19,19 +20,19 @@ def set_status(
     with db.session() as session:
         claim = repository.get_claim(session, claim_id)
         if claim.status != new_status:
-            repository.record_status_change(session, claim, new_status, reason.strip(), author)
+            repository.record_status_change(session, claim, new_status, reason.strip(), author_name(author))
         session.flush()
         return ClaimRecord.of(claim)
 
 
-def add_note(db: Database, claim_id: int, body: str, author: str = "") -> NoteRecord:
+def add_note(db: Database, claim_id: int, body: str, author: str | None = None) -> NoteRecord:
     """Add a note to a claim; an empty note is refused rather than stored."""
     body = body.strip()
     if not body:
         raise ClaimdeskError("The note is empty")
     with db.session() as session:
         claim = repository.get_claim(session, claim_id)
-        return NoteRecord.of(repository.add_claim_note(session, claim, body, author, utcnow()))
+        return NoteRecord.of(repository.add_claim_note(session, claim, body, author_name(author), utcnow()))
 
 
 def load_claim(db: Database, claim_id: int) -> ClaimRecord:

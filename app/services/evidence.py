@@ -7,7 +7,7 @@ import shutil
 from datetime import datetime
 from pathlib import Path
 
-from app.config import data_dir
+from app.config import author_name, data_dir
 from app.errors import ClaimdeskError, UnreadableFileError
 from app.storage import repository
 from app.storage.database import Database
@@ -18,11 +18,15 @@ EVIDENCE_KINDS = ("url", "document", "person", "other")
 ATTACHMENTS = "attachments"
 
 
-def add_link(db: Database, claim_id: int, url: str, note: str = "", author: str = "") -> EvidenceRecord:
+def add_link(
+    db: Database, claim_id: int, url: str, note: str = "", author: str | None = None
+) -> EvidenceRecord:
     url = url.strip()
     if not url:
         raise ClaimdeskError("The link is empty")
-    return _add(db, claim_id, Evidence(kind="url", reference=url, note=note.strip(), author=author))
+    return _add(
+        db, claim_id, Evidence(kind="url", reference=url, note=note.strip(), author=author_name(author))
+    )
 
 
 def add_person(
@@ -33,7 +37,7 @@ def add_person(
     how: str = "",
     when: datetime | None = None,
     note: str = "",
-    author: str = "",
+    author: str | None = None,
 ) -> EvidenceRecord:
     """Record a person contacted: name, role, how and when (now, if not given)."""
     name = name.strip()
@@ -46,13 +50,13 @@ def add_person(
         contact_method=how.strip() or None,
         contacted_at=when or utcnow(),
         note=note.strip(),
-        author=author,
+        author=author_name(author),
     )
     return _add(db, claim_id, evidence)
 
 
 def add_document(
-    db: Database, claim_id: int, path: str | Path, note: str = "", author: str = ""
+    db: Database, claim_id: int, path: str | Path, note: str = "", author: str | None = None
 ) -> EvidenceRecord:
     """Copy a document into the data folder, keyed by its sha256, so later edits elsewhere can't change it."""
     source = Path(path)
@@ -73,7 +77,7 @@ def add_document(
         stored_path=str(stored.relative_to(data_dir())),
         sha256=digest,
         note=note.strip(),
-        author=author,
+        author=author_name(author),
     )
     return _add(db, claim_id, evidence)
 

@@ -12,7 +12,6 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
 from app import __version__
-from app.config import reviewer_name
 from app.domain.statuses import STATUSES
 from app.errors import ClaimdeskError
 from app.services import articles, claims, reports
@@ -166,12 +165,12 @@ class MainWindow(QMainWindow):
 
     def set_status(self, claim_id: int, status_id: str) -> None:
         updated = self.guarded(
-            lambda: claims.set_status(self.db, claim_id, status_id, author=reviewer_name())
+            lambda: claims.set_status(self.db, claim_id, status_id)
         )
         self._refresh_claim(updated)
 
     def add_note(self, claim_id: int, body: str) -> None:
-        note = self.guarded(lambda: claims.add_note(self.db, claim_id, body, author=reviewer_name()))
+        note = self.guarded(lambda: claims.add_note(self.db, claim_id, body))
         if note is not None:
             self.editor.note_saved()
             self._refresh_claim(self.guarded(lambda: claims.load_claim(self.db, claim_id)))

@@ -514,3 +514,14 @@ def test_a_new_paragraph_quote_with_its_own_attribution_is_not_carried() -> None
         '"The radio still worked," his deputy Mira Holt said.\n'
     )
     assert [c.source for c in analyze(text).claims] == ["Ola Brandt", "his deputy Mira Holt"]
+
+
+def test_definite_noun_refers_to_an_earlier_source_with_the_same_head() -> None:
+    text = (
+        "Ferry crossings were cancelled on Sunday, according to the coastal shipping authority.\n\n"
+        "Jane Roe, a harbour pilot, said the wind reached 90 km/h.\n\n"
+        "The authority said services would resume on Tuesday.\n"
+    )
+    last = analyze(text).claims[-1]
+    assert last.source == "The authority"
+    assert last.source_refers_to == "the coastal shipping authority"

@@ -103,3 +103,9 @@ def test_legacy_encoding_is_detected(db: Database, tmp_path: Path) -> None:
     path.write_bytes(text.encode("windows-1251"))
     record = articles.load_article(db, articles.import_path(db, path).article_id)
     assert record.text == text
+
+
+def test_author_defaults_to_the_reviewer(db: Database, article_file: Path) -> None:
+    claim_id = articles.load_article(db, articles.import_path(db, article_file).article_id).claims[0].id
+    assert claims.add_note(db, claim_id, "checked").author == "Test Reviewer"
+    assert claims.set_status(db, claim_id, "verified").history[-1].author == "Test Reviewer"
