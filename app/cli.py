@@ -17,7 +17,8 @@ from app.errors import ClaimdeskError
 
 EXIT_USAGE = 2
 
-COMMANDS = ("open", "import", "list", "analyze", "export")
+COMMANDS = ("open", "import", "list", "analyze", "export", "import-annotations")
+EXPORT_FORMATS = ("pdf", "markdown", "csv", "w3c", "claimreview")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -52,9 +53,39 @@ def build_parser() -> argparse.ArgumentParser:
     analyzer.add_argument("file", metavar="FILE")
     analyzer.add_argument("--json", action="store_true", help="print the analysis as one JSON object")
 
-    exporter = commands.add_parser("export", parents=[db_option], help="export an article's claims and notes")
-    exporter.add_argument("article_id", type=int, metavar="ARTICLE_ID")
-    exporter.add_argument("--pdf", required=True, metavar="OUT", help="write a PDF memo to OUT")
+    exporter = commands.add_parser(
+        "export",
+        parents=[db_option],
+        help="export an article's claims, notes and evidence",
+        description="Write one or more exports of an article. ARTICLE_ID may be 'all' with --csv only.",
+    )
+    exporter.add_argument("article_id", metavar="ARTICLE_ID", help="the article's id (see `claimdesk list`)")
+    exporter.add_argument("--pdf", metavar="OUT", help="the verification memo as PDF")
+    exporter.add_argument("--markdown", metavar="OUT", help="the memo as Markdown")
+    exporter.add_argument("--csv", metavar="OUT", help="one row per claim, for spreadsheets")
+    exporter.add_argument(
+        "--w3c", metavar="OUT", help="W3C Web Annotation JSON-LD (for other annotation tools)"
+    )
+    exporter.add_argument(
+        "--claimreview", metavar="OUT", help="schema.org ClaimReview JSON-LD of final verdicts"
+    )
+    exporter.add_argument(
+        "--status", action="append", metavar="STATUS", help="list only claims with this status (repeatable)"
+    )
+    exporter.add_argument("--appendix", action="store_true", help="add the whole article with claims marked")
+    exporter.add_argument("--no-history", action="store_true", help="leave out each claim's status history")
+    exporter.add_argument("--paper", default="auto", help="auto (from the locale), a4 or letter")
+    exporter.add_argument("--force", action="store_true", help="overwrite files that already exist")
+
+    annotations = commands.add_parser(
+        "import-annotations",
+        parents=[db_option],
+        help="import a W3C annotation export (another Claimdesk's) or a Hypothesis JSON export",
+    )
+    annotations.add_argument("file", metavar="FILE")
+    annotations.add_argument(
+        "--article", type=int, metavar="ID", help="join this article instead of matching"
+    )
     return parser
 
 
@@ -85,6 +116,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "list": _list,
         "analyze": _analyze,
         "export": _export,
+        "import-annotations": _import_annotations,
     }
     try:
         return handlers[args.command](args)
@@ -161,10 +193,52 @@ def _analyze(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from app.services.reports import export_pdf
+    from app.export.memo_options import memo_options
+    from app.services import data_exports, reports
+
+    targets = {fmt: getattr(args, fmt) for fmt in EXPORT_FORMATS if getattr(args, fmt)}
+    if not targets:
+        raise ClaimdeskError("Say what to write: --pdf, --markdown, --csv, --w3c or --claimreview OUT")
+    article_id = _article_id(args.article_id, csv_only=set(targets) == {"csv"})
+    options = memo_options(args.status, history=not args.no_history, appendix=args.appendix, paper=args.paper)
+    for out in targets.values():
+        if Path(out).exists() and not args.force:
+            raise ClaimdeskError(f"{out} already exists; add --force to overwrite it")
+    writers: dict[str, Callable[[Path], Path]] = {
+        "pdf": lambda out: reports.export_pdf(db, article_id or 0, out, options),
+        "markdown": lambda out: data_exports.export_markdown(db, article_id or 0, out),
+        "csv": lambda out: data_exports.export_csv(db, article_id, out),
+        "w3c": lambda out: data_exports.export_w3c(db, article_id or 0, out),
+        "claimreview": lambda out: data_exports.export_claimreview(db, article_id or 0, out),
+    }
+    db = _database(args)
+    try:
+        for fmt, out in targets.items():
+            print(writers[fmt](Path(out)))
+    finally:
+        db.close()
+    return 0
+
+
+def _article_id(value: str, csv_only: bool) -> int | None:
+    """An article id, or None for 'all' (which only the CSV export takes)."""
+    if value == "all":
+        if not csv_only:
+            raise ClaimdeskError("'all' works with --csv only; give one article's id for the other exports")
+        return None
+    try:
+        return int(value)
+    except ValueError:
+        raise ClaimdeskError(f"{value!r} is not an article id (see `claimdesk list`)") from None
+
+
+def _import_annotations(args: argparse.Namespace) -> int:
+    from app.services.annotations import import_annotations
 
     db = _database(args)
-    out = export_pdf(db, args.article_id, Path(args.pdf))
-    db.close()
-    print(out)
+    try:
+        report = import_annotations(db, args.file, article_id=args.article)
+    finally:
+        db.close()
+    print(report.summary())
     return 0

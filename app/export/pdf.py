@@ -1,11 +1,30 @@
-"""The PDF memo, written with Qt's own PDF writer (fonts embedded)."""
+"""The memo on paper: one paginating painter, shared by Qt's PDF writer, printers and the preview.
+
+Qt's `QTextDocument.print_` can number pages but not add a running header, so the document is
+laid out for the body of a page and each page is painted by hand: header, a clipped slice of the
+document, footer. Qt's PDF writer embeds subsets of the fonts it uses.
+"""
 
 from __future__ import annotations
 
+import math
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING, Literal
 
 from app.errors import ClaimdeskError
+from app.export.memo_html import KEEP_TOGETHER
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QSizeF
+    from PySide6.QtGui import QImage, QPagedPaintDevice, QPageSize, QPainter, QTextDocument
+
+MEMO_NAME = "Claimdesk verification memo"
+MARGIN_MM = 16.0  # page margin on every side
+HEADER_MM = 10.0  # running header band, inside the margin
+FOOTER_MM = 9.0  # page number band, inside the margin
+PDF_DPI = 300
+LAYOUT_DPI = 96  # CSS pixels are 1/96 inch
 
 
 def ensure_gui_application() -> None:
@@ -22,33 +41,181 @@ def ensure_gui_application() -> None:
         QApplication(["claimdesk"])
 
 
-def write_pdf(html: str, out: Path, title: str) -> None:
-    """Render `html` to an A4 PDF at `out`, through a temporary file so no half-written PDF is left."""
+def locale_territory() -> str:
+    """The user's country as an ISO code ("US", "DE"), from the system locale."""
+    from PySide6.QtCore import QLocale
+
+    return QLocale.territoryToCode(QLocale().territory())
+
+
+def page_size(paper: Literal["a4", "letter"]) -> QPageSize:
+    from PySide6.QtGui import QPageSize
+
+    size_id = QPageSize.PageSizeId.Letter if paper == "letter" else QPageSize.PageSizeId.A4
+    return QPageSize(size_id)
+
+
+def set_page_layout(device: QPagedPaintDevice, paper: Literal["a4", "letter"]) -> None:
+    """Portrait, the given paper, our margins: the starting point for the PDF and for printers."""
     from PySide6.QtCore import QMarginsF
-    from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
+    from PySide6.QtGui import QPageLayout
+
+    margins = QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM)
+    layout = QPageLayout(
+        page_size(paper), QPageLayout.Orientation.Portrait, margins, QPageLayout.Unit.Millimeter
+    )
+    device.setPageLayout(layout)
+
+
+def paint_memo(device: QPagedPaintDevice, html: str, title: str) -> int:
+    """Lay the memo out for `device`'s page and paint every page; return how many there were."""
+    from PySide6.QtGui import QPainter
+
+    ensure_gui_application()
+    painter = QPainter()
+    if not painter.begin(device):
+        raise ClaimdeskError("The memo could not be drawn: the printer or file refused to open")
+    try:
+        return _paint_pages(painter, device, html, title)
+    finally:
+        painter.end()
+
+
+def _paint_pages(painter: QPainter, device: QPagedPaintDevice, html: str, title: str) -> int:
+    from PySide6.QtCore import QRectF, QSizeF
+    from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QPalette
+
+    dpi = device.logicalDpiY()
+    area = device.pageLayout().paintRectPixels(dpi)  # the painter's origin is its top-left corner
+    header, footer = _mm(HEADER_MM, dpi), _mm(FOOTER_MM, dpi)
+    scale = dpi / LAYOUT_DPI
+    # Whole layout pixels: a fractional page height lets a line's background peek over the break.
+    width, body = math.floor(area.width() / scale), math.floor((area.height() - header - footer) / scale)
+    reference, document = _document(html, QSizeF(width, body))
+    pages = document.pageCount()
+    context = QAbstractTextDocumentLayout.PaintContext()
+    context.palette.setColor(QPalette.ColorRole.Text, QColor("#1d1f23"))
+    for index in range(pages):
+        if index:
+            device.newPage()
+        _paint_frame(painter, device, title, index + 1, pages, float(area.width()), float(area.height()))
+        painter.save()
+        painter.translate(0, header)
+        painter.scale(scale, scale)
+        painter.translate(0, -index * body)
+        # Inset a hair: a box that starts exactly on the break would show as a line on this page.
+        clip = QRectF(0, index * body + 0.25, width, body - 0.5)
+        painter.setClipRect(clip)
+        context.clip = clip
+        document.documentLayout().draw(painter, context)
+        painter.restore()
+    del reference
+    return pages
+
+
+def _document(html: str, page: QSizeF) -> tuple[QImage, QTextDocument]:
+    """The memo laid out at a fixed 96 dpi, paginated to the page body, whatever the screen.
+
+    Qt's rich text takes CSS margins in pixels and does not scale them to a printer's resolution,
+    so the layout happens at the resolution CSS pixels assume and the painter scales it up. The
+    reference image is returned so it outlives the layout that measures against it.
+    """
+    from PySide6.QtGui import QImage, QTextDocument
+
+    reference = QImage(1, 1, QImage.Format.Format_ARGB32)
+    dots_per_metre = round(LAYOUT_DPI / 0.0254)
+    reference.setDotsPerMeterX(dots_per_metre)
+    reference.setDotsPerMeterY(dots_per_metre)
+    document = QTextDocument()
+    document.setUndoRedoEnabled(False)
+    document.documentLayout().setPaintDevice(reference)
+    document.setDocumentMargin(0)
+    document.setHtml(html)
+    _keep_marked_blocks_together(document)
+    document.setPageSize(page)
+    return reference, document
+
+
+def _keep_marked_blocks_together(document: QTextDocument) -> None:
+    """Qt's HTML has no `page-break-inside: avoid`; blocks marked for it get the block format flag."""
+    from PySide6.QtGui import QTextBlockFormat, QTextCursor
+
+    keep = QTextBlockFormat()
+    keep.setNonBreakableLines(True)
+    cursor = QTextCursor(document)
+    cursor.beginEditBlock()  # one relayout for all the changes, not one per block
+    block = document.begin()
+    while block.isValid():
+        if block.userState() == KEEP_TOGETHER:
+            cursor.setPosition(block.position())
+            cursor.mergeBlockFormat(keep)
+        block = block.next()
+    cursor.endEditBlock()
+
+
+def _paint_frame(
+    painter: QPainter,
+    device: QPagedPaintDevice,
+    title: str,
+    page: int,
+    pages: int,
+    width: float,
+    height: float,
+) -> None:
+    """The running header (title, memo name, a rule) and the page number."""
+    from PySide6.QtCore import QLineF, QRectF, Qt
+    from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPen
+
+    font = QFont("DejaVu Sans")
+    font.setPointSizeF(7.5)
+    painter.save()
+    painter.setFont(font)
+    painter.setPen(QColor("#5b616b"))
+    metrics = QFontMetricsF(font, device)
+    line = metrics.height()
+    right = metrics.horizontalAdvance(MEMO_NAME)
+    gap = metrics.horizontalAdvance("    ")
+    shown = metrics.elidedText(" ".join(title.split()), Qt.TextElideMode.ElideRight, width - right - gap)
+    left_align = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignAbsolute
+    painter.drawText(QRectF(0, 0, width - right - gap, line), int(left_align), shown)
+    painter.drawText(QRectF(width - right, 0, right, line), int(Qt.AlignmentFlag.AlignRight), MEMO_NAME)
+    pen = QPen(QColor("#c8ccd2"))
+    pen.setWidthF(max(1.0, device.logicalDpiY() / 150))
+    painter.setPen(pen)
+    painter.drawLine(QLineF(0, line * 1.35, width, line * 1.35))
+    painter.setPen(QColor("#5b616b"))
+    number = f"Page {page} of {pages}"
+    painter.drawText(QRectF(0, height - line, width, line), int(Qt.AlignmentFlag.AlignHCenter), number)
+    painter.restore()
+
+
+def _mm(millimetres: float, dpi: int) -> float:
+    return millimetres / 25.4 * dpi
+
+
+def write_pdf(html: str, out: Path, title: str, paper: Literal["a4", "letter"] = "a4") -> int:
+    """Render the memo to `out` through a temporary file, so no half-written PDF is ever left.
+
+    Returns the number of pages.
+    """
+    from PySide6.QtGui import QPdfWriter
 
     ensure_gui_application()
     out = out.expanduser().resolve()
     if not out.parent.is_dir():
         raise ClaimdeskError(f"Cannot write {out}: the folder {out.parent} does not exist")
     partial = out.with_name(f".{out.name}.partial")
-    writer = QPdfWriter(str(partial))
-    writer.setTitle(title)
-    writer.setCreator("Claimdesk")
-    writer.setResolution(300)
-    writer.setPageLayout(
-        QPageLayout(
-            QPageSize(QPageSize.PageSizeId.A4),
-            QPageLayout.Orientation.Portrait,
-            QMarginsF(18, 18, 18, 18),
-            QPageLayout.Unit.Millimeter,
-        )
-    )
-    document = QTextDocument()
-    document.setHtml(html)
-    document.print_(writer)
-    del writer  # closes and flushes the file
-    if not partial.exists() or partial.stat().st_size == 0:
+    try:
+        writer = QPdfWriter(str(partial))
+        writer.setTitle(title)
+        writer.setCreator("Claimdesk")
+        writer.setResolution(PDF_DPI)
+        set_page_layout(writer, paper)
+        pages = paint_memo(writer, html, title)
+        del writer  # closes and flushes the file
+        if not partial.exists() or partial.stat().st_size == 0:
+            raise ClaimdeskError(f"Cannot write {out}: the PDF could not be created there")
+        os.replace(partial, out)
+    finally:
         partial.unlink(missing_ok=True)
-        raise ClaimdeskError(f"Cannot write {out}: the PDF could not be created there")
-    os.replace(partial, out)
+    return pages

@@ -1,20 +1,56 @@
-"""Reports for an editor: the PDF memo of an article's claims."""
+"""Reports for an editor: the verification memo of an article, as a PDF or on a printer."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, Literal
 
 from app.config import reviewer_name
 from app.export.memo_html import memo_html
-from app.export.pdf import write_pdf
+from app.export.memo_options import MemoOptions
+from app.export.pdf import locale_territory, paint_memo, set_page_layout, write_pdf
 from app.services.articles import load_article
 from app.storage.database import Database
 from app.storage.models import utcnow
 
+if TYPE_CHECKING:
+    from PySide6.QtGui import QPagedPaintDevice
 
-def export_pdf(db: Database, article_id: int, out: str | Path) -> Path:
-    """Write the article's verification memo to `out` and return the path written."""
+
+def memo_source(db: Database, article_id: int, options: MemoOptions | None = None) -> tuple[str, str]:
+    """The memo's HTML and its title, as of now: what every way of printing it starts from."""
     article = load_article(db, article_id)
+    return memo_html(article, reviewer_name(), utcnow(), options or MemoOptions()), article.title
+
+
+def memo_paper(options: MemoOptions | None = None) -> Literal["a4", "letter"]:
+    """The paper the memo is laid out on: the chosen one, else the one used where the user lives."""
+    return (options or MemoOptions()).resolved_paper(locale_territory())
+
+
+def export_pdf(db: Database, article_id: int, out: str | Path, options: MemoOptions | None = None) -> Path:
+    """Write the article's verification memo to `out` and return the path written."""
+    html, title = memo_source(db, article_id, options)
     path = Path(out)
-    write_pdf(memo_html(article, reviewer_name(), utcnow()), path, article.title)
+    write_pdf(html, path, title, memo_paper(options))
     return path.expanduser().resolve()
+
+
+def print_memo(
+    db: Database, article_id: int, device: QPagedPaintDevice, options: MemoOptions | None = None
+) -> int:
+    """Paint the memo on a printer (or a print preview) already set up; return the page count.
+
+    The printer's own page layout wins: the user may have changed paper or margins in its dialog.
+    """
+    html, title = memo_source(db, article_id, options)
+    return paint_memo(device, html, title)
+
+
+def prepare_printer(device: QPagedPaintDevice, title: str, options: MemoOptions | None = None) -> None:
+    """Give a printer the memo's paper and margins before its dialog or preview opens."""
+    from PySide6.QtPrintSupport import QPrinter
+
+    set_page_layout(device, memo_paper(options))
+    if isinstance(device, QPrinter):
+        device.setDocName(title)

@@ -164,9 +164,7 @@ class MainWindow(QMainWindow):
             self.set_status(claim_id, status_id)
 
     def set_status(self, claim_id: int, status_id: str) -> None:
-        updated = self.guarded(
-            lambda: claims.set_status(self.db, claim_id, status_id)
-        )
+        updated = self.guarded(lambda: claims.set_status(self.db, claim_id, status_id))
         self._refresh_claim(updated)
 
     def add_note(self, claim_id: int, body: str) -> None:

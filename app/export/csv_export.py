@@ -1,0 +1,64 @@
+"""Claims as CSV, one row per claim, for spreadsheets.
+
+Written as UTF-8 with a byte-order mark: Excel opens a BOM-less UTF-8 CSV as the local code page
+and mangles every accented or Cyrillic letter, while LibreOffice, Numbers, pandas and Python's
+`utf-8-sig` all read the BOM correctly. Several notes or evidence items in one cell are separated
+by a blank line; newlines inside them are kept (the csv module quotes such cells).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable
+
+from app.domain.statuses import status
+from app.storage.records import ArticleRecord, ClaimRecord, EvidenceRecord
+
+COLUMNS = ("article", "sentence", "source", "status", "reason", "notes", "evidence", "updated")
+ENCODING = "utf-8-sig"
+
+
+def claims_csv(articles: Iterable[ArticleRecord]) -> str:
+    """The CSV text (without the BOM: the encoding adds it when written)."""
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    for article in articles:
+        for claim in article.claims:
+            writer.writerow(row(article, claim))
+    return buffer.getvalue()
+
+
+def row(article: ArticleRecord, claim: ClaimRecord) -> list[str]:
+    return [
+        article.title,
+        claim.text,
+        claim.source or "",
+        _label(claim.status),
+        claim.reason if claim.history else "",
+        "\n\n".join(f"{n.author}: {n.body}" if n.author else n.body for n in claim.notes),
+        "\n\n".join(evidence_line(e) for e in claim.evidence),
+        claim.updated_at.isoformat(timespec="seconds"),
+    ]
+
+
+def evidence_line(item: EvidenceRecord) -> str:
+    details = [item.reference]
+    if item.role:
+        details.append(item.role)
+    if item.contact_method:
+        details.append(item.contact_method)
+    if item.contacted_at:
+        details.append(item.contacted_at.isoformat(timespec="minutes"))
+    if item.sha256:
+        details.append(f"sha256 {item.sha256}")
+    text = f"{item.kind}: {', '.join(details)}"
+    return f"{text} — {item.note}" if item.note else text
+
+
+def _label(status_id: str) -> str:
+    try:
+        return status(status_id).label
+    except ValueError:
+        return status_id

@@ -1,0 +1,119 @@
+"""The verification memo as Markdown: the same content as the PDF, for editors' and wikis' tools.
+
+Article text, notes and names are escaped wherever a character would start Markdown markup, so a
+sentence beginning with "1." or holding "*" reads as written. Notes are Markdown already and are
+kept as they are, indented under their claim.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import datetime
+
+from app.domain.statuses import STATUSES, status
+from app.storage.records import ArticleRecord, ClaimRecord, EvidenceRecord
+
+_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
+_LINE_START = re.compile(r"^(\s*)(\d+)([.)])", re.MULTILINE)
+_LINE_MARK = re.compile(r"^(\s*)([-+=])", re.MULTILINE)
+
+
+def escape(text: str) -> str:
+    """Text shown literally in Markdown: markup characters get a backslash, newlines become spaces."""
+    text = " ".join(text.split())
+    text = _SPECIAL.sub(r"\\\1", text)
+    text = _LINE_START.sub(r"\1\2\\\3", text)
+    return _LINE_MARK.sub(r"\1\\\2", text)
+
+
+def label(status_id: str) -> str:
+    try:
+        return status(status_id).label
+    except ValueError:
+        return status_id
+
+
+def memo_markdown(article: ArticleRecord, reviewer: str, made_at: datetime) -> str:
+    """Title, header fields, a count by status, then every claim with all that was found out."""
+    lines = [f"# {escape(article.title)}", ""]
+    fields = [
+        ("Outlet", article.outlet),
+        ("URL", article.source_url),
+        ("File", None if article.source_url else article.filename),
+        ("Byline", article.byline),
+        ("Published", article.published_at),
+        ("Imported", _when(article.imported_at)),
+        ("Reviewed by", reviewer or "unknown"),
+        ("Memo made", _when(made_at)),
+    ]
+    lines += [f"- **{name}:** {escape(value)}" for name, value in fields if value]
+    lines += ["", "## Summary", ""]
+    lines += _summary(article.claims)
+    lines += ["", f"## Claims ({len(article.claims)})", ""]
+    for number, claim in enumerate(article.claims, start=1):
+        lines += _claim(number, claim)
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _summary(claims: tuple[ClaimRecord, ...]) -> list[str]:
+    if not claims:
+        return ["No claims were found in this article."]
+    counts = Counter(c.status for c in claims)
+    order = [s.id for s in STATUSES] + sorted(set(counts) - {s.id for s in STATUSES})
+    rows = ["| Status | Claims |", "|---|---:|"]
+    rows += [f"| {escape(label(sid))} | {counts[sid]} |" for sid in order if counts[sid]]
+    rows.append(f"| **Total** | **{len(claims)}** |")
+    return rows
+
+
+def _claim(number: int, claim: ClaimRecord) -> list[str]:
+    lines = [f"### {number}. {escape(label(claim.status))}", "", f"> {escape(claim.text)}", ""]
+    facts = [
+        ("Source", claim.source or "the article itself"),
+        ("Kind", claim.kind + (" (added by hand)" if claim.origin == "manual" else "")),
+        ("Hedges", ", ".join(claim.hedges)),
+        ("Figures", ", ".join(claim.figures)),
+        ("Tags", ", ".join(claim.tags)),
+        ("Reason", claim.reason if claim.history else ""),
+    ]
+    if not claim.anchored:
+        facts.append(("Warning", "no longer found in the article's text"))
+    lines += [f"- **{name}:** {escape(value)}" for name, value in facts if value]
+    if claim.notes:
+        lines.append("- **Notes:**")
+        for note in claim.notes:
+            by = f"{escape(note.author)}, " if note.author else ""
+            lines.append(f"  - *{by}{_when(note.created_at)}:*")
+            lines += [f"    {line}" if line else "" for line in note.body.strip().splitlines()]
+    if claim.evidence:
+        lines.append("- **Evidence:**")
+        lines += [f"  - {_evidence(item)}" for item in claim.evidence]
+    if claim.history:
+        lines.append("- **History:**")
+        for step in claim.history:
+            why = f": {escape(step.reason)}" if step.reason else ""
+            who = f" by {escape(step.author)}" if step.author else ""
+            change = f"{escape(label(step.old_status))} → {escape(label(step.new_status))}"
+            lines.append(f"  - {_when(step.at)}{who}: {change}{why}")
+    lines.append("")
+    return lines
+
+
+def _evidence(item: EvidenceRecord) -> str:
+    if item.kind == "url":
+        text = f"Link: <{item.reference}>" if " " not in item.reference else escape(item.reference)
+    elif item.kind == "person":
+        when = _when(item.contacted_at) if item.contacted_at else None
+        details = ", ".join(x for x in (item.role, item.contact_method, when) if x)
+        text = f"Person: {escape(item.reference)}" + (f" ({escape(details)})" if details else "")
+    elif item.kind == "document":
+        digest = f" (sha256 `{item.sha256}`)" if item.sha256 else ""
+        text = f"Document: {escape(item.reference)}{digest}"
+    else:
+        text = f"Other: {escape(item.reference)}"
+    return text + (f" — {escape(item.note)}" if item.note else "")
+
+
+def _when(moment: datetime) -> str:
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")

@@ -1,0 +1,67 @@
+"""What goes into a verification memo: plain choices the CLI, the dialog and tests all share.
+
+No Qt here, so the CLI can build and check options before any Qt library is loaded.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from app.domain.statuses import STATUSES, is_status
+from app.errors import ClaimdeskError
+
+Paper = Literal["auto", "a4", "letter"]
+PAPERS: tuple[Paper, ...] = ("auto", "a4", "letter")
+
+# Territories whose default paper is US Letter (CLDR's paperSize data); everywhere else uses A4.
+LETTER_TERRITORIES = frozenset(
+    {"US", "CA", "MX", "BZ", "CL", "CO", "CR", "GT", "NI", "PA", "PH", "PR", "SV", "VE"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class MemoOptions:
+    """Which claims to list and how much to print with them."""
+
+    statuses: frozenset[str] = field(default_factory=lambda: frozenset(s.id for s in STATUSES))
+    include_history: bool = True
+    include_appendix: bool = False
+    paper: Paper = "auto"
+
+    def __post_init__(self) -> None:
+        # A bad value comes from a person typing a CLI flag: say which, in one line.
+        unknown = sorted(s for s in self.statuses if not is_status(s))
+        if unknown:
+            known = ", ".join(s.id for s in STATUSES)
+            raise ClaimdeskError(f"Unknown status {unknown[0]!r}; use one of: {known}")
+        if not self.statuses:
+            raise ClaimdeskError("Choose at least one status to list in the memo")
+        if self.paper not in PAPERS:
+            raise ClaimdeskError(f"Unknown paper {self.paper!r}; use auto, a4 or letter")
+
+    @property
+    def lists_every_status(self) -> bool:
+        return all(s.id in self.statuses for s in STATUSES)
+
+    def resolved_paper(self, territory_code: str) -> Literal["a4", "letter"]:
+        """The paper to use: the explicit choice, else the one customary where the user lives."""
+        if self.paper != "auto":
+            return self.paper
+        return "letter" if territory_code.upper() in LETTER_TERRITORIES else "a4"
+
+
+def memo_options(
+    statuses: list[str] | tuple[str, ...] | None = None,
+    *,
+    history: bool = True,
+    appendix: bool = False,
+    paper: str = "auto",
+) -> MemoOptions:
+    """Build options from loose values such as CLI flags (`--status` given zero or more times)."""
+    chosen = frozenset(s.strip().lower().replace(" ", "_").replace("-", "_") for s in statuses or ())
+    normalised = paper.strip().lower()
+    if normalised not in PAPERS:
+        raise ClaimdeskError(f"Unknown paper {paper!r}; use auto, a4 or letter")
+    every = frozenset(s.id for s in STATUSES)
+    return MemoOptions(chosen or every, history, appendix, normalised)

@@ -1,0 +1,86 @@
+"""Data exports of an article's claims: Markdown memo, CSV, W3C Web Annotation, ClaimReview.
+
+The builders in app/export are pure; this module loads the records, writes the file atomically (a
+temporary file in the same folder, then os.replace, so a reader never sees half a file and a
+failed export leaves the old file as it was) and returns the path written.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from app.config import reviewer_name
+from app.errors import ClaimdeskError
+from app.export import claimreview, csv_export, markdown, w3c
+from app.storage import annotation_repository, repository
+from app.storage.database import Database
+from app.storage.models import utcnow
+from app.storage.records import ArticleRecord
+
+
+def export_markdown(db: Database, article_id: int, out: str | Path) -> Path:
+    article = _load(db, article_id)
+    return write_atomic(out, markdown.memo_markdown(article, reviewer_name(), utcnow()).encode("utf-8"))
+
+
+def export_csv(db: Database, article_id: int | None, out: str | Path) -> Path:
+    """One row per claim of one article, or of every article (newest import first) when None."""
+    if article_id is not None:
+        articles = [_load(db, article_id)]
+    else:
+        with db.session() as session:
+            ids = [article.id for article, _ in repository.article_rows(session)]
+        articles = [_load(db, i) for i in ids]
+    text = csv_export.claims_csv(articles)
+    return write_atomic(out, text.encode(csv_export.ENCODING))
+
+
+def export_w3c(db: Database, article_id: int, out: str | Path) -> Path:
+    with db.session() as session:
+        article = ArticleRecord.of(repository.get_article(session, article_id, with_claims=True))
+        created = annotation_repository.claim_created_times(session, article_id)
+    document = w3c.collection(article, created, reviewer_name(), utcnow())
+    return _write_json(out, document)
+
+
+def export_claimreview(db: Database, article_id: int, out: str | Path) -> Path:
+    """A JSON-LD list of ClaimReviews, one per claim with a final status (maybe an empty list)."""
+    reviews = claimreview.claim_reviews(_load(db, article_id), reviewer_name())
+    return _write_json(out, reviews)
+
+
+def _load(db: Database, article_id: int) -> ArticleRecord:
+    with db.session() as session:
+        return ArticleRecord.of(repository.get_article(session, article_id, with_claims=True))
+
+
+def _write_json(out: str | Path, document: Any) -> Path:
+    text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return write_atomic(out, text.encode("utf-8"))
+
+
+def write_atomic(out: str | Path, data: bytes) -> Path:
+    """Write `data` to `out` whole or not at all."""
+    path = Path(out)
+    if path.is_dir():
+        raise ClaimdeskError(f"{path} is a folder; give a file name to export to")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, partial = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial", dir=path.parent)
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(data)
+                stream.flush()
+                os.fsync(stream.fileno())
+            os.chmod(partial, 0o644)
+            os.replace(partial, path)
+        except BaseException:
+            Path(partial).unlink(missing_ok=True)
+            raise
+    except OSError as error:
+        raise ClaimdeskError(f"Could not write {path}: {error.strerror or error}") from None
+    return path

@@ -1,0 +1,178 @@
+"""The memo dialog: choose what the verification memo holds, then export, print or preview it."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication, QKeySequence
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.statuses import STATUSES
+from app.errors import ClaimdeskError
+from app.export.memo_options import MemoOptions, Paper
+from app.services import reports
+from app.services.articles import load_article
+from app.storage.database import Database
+
+T = TypeVar("T")
+
+
+class MemoDialog(QDialog):
+    """Options for the memo of one article, and the three ways out: PDF, printer, preview."""
+
+    def __init__(self, db: Database, article_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.article_id = article_id
+        article = load_article(db, article_id)
+        self.article_title = article.title
+        self.setWindowTitle("Verification memo")
+        counts = Counter(c.status for c in article.claims)
+
+        self.status_boxes: dict[str, QCheckBox] = {}
+        statuses = QGroupBox("List the claims marked")
+        status_layout = QVBoxLayout(statuses)
+        for s in STATUSES:
+            box = QCheckBox(f"{s.label} ({counts[s.id]})")
+            box.setChecked(True)
+            box.toggled.connect(self._update_buttons)
+            self.status_boxes[s.id] = box
+            status_layout.addWidget(box)
+
+        self.history_box = QCheckBox("Each claim's status history")
+        self.history_box.setChecked(True)
+        self.appendix_box = QCheckBox("Appendix: the article with the claims highlighted")
+        self.paper_combo = QComboBox()
+        auto = reports.memo_paper(MemoOptions()).upper().replace("LETTER", "Letter")
+        for label, paper in ((f"As usual here ({auto})", "auto"), ("A4", "a4"), ("Letter", "letter")):
+            self.paper_combo.addItem(label, paper)
+        form = QFormLayout()
+        form.addRow("Include", self.history_box)
+        form.addRow("", self.appendix_box)
+        form.addRow("Paper", self.paper_combo)
+
+        self.export_button = QPushButton("Export PDF…")
+        self.print_button = QPushButton("Print…")
+        self.print_button.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))
+        self.print_button.setToolTip("Print the memo (Ctrl+P)")
+        self.preview_button = QPushButton("Preview")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        for button in (self.export_button, self.print_button, self.preview_button):
+            buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        self.export_button.clicked.connect(self.export_dialog)
+        self.print_button.clicked.connect(self.print_dialog)
+        self.preview_button.clicked.connect(self.preview)
+
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(f"<b>{_escape(article.title)}</b>"))
+        layout.addWidget(statuses)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+
+    # ---- options ----------------------------------------------------------------------------
+    def options(self) -> MemoOptions | None:
+        """The options as the widgets show them; None while no status is ticked."""
+        chosen = frozenset(sid for sid, box in self.status_boxes.items() if box.isChecked())
+        if not chosen:
+            return None
+        paper: Paper = self.paper_combo.currentData()
+        return MemoOptions(chosen, self.history_box.isChecked(), self.appendix_box.isChecked(), paper)
+
+    def _update_buttons(self) -> None:
+        ready = self.options() is not None
+        for button in (self.export_button, self.print_button, self.preview_button):
+            button.setEnabled(ready)
+        self.message.setText("" if ready else "Tick at least one status to list.")
+
+    # ---- the three ways out -------------------------------------------------------------------
+    def export_dialog(self) -> None:
+        suggested = str(Path.home() / f"{_safe_name(self.article_title)} memo.pdf")
+        path, _ = QFileDialog.getSaveFileName(self, "Export the memo as PDF", suggested, "PDF (*.pdf)")
+        if path:
+            self.export_to(path)
+
+    def export_to(self, path: str | Path) -> Path | None:
+        options = self.options()
+        if options is None:
+            return None
+        written = self._guarded(lambda: reports.export_pdf(self.db, self.article_id, path, options))
+        if written is not None:
+            self.message.setText(f"Memo written to {written}")
+        return written
+
+    def make_printer(self) -> QPrinter:
+        """A printer set to the memo's paper; its dialog may still change it."""
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        reports.prepare_printer(printer, self.article_title, self.options())
+        return printer
+
+    def print_to(self, printer: QPrinter) -> int | None:
+        """Paint the memo on `printer`: called by the print dialog and, on every change, the preview."""
+        options = self.options()
+        if options is None:
+            return None
+        return self._guarded(lambda: reports.print_memo(self.db, self.article_id, printer, options))
+
+    def print_dialog(self) -> None:
+        printer = self.make_printer()
+        if QPrintDialog(printer, self).exec() == QDialog.DialogCode.Accepted:
+            pages = self.print_to(printer)
+            if pages is not None:
+                self.message.setText(f"Sent {pages} page{'s' if pages != 1 else ''} to the printer")
+
+    def preview_dialog(self) -> QPrintPreviewDialog:
+        """The preview, built but not shown, so callers (and tests) decide how to run it."""
+        preview = QPrintPreviewDialog(self)  # owns its printer: a Python one could be freed under it
+        reports.prepare_printer(preview.printer(), self.article_title, self.options())
+        preview.setWindowTitle(f"Preview — {self.article_title}")
+        preview.paintRequested.connect(self.print_to)
+        return preview
+
+    def preview(self) -> None:
+        self.preview_dialog().exec()
+
+    def _guarded(self, work: Callable[[], T]) -> T | None:
+        """Run a service call under a busy cursor; a user-caused error becomes a message."""
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            return work()
+        except ClaimdeskError as error:
+            self.message.setText(str(error))
+            QMessageBox.warning(self, "Claimdesk", str(error))
+            return None
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+
+
+def _safe_name(title: str) -> str:
+    cleaned = "".join(ch if ch.isalnum() or ch in " -_" else " " for ch in title)
+    return " ".join(cleaned.split())[:60] or "memo"
+
+
+def _escape(text: str) -> str:
+    from html import escape
+
+    return escape(text)
