@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Literal
 
 from app.errors import ClaimdeskError
 from app.export.memo_html import KEEP_TOGETHER
+from app.files import replacing
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QSizeF
@@ -201,11 +202,7 @@ def write_pdf(html: str, out: Path, title: str, paper: Literal["a4", "letter"] =
     from PySide6.QtGui import QPdfWriter
 
     ensure_gui_application()
-    out = out.expanduser().resolve()
-    if not out.parent.is_dir():
-        raise ClaimdeskError(f"Cannot write {out}: the folder {out.parent} does not exist")
-    partial = out.with_name(f".{out.name}.partial")
-    try:
+    with replacing(out) as partial:
         writer = QPdfWriter(str(partial))
         writer.setTitle(title)
         writer.setCreator("Claimdesk")
@@ -213,9 +210,4 @@ def write_pdf(html: str, out: Path, title: str, paper: Literal["a4", "letter"] =
         set_page_layout(writer, paper)
         pages = paint_memo(writer, html, title)
         del writer  # closes and flushes the file
-        if not partial.exists() or partial.stat().st_size == 0:
-            raise ClaimdeskError(f"Cannot write {out}: the PDF could not be created there")
-        os.replace(partial, out)
-    finally:
-        partial.unlink(missing_ok=True)
     return pages

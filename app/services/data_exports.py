@@ -8,14 +8,12 @@ failed export leaves the old file as it was) and returns the path written.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from app.config import reviewer_name
-from app.errors import ClaimdeskError
 from app.export import claimreview, csv_export, markdown, w3c
+from app.files import write_atomic
 from app.storage import annotation_repository, repository
 from app.storage.database import Database
 from app.storage.models import utcnow
@@ -61,26 +59,3 @@ def _load(db: Database, article_id: int) -> ArticleRecord:
 def _write_json(out: str | Path, document: Any) -> Path:
     text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
     return write_atomic(out, text.encode("utf-8"))
-
-
-def write_atomic(out: str | Path, data: bytes) -> Path:
-    """Write `data` to `out` whole or not at all."""
-    path = Path(out)
-    if path.is_dir():
-        raise ClaimdeskError(f"{path} is a folder; give a file name to export to")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, partial = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial", dir=path.parent)
-        try:
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(data)
-                stream.flush()
-                os.fsync(stream.fileno())
-            os.chmod(partial, 0o644)
-            os.replace(partial, path)
-        except BaseException:
-            Path(partial).unlink(missing_ok=True)
-            raise
-    except OSError as error:
-        raise ClaimdeskError(f"Could not write {path}: {error.strerror or error}") from None
-    return path

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from app.config import author_name, data_dir
 from app.errors import ClaimdeskError, UnreadableFileError
+from app.files import replacing
 from app.storage import repository
 from app.storage.database import Database
 from app.storage.models import Evidence, utcnow
@@ -67,10 +68,8 @@ def add_document(
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     stored = folder / f"{digest}{source.suffix.lower()}"
     if not stored.exists():
-        partial = stored.with_name(stored.name + ".partial")
-        shutil.copyfile(source, partial)
-        partial.chmod(0o600)
-        partial.replace(stored)
+        with replacing(stored, mode=0o600) as partial:
+            shutil.copyfile(source, partial)
     evidence = Evidence(
         kind="document",
         reference=source.name,

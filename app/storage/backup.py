@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from app.files import replacing
 from app.storage.models import utcnow
 
 BACKUPS = "backups"
@@ -13,14 +14,13 @@ BACKUPS = "backups"
 def backup_to(source: Path, target: Path) -> Path:
     """Copy a live database to `target` page by page; written beside it first, then renamed."""
     target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    partial = target.with_name(target.name + ".partial")
-    partial.unlink(missing_ok=True)
-    with sqlite3.connect(source) as src, sqlite3.connect(partial) as dst:
-        src.backup(dst)
-    dst.close()
-    src.close()
-    partial.chmod(0o600)
-    partial.replace(target)
+    with replacing(target, mode=0o600) as partial:
+        src, dst = sqlite3.connect(source), sqlite3.connect(partial)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+            src.close()
     return target
 
 

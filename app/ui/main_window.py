@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from html import escape
 from pathlib import Path
 from typing import TypeVar
@@ -13,17 +14,31 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QSp
 
 from app import __version__
 from app.domain.statuses import STATUSES
-from app.errors import ClaimdeskError
-from app.services import articles, claims, reports
+from app.services import annotations as annotation_import
+from app.services import articles, claims, data_exports, reports
 from app.storage.database import Database
 from app.storage.records import ArticleRecord, ClaimRecord
 from app.ui.article_view import ArticleView
 from app.ui.claim_editor import ClaimEditor
 from app.ui.claims_panel import ClaimsPanel
+from app.ui.guard import run_guarded, safe_file_name
+from app.ui.memo_dialog import MemoDialog
 from app.ui.settings import app_settings
 
 T = TypeVar("T")
 OPEN_FILTER = "Articles (*.txt *.text *.md);;All files (*)"
+DATA_EXPORTS = {  # menu label -> format (services.data_exports.export_<format>)
+    "&Markdown memo…": "markdown",
+    "&CSV (one row per claim)…": "csv",
+    "&W3C Web Annotations (JSON-LD)…": "w3c",
+    "Claim&Review (JSON-LD)…": "claimreview",
+}
+DATA_EXPORT_FILES = {
+    "markdown": (".md", "Markdown (*.md)"),
+    "csv": (".csv", "CSV (*.csv)"),
+    "w3c": (".jsonld", "JSON-LD (*.jsonld *.json)"),
+    "claimreview": (" claimreview.jsonld", "JSON-LD (*.jsonld *.json)"),
+}
 
 
 class MainWindow(QMainWindow):
@@ -77,8 +92,19 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
         self.open_action = self._action("&Open…", QKeySequence.StandardKey.Open, self.open_dialog)
-        self.export_action = self._action("&Export PDF…", QKeySequence("Ctrl+E"), self.export_dialog)
-        file_menu.addActions([self.open_action, self.export_action])
+        file_menu.addAction(self.open_action)
+        file_menu.addAction(self._action("Import &annotations…", None, self.import_annotations_dialog))
+        file_menu.addSeparator()
+        self.export_action = self._action(
+            "Verification &memo (PDF)…", QKeySequence("Ctrl+E"), self.memo_dialog
+        )
+        self.print_action = self._action(
+            "&Print preview…", QKeySequence.StandardKey.Print, self.print_preview
+        )
+        file_menu.addActions([self.export_action, self.print_action])
+        export_menu = file_menu.addMenu("Export &as")
+        for label, fmt in DATA_EXPORTS.items():
+            export_menu.addAction(self._action(label, None, partial(self.data_export_dialog, fmt)))
         file_menu.addSeparator()
         file_menu.addAction(self._action("&Quit", QKeySequence.StandardKey.Quit, self.close))
         help_menu = self.menuBar().addMenu("&Help")
@@ -129,13 +155,53 @@ class MainWindow(QMainWindow):
         if path:
             self.open_file(path)
 
-    def export_dialog(self) -> None:
+    def memo_dialog(self) -> MemoDialog | None:
+        """Open the memo options (statuses, appendix, history, paper) with export, print, preview."""
+        if self.article is None:
+            return None
+        dialog = MemoDialog(self.db, self.article.id, self)
+        dialog.open()
+        return dialog
+
+    def print_preview(self) -> None:
+        dialog = self.memo_dialog()
+        if dialog is not None:
+            dialog.preview()
+
+    def data_export_dialog(self, fmt: str) -> None:
         if self.article is None:
             return
-        suggested = str(Path.home() / f"{_safe_name(self.article.title)}.pdf")
-        path, _ = QFileDialog.getSaveFileName(self, "Export PDF memo", suggested, "PDF (*.pdf)")
+        suffix, pattern = DATA_EXPORT_FILES[fmt]
+        suggested = str(Path.home() / f"{safe_file_name(self.article.title)}{suffix}")
+        path, _ = QFileDialog.getSaveFileName(self, "Export", suggested, pattern)
         if path:
-            self.export_pdf(path)
+            self.data_export(fmt, path)
+
+    def data_export(self, fmt: str, path: str | Path) -> Path | None:
+        if self.article is None:
+            return None
+        article_id = self.article.id
+        writer = getattr(data_exports, f"export_{fmt}")
+        written: Path | None = self.guarded(lambda: writer(self.db, article_id, Path(path)))
+        if written is not None:
+            self.statusBar().showMessage(f"Written to {written}")
+        return written
+
+    def import_annotations_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Import annotations", str(Path.home()), "Annotations (*.json *.jsonld);;All files (*)"
+        )
+        if path:
+            self.import_annotations(path)
+
+    def import_annotations(self, path: str | Path) -> None:
+        """Join annotations (W3C or Hypothesis) to their article, then show that article."""
+        report = self.guarded(lambda: annotation_import.import_annotations(self.db, path))
+        if report is None:
+            return
+        if report.article_ids:
+            self.open_article(report.article_ids[0])
+        self.statusBar().showMessage(report.summary())
 
     def export_pdf(self, path: str | Path) -> Path | None:
         if self.article is None:
@@ -184,15 +250,7 @@ class MainWindow(QMainWindow):
     # ---- misc -----------------------------------------------------------------------------
     def guarded(self, work: Callable[[], T]) -> T | None:
         """Run a service call; a user-caused error becomes a message, never a crash."""
-        try:
-            return work()
-        except ClaimdeskError as error:
-            self.show_error(str(error))
-            return None
-
-    def show_error(self, message: str) -> None:
-        self.statusBar().showMessage(message)
-        QMessageBox.warning(self, "Claimdesk", message)
+        return run_guarded(self, work, self.statusBar().showMessage)
 
     def about(self) -> None:
         QMessageBox.about(
@@ -229,8 +287,3 @@ def _heading_html(article: ArticleRecord) -> str:
         f"<div style='font-size:15pt; font-weight:600'>{escape(article.title)}</div>"
         f"<div style='color:gray'>{' · '.join(meta)}</div>"
     )
-
-
-def _safe_name(title: str) -> str:
-    keep = "".join(ch if ch.isalnum() or ch in " -_" else " " for ch in title)
-    return "-".join(keep.split())[:60] or "claimdesk-memo"

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication, QKeySequence
+from PySide6.QtGui import QKeySequence
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -19,18 +19,17 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QLabel,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from app.domain.statuses import STATUSES
-from app.errors import ClaimdeskError
 from app.export.memo_options import MemoOptions, Paper
 from app.services import reports
 from app.services.articles import load_article
 from app.storage.database import Database
+from app.ui.guard import run_guarded, safe_file_name
 
 T = TypeVar("T")
 
@@ -109,7 +108,7 @@ class MemoDialog(QDialog):
 
     # ---- the three ways out -------------------------------------------------------------------
     def export_dialog(self) -> None:
-        suggested = str(Path.home() / f"{_safe_name(self.article_title)} memo.pdf")
+        suggested = str(Path.home() / f"{safe_file_name(self.article_title, 'memo')} memo.pdf")
         path, _ = QFileDialog.getSaveFileName(self, "Export the memo as PDF", suggested, "PDF (*.pdf)")
         if path:
             self.export_to(path)
@@ -155,21 +154,7 @@ class MemoDialog(QDialog):
         self.preview_dialog().exec()
 
     def _guarded(self, work: Callable[[], T]) -> T | None:
-        """Run a service call under a busy cursor; a user-caused error becomes a message."""
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            return work()
-        except ClaimdeskError as error:
-            self.message.setText(str(error))
-            QMessageBox.warning(self, "Claimdesk", str(error))
-            return None
-        finally:
-            QGuiApplication.restoreOverrideCursor()
-
-
-def _safe_name(title: str) -> str:
-    cleaned = "".join(ch if ch.isalnum() or ch in " -_" else " " for ch in title)
-    return " ".join(cleaned.split())[:60] or "memo"
+        return run_guarded(self, work, self.message.setText)
 
 
 def _escape(text: str) -> str:

@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
 from app import __version__
 from tests.helpers import pdf_text
@@ -134,3 +135,64 @@ def test_corrupt_database_is_a_clear_error(isolated_home: Path) -> None:
     assert done.returncode == 2
     assert "not a Claimdesk database" in done.stderr and "Traceback" not in done.stderr
     assert (isolated_home / "claimdesk.sqlite3").read_bytes() == b"garbage" * 100
+
+
+def test_export_every_format_with_memo_options(
+    isolated_home: Path, article_file: Path, tmp_path: Path
+) -> None:
+    article_id = run("import", str(article_file), home=isolated_home).stdout.strip()
+    outs = {fmt: tmp_path / f"memo.{fmt}" for fmt in ("pdf", "markdown", "csv", "w3c", "claimreview")}
+    args = [a for fmt, out in outs.items() for a in (f"--{fmt}", str(out))]
+    done = run("export", article_id, *args, "--paper", "letter", "--appendix", home=isolated_home)
+    assert done.returncode == 0, done.stderr
+    assert all(out.stat().st_size > 0 for out in outs.values())
+    reader = PdfReader(outs["pdf"])
+    assert [round(float(x)) for x in reader.pages[0].mediabox[2:]] == [612, 792], "Letter paper"
+    assert json.loads(outs["w3c"].read_text(encoding="utf-8"))["type"] == "AnnotationCollection"
+
+
+def test_export_refuses_to_overwrite_without_force(
+    isolated_home: Path, article_file: Path, tmp_path: Path
+) -> None:
+    article_id = run("import", str(article_file), home=isolated_home).stdout.strip()
+    out = tmp_path / "existing.md"
+    out.write_text("my own notes")
+    done = run("export", article_id, "--markdown", str(out), home=isolated_home)
+    assert done.returncode == 2 and "--force" in done.stderr
+    assert out.read_text() == "my own notes"
+    assert run("export", article_id, "--markdown", str(out), "--force", home=isolated_home).returncode == 0
+    assert out.read_text(encoding="utf-8") != "my own notes"
+
+
+def test_export_options_and_ids_are_checked(isolated_home: Path, article_file: Path, tmp_path: Path) -> None:
+    article_id = run("import", str(article_file), home=isolated_home).stdout.strip()
+    pdf = str(tmp_path / "m.pdf")
+    for args, message in [
+        ((article_id,), "Say what to write"),
+        ((article_id, "--pdf", pdf, "--status", "maybe"), "Unknown status"),
+        ((article_id, "--pdf", pdf, "--paper", "a3"), "Unknown paper"),
+        (("all", "--pdf", pdf), "--csv only"),
+        (("seven", "--csv", pdf), "not an article id"),
+    ]:
+        done = run("export", *args, home=isolated_home)
+        assert done.returncode == 2 and message in done.stderr, (args, done.stderr)
+        assert len(done.stderr.strip().splitlines()) == 1
+    all_csv = tmp_path / "all.csv"
+    assert run("export", "all", "--csv", str(all_csv), home=isolated_home).returncode == 0
+    assert "Harbour" in all_csv.read_text(encoding="utf-8-sig")
+
+
+def test_import_annotations_command(isolated_home: Path, article_file: Path, tmp_path: Path) -> None:
+    article_id = run("import", str(article_file), home=isolated_home).stdout.strip()
+    w3c = tmp_path / "a.jsonld"
+    run("export", article_id, "--w3c", str(w3c), home=isolated_home)
+    other = tmp_path / "other.sqlite3"
+    run("import", str(article_file), home=isolated_home, db=other)
+    done = run("import-annotations", str(w3c), home=isolated_home, db=other)
+    assert done.returncode == 0, done.stderr
+    again = run("import-annotations", str(w3c), home=isolated_home, db=other)
+    assert again.returncode == 0 and "unchanged" in again.stdout, again.stdout
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json")
+    failed = run("import-annotations", str(bad), home=isolated_home, db=other)
+    assert failed.returncode == 2 and "Traceback" not in failed.stderr

@@ -208,3 +208,52 @@ def test_claims_can_be_sorted_by_check_worthiness(
     assert panel.current_claim_id() == top_id, "a status change keeps the selection"
     panel.sort_box.setCurrentIndex(2)
     assert panel.proxy.index(panel.proxy.rowCount() - 1, 0).data(ClaimIdRole) == top_id, "False sorts last"
+
+
+@pytest.mark.parametrize(
+    ("fmt", "marker"), [("markdown", "# "), ("csv", "sentence"), ("w3c", "AnnotationCollection")]
+)
+def test_data_exports_from_the_window(
+    window: MainWindow, article_file: Path, tmp_path: Path, fmt: str, marker: str
+) -> None:
+    window.open_file(article_file)
+    window.set_status(window.claim_model.claim_at(0).id, "false")
+    written = window.data_export(fmt, tmp_path / f"out.{fmt}")
+    assert written is not None and marker in written.read_text(encoding="utf-8-sig")
+    assert "Written to" in window.statusBar().currentMessage()
+
+
+def test_annotations_exported_then_imported_join_the_article(
+    window: MainWindow, article_file: Path, tmp_path: Path
+) -> None:
+    window.open_file(article_file)
+    claim_id = window.claim_model.claim_at(0).id
+    window.set_status(claim_id, "disputed")
+    window.add_note(claim_id, "Harbour master disagrees")
+    exported = window.data_export("w3c", tmp_path / "mine.jsonld")
+    assert exported is not None
+
+    other_db = open_database(tmp_path / "colleague.sqlite3")
+    colleague = MainWindow(other_db)
+    colleague.open_file(article_file)
+    colleague.import_annotations(exported)
+    first = colleague.claim_model.claim_at(0)
+    assert first.status == "disputed"
+    assert [n.body for n in first.notes] == ["Harbour master disagrees"]
+    assert (
+        "updated" in colleague.statusBar().currentMessage()
+        or "created" in colleague.statusBar().currentMessage()
+    )
+    colleague.close()
+    other_db.close()
+
+
+def test_memo_dialog_opens_for_the_article(
+    qtbot: QtBot, window: MainWindow, article_file: Path, tmp_path: Path
+) -> None:
+    window.open_file(article_file)
+    dialog = window.memo_dialog()
+    assert dialog is not None and dialog.isVisible()
+    written = dialog.export_to(tmp_path / "memo.pdf")
+    assert written is not None and "Harbour dredging halted after survey" in pdf_text(written)
+    dialog.close()
