@@ -132,26 +132,33 @@ def _document(html: str, page: QSizeF) -> tuple[QImage, QTextDocument]:
     document.documentLayout().setPaintDevice(reference)
     document.setDocumentMargin(0)
     document.setHtml(html)
-    _keep_marked_blocks_together(document)
     document.setPageSize(page)
+    _keep_marked_blocks_together(document, page.height())
     return reference, document
 
 
-def _keep_marked_blocks_together(document: QTextDocument) -> None:
-    """Qt's HTML has no `page-break-inside: avoid`; blocks marked for it get the block format flag."""
-    from PySide6.QtGui import QTextBlockFormat, QTextCursor
+def _keep_marked_blocks_together(document: QTextDocument, page_height: float) -> None:
+    """Start a marked block (a claim's heading and sentence) on a new page rather than split it.
 
-    keep = QTextBlockFormat()
-    keep.setNonBreakableLines(True)
+    Qt's HTML has no `page-break-inside: avoid`. Blocks are visited in order after layout; one that
+    straddles a page boundary gets a page break before it, and the layout after it moves on.
+    """
+    from PySide6.QtGui import QTextBlockFormat, QTextCursor, QTextFormat
+
+    layout = document.documentLayout()
     cursor = QTextCursor(document)
-    cursor.beginEditBlock()  # one relayout for all the changes, not one per block
     block = document.begin()
     while block.isValid():
         if block.userState() == KEEP_TOGETHER:
-            cursor.setPosition(block.position())
-            cursor.mergeBlockFormat(keep)
+            rect = layout.blockBoundingRect(block)
+            first_page = int(rect.top() // page_height)
+            last_page = int((rect.bottom() - 1) // page_height)
+            if first_page != last_page and rect.height() < page_height:
+                breaks = QTextBlockFormat()
+                breaks.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+                cursor.setPosition(block.position())
+                cursor.mergeBlockFormat(breaks)
         block = block.next()
-    cursor.endEditBlock()
 
 
 def _paint_frame(

@@ -328,3 +328,17 @@ def test_options_refuse_what_a_person_might_mistype() -> None:
     assert memo_options().lists_every_status
     assert MemoOptions(paper="auto").resolved_paper("mx") == "letter"
     assert re.fullmatch(r"a4|letter", MemoOptions().resolved_paper(""))
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
+def test_no_word_is_drawn_outside_the_page_margins(db: Database, seed_article: Path, tmp_path: Path) -> None:
+    """Text can sit in a PDF yet be cut off at the page edge; pypdf would still read it back."""
+    article_id = articles.import_path(db, seed_article).article_id
+    out = reports.export_pdf(db, article_id, tmp_path / "memo.pdf", MemoOptions(include_appendix=True))
+    boxes = subprocess.run(
+        ["pdftotext", "-bbox", str(out), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    width = float(re.search(r'<page width="([\d.]+)"', boxes).group(1))  # type: ignore[union-attr]
+    right_edges = [float(x) for x in re.findall(r'xMax="([\d.]+)"', boxes)]
+    assert len(right_edges) > 300
+    assert max(right_edges) <= width - 28, "a 10 mm margin stays clear on the right"
