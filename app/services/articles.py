@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.config import sample_article_path
-from app.domain.claims import Analysis, DetectedClaim, analyze
 from app.importers import ImportedArticle, import_file
 from app.storage import repository
 from app.storage.database import Database
 from app.storage.models import Article, Claim, utcnow
 from app.storage.records import ArticleRecord, ArticleSummary
+
+if TYPE_CHECKING:  # the engine loads its lexicons and models when first used, not at start-up
+    from app.domain.claims import Analysis, DetectedClaim
 
 CONTEXT = 32  # characters of prefix/suffix kept with each claim, as TextQuoteSelector does
 
@@ -24,6 +27,8 @@ class ImportResult:
 
 def analyze_file(path: str | Path) -> Analysis:
     """Analysis only; nothing is stored (`claimdesk analyze`)."""
+    from app.domain.claims import analyze
+
     imported = import_file(path)
     return analyze(imported.text, title=imported.title)
 
@@ -34,6 +39,8 @@ def import_path(db: Database, path: str | Path) -> ImportResult:
 
 def store_imported(db: Database, imported: ImportedArticle) -> ImportResult:
     """Analyse and store an imported article with its detected claims, in one transaction."""
+    from app.domain.claims import analyze
+
     analysis = analyze(imported.text, title=imported.title)
     with db.session() as session:
         existing = repository.find_article_by_sha256(session, imported.sha256)

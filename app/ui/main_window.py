@@ -6,7 +6,7 @@ from collections.abc import Callable
 from functools import partial
 from html import escape
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QSp
 
 from app import __version__
 from app.domain.statuses import STATUSES
-from app.services import annotations as annotation_import
 from app.services import articles, claims, data_exports, reports
 from app.storage.database import Database
 from app.storage.records import ArticleRecord, ClaimRecord
@@ -22,8 +21,10 @@ from app.ui.article_view import ArticleView
 from app.ui.claim_editor import ClaimEditor
 from app.ui.claims_panel import ClaimsPanel
 from app.ui.guard import run_guarded, safe_file_name
-from app.ui.memo_dialog import MemoDialog
 from app.ui.settings import app_settings
+
+if TYPE_CHECKING:
+    from app.ui.memo_dialog import MemoDialog
 
 T = TypeVar("T")
 OPEN_FILTER = "Articles (*.txt *.text *.md);;All files (*)"
@@ -157,6 +158,8 @@ class MainWindow(QMainWindow):
 
     def memo_dialog(self) -> MemoDialog | None:
         """Open the memo options (statuses, appendix, history, paper) with export, print, preview."""
+        from app.ui.memo_dialog import MemoDialog  # loads Qt's print support only when asked
+
         if self.article is None:
             return None
         dialog = MemoDialog(self.db, self.article.id, self)
@@ -180,6 +183,7 @@ class MainWindow(QMainWindow):
     def data_export(self, fmt: str, path: str | Path) -> Path | None:
         if self.article is None:
             return None
+
         article_id = self.article.id
         writer = getattr(data_exports, f"export_{fmt}")
         written: Path | None = self.guarded(lambda: writer(self.db, article_id, Path(path)))
@@ -196,7 +200,9 @@ class MainWindow(QMainWindow):
 
     def import_annotations(self, path: str | Path) -> None:
         """Join annotations (W3C or Hypothesis) to their article, then show that article."""
-        report = self.guarded(lambda: annotation_import.import_annotations(self.db, path))
+        from app.services.annotations import import_annotations
+
+        report = self.guarded(lambda: import_annotations(self.db, path))
         if report is None:
             return
         if report.article_ids:

@@ -50,6 +50,7 @@ def main() -> int:
     if not env.get("DISPLAY"):
         env["QT_QPA_PLATFORM"] = "offscreen"
     env["CLAIMDESK_QUIT_AFTER_FIRST_PAINT"] = "1"
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # an installed app has its bytecode cached; so must we
     with tempfile.TemporaryDirectory() as home:
         env["CLAIMDESK_HOME"] = home
         app_cmd = [sys.executable, "-m", "app"]
