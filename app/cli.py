@@ -17,7 +17,17 @@ from app.errors import ClaimdeskError
 
 EXIT_USAGE = 2
 
-COMMANDS = ("open", "import", "list", "analyze", "export", "import-annotations")
+COMMANDS = (
+    "open",
+    "import",
+    "list",
+    "analyze",
+    "export",
+    "import-annotations",
+    "backup",
+    "backups",
+    "restore",
+)
 EXPORT_FORMATS = ("pdf", "markdown", "csv", "w3c", "claimreview")
 
 
@@ -86,6 +96,16 @@ def build_parser() -> argparse.ArgumentParser:
     annotations.add_argument(
         "--article", type=int, metavar="ID", help="join this article instead of matching"
     )
+    commands.add_parser(
+        "backup", parents=[db_option], help="make a backup of the database now; prints its path"
+    )
+    commands.add_parser("backups", parents=[db_option], help="list the backups: time, reason, size, articles")
+    restorer = commands.add_parser(
+        "restore",
+        parents=[db_option],
+        help="replace the database with a backup (the current one is backed up first)",
+    )
+    restorer.add_argument("file", metavar="FILE", help="a backup (see `claimdesk backups`)")
     return parser
 
 
@@ -117,6 +137,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         "analyze": _analyze,
         "export": _export,
         "import-annotations": _import_annotations,
+        "backup": _backup,
+        "backups": _backups,
+        "restore": _restore,
     }
     try:
         return handlers[args.command](args)
@@ -128,10 +151,19 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _database(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    """The database after its quick check; a damaged one is set aside and a restore suggested."""
     from app.config import database_path
-    from app.storage.database import open_database
+    from app.services.safety import DatabaseSetAsideError, open_checked
 
-    return open_database(database_path(args.db))
+    try:
+        return open_checked(database_path(args.db))
+    except DatabaseSetAsideError as error:
+        if error.backup is None:
+            raise
+        db_option = f"--db {args.db} " if args.db else ""
+        raise ClaimdeskError(
+            f"{error}; restore it with: claimdesk {db_option}restore {error.backup}"
+        ) from None
 
 
 def _open(args: argparse.Namespace) -> int:
@@ -242,3 +274,44 @@ def _import_annotations(args: argparse.Namespace) -> int:
         db.close()
     print(report.summary())
     return 0
+
+
+def _backup(args: argparse.Namespace) -> int:
+    from app.services import safety
+
+    _database(args).close()  # checks the file first: a damaged one is not worth copying
+    print(safety.back_up(_database_path(args)))
+    return 0
+
+
+def _backups(args: argparse.Namespace) -> int:
+    from app.services import safety
+
+    rows = safety.list_backups(_database_path(args))
+    if not rows:
+        print("No backups yet. Make one with: claimdesk backup")
+        return 0
+    print(f"{'TAKEN':<16}  {'REASON':<16}  {'SIZE':>9}  {'ARTICLES':>8}  FILE")
+    for row in rows:
+        when = row.taken_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        articles = "?" if row.articles is None else str(row.articles)
+        print(f"{when:<16}  {row.reason:<16}  {row.size:>9}  {articles:>8}  {row.path}")
+    return 0
+
+
+def _restore(args: argparse.Namespace) -> int:
+    from app.services import safety
+
+    path = _database_path(args)
+    kept = safety.restore(path, Path(args.file))
+    _database(args).close()  # migrates an older backup to the current schema
+    print(f"Restored {args.file} into {path}")
+    if kept:
+        print(f"The database as it was before is kept in {kept}")
+    return 0
+
+
+def _database_path(args: argparse.Namespace) -> Path:
+    from app.config import database_path
+
+    return database_path(args.db)

@@ -31,6 +31,9 @@ from app.domain.worthiness import score_sentence
 
 KINDS = ("claim", "quote", "caveat")
 _NAME = r"[^\W\d_a-z][\w'\u2019\-]+"
+# An anaphor ('the agency', 'she') is resolved among the latest mentions only (a long article has
+# a few hundred in all): searching all of them made a 50 MB text file take hours.
+_LOOKBACK = 250
 _LEADING_NAME = re.compile(rf"{_NAME}(?:\s+{_NAME}){{0,3}}(?=\s+[^\W\d_A-Z])")  # a sentence's subject
 
 
@@ -122,10 +125,10 @@ def analyze(text: str, title: str | None = None, lang: str = "en") -> Analysis:
         while qi < len(quotes) and quotes[qi].end <= span.start:
             qi += 1
         in_sentence = []
-        for q in quotes[qi:]:
-            if q.start >= span.end:
-                break
-            in_sentence.append(q)
+        j = qi  # an index, not quotes[qi:]: a copy of the rest per sentence made long texts quadratic
+        while j < len(quotes) and quotes[j].start < span.end:
+            in_sentence.append(quotes[j])
+            j += 1
         words = word_set(span.of(text))
         claim = _claim(text, masked, span, words, in_sentence, lex, claims, mentions)
         claims.append(claim)
@@ -269,10 +272,11 @@ def _resolve(source: str, at: int, mentions: list[tuple[int, str, str]], lex: Le
     if need is None:
         return None
     head = source.split()[-1].lower()
-    for pos, name, kind in reversed(mentions):
+    recent = mentions[-_LOOKBACK:]  # without a bound, an article of n sentences costs n² here
+    for pos, name, kind in reversed(recent):
         if pos < at and kind != "mention" and name.split()[-1].lower() == head and len(name.split()) > 1:
             return name  # same head noun: 'The authority' after 'the regional water authority'
-    for pos, name, kind in reversed(mentions):
+    for pos, name, kind in reversed(recent):
         if pos >= at or kind == "described":
             continue
         if kind == "mention":  # a person named in passing: only 'he'/'she' may mean them

@@ -227,9 +227,10 @@ class _Paragraph:
                 continue
             if run and value == run[-1][2] + 1:
                 run.append((m.start(), m.end(), value))
+                if len(run) == 2:  # only runs of two or more can count: 'a. a. a.' keeps no garbage
+                    runs.append((style, run))
             else:
                 open_runs[style] = [(m.start(), m.end(), value)]
-                runs.append((style, open_runs[style]))
         for style, run in runs:
             if len(run) >= 3 or (len(run) == 2 and run[0][2] == 1):
                 cuts.extend(pos for pos, stop, _ in run if self._opens_item(style, stop))

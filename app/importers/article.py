@@ -19,5 +19,5 @@ class ImportedArticle:
     html: str | None = None  # sanitised, for display
 
 
-def sha256_of(data: bytes) -> str:
+def sha256_of(data: bytes | bytearray) -> str:
     return hashlib.sha256(data).hexdigest()

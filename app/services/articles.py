@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.config import sample_article_path
+from app.errors import UnreadableFileError
 from app.importers import ImportedArticle, import_file
 from app.storage import repository
 from app.storage.database import Database
@@ -16,6 +17,7 @@ from app.storage.records import ArticleRecord, ArticleSummary
 if TYPE_CHECKING:  # the engine loads its lexicons and models when first used, not at start-up
     from app.domain.claims import Analysis, DetectedClaim
 
+MAX_ANALYSED_CHARS = 2_000_000  # about 300,000 words: a few seconds of analysis, bounded memory
 CONTEXT = 32  # characters of prefix/suffix kept with each claim, as TextQuoteSelector does
 
 
@@ -27,9 +29,19 @@ class ImportResult:
 
 def analyze_file(path: str | Path) -> Analysis:
     """Analysis only; nothing is stored (`claimdesk analyze`)."""
+    return analyze_imported(import_file(path))
+
+
+def analyze_imported(imported: ImportedArticle) -> Analysis:
+    """Run the claim engine, refusing texts far beyond any article (minutes of work, GBs of memory)."""
     from app.domain.claims import analyze
 
-    imported = import_file(path)
+    if len(imported.text) > MAX_ANALYSED_CHARS:
+        name = imported.filename or "This text"
+        raise UnreadableFileError(
+            f"{name} has {len(imported.text):,} characters; Claimdesk analyses articles of up to "
+            f"{MAX_ANALYSED_CHARS:,} (a long book). Split it, or import the part you are checking."
+        )
     return analyze(imported.text, title=imported.title)
 
 
@@ -39,9 +51,7 @@ def import_path(db: Database, path: str | Path) -> ImportResult:
 
 def store_imported(db: Database, imported: ImportedArticle) -> ImportResult:
     """Analyse and store an imported article with its detected claims, in one transaction."""
-    from app.domain.claims import analyze
-
-    analysis = analyze(imported.text, title=imported.title)
+    analysis = analyze_imported(imported)
     with db.session() as session:
         existing = repository.find_article_by_sha256(session, imported.sha256)
         if existing is not None:

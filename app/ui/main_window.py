@@ -107,6 +107,8 @@ class MainWindow(QMainWindow):
         for label, fmt in DATA_EXPORTS.items():
             export_menu.addAction(self._action(label, None, partial(self.data_export_dialog, fmt)))
         file_menu.addSeparator()
+        file_menu.addAction(self._action("&Backups…", None, self.backups_dialog))
+        file_menu.addSeparator()
         file_menu.addAction(self._action("&Quit", QKeySequence.StandardKey.Quit, self.close))
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addAction(self._action("&About Claimdesk", None, self.about))
@@ -165,6 +167,11 @@ class MainWindow(QMainWindow):
         dialog = MemoDialog(self.db, self.article.id, self)
         dialog.open()
         return dialog
+
+    def backups_dialog(self) -> None:
+        from app.ui.backups_dialog import BackupsDialog
+
+        BackupsDialog(self).exec()
 
     def print_preview(self) -> None:
         dialog = self.memo_dialog()

@@ -109,3 +109,13 @@ def test_author_defaults_to_the_reviewer(db: Database, article_file: Path) -> No
     claim_id = articles.load_article(db, articles.import_path(db, article_file).article_id).claims[0].id
     assert claims.add_note(db, claim_id, "checked").author == "Test Reviewer"
     assert claims.set_status(db, claim_id, "verified").history[-1].author == "Test Reviewer"
+
+
+def test_a_text_far_beyond_any_article_is_refused_clearly(db: Database, tmp_path: Path) -> None:
+    path = tmp_path / "huge.txt"
+    path.write_text("The mayor said 12 bridges closed. " * 70_000, encoding="utf-8")  # 2.4 M characters
+    with pytest.raises(UnreadableFileError, match="analyses articles of up to"):
+        articles.import_path(db, path)
+    with pytest.raises(UnreadableFileError, match="Split it"):
+        articles.analyze_file(path)
+    assert articles.list_articles(db) == []

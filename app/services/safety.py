@@ -1,0 +1,106 @@
+"""Keeping the library safe: open with a check, back up, list backups, restore.
+
+Both faces call these. A damaged database is set aside here (never deleted), and the error that
+comes back names the newest good backup so the user can be offered it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from app.errors import ClaimdeskError, StorageError
+from app.files import replacing
+from app.storage import backup
+from app.storage.backup import BackupInfo
+from app.storage.database import Database, open_database
+from app.storage.integrity import SIDE_FILES, DamagedDatabaseError, set_aside
+
+
+class DatabaseSetAsideError(StorageError):
+    """The database was damaged and has been moved aside; `backup` is the newest good copy."""
+
+    def __init__(self, path: Path, aside: Path, newest: Path | None) -> None:
+        offer = (
+            f"the newest good backup is {newest}"
+            if newest
+            else "there is no good backup; a new, empty library will be started"
+        )
+        super().__init__(f"The database {path} was damaged and has been moved to {aside}; {offer}")
+        self.path, self.aside, self.backup = path, aside, newest
+
+
+def open_checked(path: Path, daily: bool = True) -> Database:
+    """Open the database after SQLite's quick check; a damaged one is set aside and reported."""
+    try:
+        db = open_database(path)
+    except DamagedDatabaseError:
+        aside = set_aside(path)
+        raise DatabaseSetAsideError(path, aside, backup.newest_good_backup(path)) from None
+    if daily:
+        backup.daily_backup(path)
+    return db
+
+
+def back_up(path: Path) -> Path:
+    """A manual backup of the database at `path`."""
+    if not path.exists():
+        raise ClaimdeskError(f"There is no database at {path} to back up")
+    return backup.make_backup(path, "manual")
+
+
+def list_backups(path: Path) -> list[BackupInfo]:
+    return backup.list_backups(path)
+
+
+def backups_folder(path: Path) -> Path:
+    return backup.backups_dir(path)
+
+
+def restore(path: Path, source: Path) -> Path | None:
+    """Replace the database with the backup `source`, keeping the current one first.
+
+    The current database is backed up (reason before-restore) or, if it cannot be read, set
+    aside; the copy is written beside the database and renamed over it in one step. Nobody may
+    have the database open meanwhile (the GUI closes it first). Returns the safety copy's path.
+    """
+    source = Path(source).expanduser()
+    if not source.is_file() or not backup.is_good_database(source, quick=False):
+        raise ClaimdeskError(f"{source} is not a good Claimdesk database; nothing was changed")
+    kept: Path | None = None
+    if path.exists():
+        _checkpoint(path)
+        try:
+            kept = backup.make_backup(path, "before-restore")
+        except ClaimdeskError:
+            kept = set_aside(path)
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    with replacing(path, mode=0o600) as partial:
+        try:
+            src, dst = sqlite3.connect(f"file:{source}?mode=ro", uri=True), sqlite3.connect(partial)
+            try:
+                src.backup(dst)
+            finally:
+                dst.close()
+                src.close()
+        except sqlite3.Error as error:
+            raise StorageError(f"Could not copy {source}: {error}") from None
+        # A WAL left from the old file must never be replayed into the new one.
+        for suffix in SIDE_FILES:
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+    return kept
+
+
+def _checkpoint(path: Path) -> None:
+    """Fold the WAL into the file so the safety copy and the replaced file agree."""
+    try:
+        connection = sqlite3.connect(path)
+        try:
+            connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            connection.close()
+    except sqlite3.Error:
+        pass  # damaged or unreadable: it is set aside instead of copied
+
+
+__all__ = ["DatabaseSetAsideError", "back_up", "backups_folder", "list_backups", "open_checked", "restore"]

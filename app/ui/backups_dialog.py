@@ -1,0 +1,161 @@
+"""File > Backups: the database's backups in a table; make one now, or restore one.
+
+A restore swaps the file under the running window, so the window's database is closed first,
+replaced (the current state kept as a before-restore backup), then opened again and shown.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services import articles, safety
+from app.storage.backup import BackupInfo
+from app.ui.guard import run_guarded
+
+if TYPE_CHECKING:
+    from app.ui.main_window import MainWindow
+
+REASON_LABELS = {
+    "daily": "Daily",
+    "manual": "Made by hand",
+    "before-migration": "Before an upgrade",
+    "before-restore": "Before a restore",
+}
+COLUMNS = ("Taken", "Reason", "Articles", "Size")
+Index = QModelIndex | QPersistentModelIndex
+
+
+class BackupTableModel(QAbstractTableModel):
+    """One row per backup, newest first."""
+
+    def __init__(self, rows: list[BackupInfo], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rows = rows
+
+    def set_rows(self, rows: list[BackupInfo]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> str | None:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return COLUMNS[section]
+        return None
+
+    def data(self, index: Index, role: int = 0) -> str | None:
+        if role != Qt.ItemDataRole.DisplayRole or not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        return (
+            row.taken_at.astimezone().strftime("%Y-%m-%d %H:%M"),
+            REASON_LABELS.get(row.reason, row.reason),
+            "?" if row.articles is None else str(row.articles),
+            f"{row.size / 1024:,.0f} KB",
+        )[index.column()]
+
+
+class BackupsDialog(QDialog):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window_ = window
+        self.setWindowTitle("Backups")
+        self.resize(620, 380)
+        self.model = BackupTableModel(safety.list_backups(window.db.path), self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().hide()
+        note = QLabel(
+            f"Backups of {window.db.path} are kept in {safety.backups_folder(window.db.path)}. "
+            "A daily copy is made at start-up; restoring keeps the current state as a backup first."
+        )
+        note.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.backup_button = QPushButton("Back up now")
+        self.restore_button = QPushButton("Restore…")
+        buttons.addButton(self.backup_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        self.backup_button.clicked.connect(self.back_up)
+        self.restore_button.clicked.connect(self.restore_selected)
+        layout = QVBoxLayout(self)
+        layout.addWidget(note)
+        layout.addWidget(self.table)
+        layout.addWidget(buttons)
+        if self.model.rows:
+            self.table.selectRow(0)
+
+    def selected(self) -> BackupInfo | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.rows[rows[0].row()] if rows else None
+
+    def refresh(self) -> None:
+        self.model.set_rows(safety.list_backups(self.window_.db.path))
+
+    def back_up(self) -> None:
+        if run_guarded(self, lambda: safety.back_up(self.window_.db.path)) is not None:
+            self.refresh()
+
+    def confirm_restore(self, info: BackupInfo) -> bool:
+        """Asked before a restore; tests replace it."""
+        when = info.taken_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        answer = QMessageBox.question(
+            self,
+            "Restore this backup?",
+            f"Replace the library with the backup from {when}? The library as it is now will "
+            "be kept as a backup first.",
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def restore_selected(self) -> bool:
+        info = self.selected()
+        if info is None or not self.confirm_restore(info):
+            return False
+        done = restore_into_window(self.window_, info)
+        self.refresh()
+        return done
+
+
+def restore_into_window(window: MainWindow, info: BackupInfo) -> bool:
+    """Close the window's database, restore the backup into it, reopen it and show it."""
+    path = window.db.path
+    window.db.close()
+    restored = run_guarded(window, lambda: safety.restore(path, info.path) or path)
+    reopened = run_guarded(window, lambda: safety.open_checked(path, daily=False))
+    if reopened is None:
+        return False
+    window.db = reopened
+    article_id = window.guarded(lambda: articles.article_to_open(reopened))
+    if article_id is not None:
+        window.open_article(article_id)
+    else:
+        window.article = None
+        window.article_view.show_text("", ())
+        window.claims_panel.set_claims(())
+        window.editor.show_claim(None)
+        window.article_heading.setText("")
+        window.setWindowTitle("Claimdesk")
+    window.statusBar().showMessage(f"Restored the backup {info.path.name}")
+    return restored is not None

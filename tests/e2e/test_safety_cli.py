@@ -1,0 +1,158 @@
+"""Backup, restore, damage, a busy database and a full disk, as the command line meets them."""
+
+from __future__ import annotations
+
+import os
+import resource
+import signal
+import sqlite3
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tests.e2e.test_cli import run
+
+
+def _articles(db: Path) -> int:
+    with sqlite3.connect(db) as connection:
+        count = int(connection.execute("SELECT count(*) FROM article").fetchone()[0])
+    connection.close()
+    return count
+
+
+def _integrity(db: Path) -> str:
+    with sqlite3.connect(db) as connection:
+        verdict = str(connection.execute("PRAGMA integrity_check").fetchone()[0])
+    connection.close()
+    return verdict
+
+
+def _no_partial_files(folder: Path) -> list[Path]:
+    return [path for path in folder.rglob("*") if path.name.endswith(".partial")]
+
+
+def test_backup_list_restore(isolated_home: Path, article_file: Path) -> None:
+    db = isolated_home / "claimdesk.sqlite3"
+    assert run("import", str(article_file), home=isolated_home).returncode == 0
+    made = run("backup", home=isolated_home)
+    assert made.returncode == 0, made.stderr
+    copy = Path(made.stdout.strip())
+    assert copy.parent == isolated_home / "backups" and copy.exists()
+    listed = run("backups", home=isolated_home)
+    assert "manual" in listed.stdout and str(copy) in listed.stdout
+    with sqlite3.connect(db) as connection:
+        connection.execute("DELETE FROM article")
+    connection.close()
+    assert _articles(db) == 0
+    restored = run("restore", str(copy), home=isolated_home)
+    assert restored.returncode == 0, restored.stderr
+    assert _articles(db) == 1
+    assert "before-restore" in run("backups", home=isolated_home).stdout
+
+
+def test_restore_of_a_bad_file_changes_nothing(
+    isolated_home: Path, article_file: Path, tmp_path: Path
+) -> None:
+    assert run("import", str(article_file), home=isolated_home).returncode == 0
+    bad = tmp_path / "bad.sqlite3"
+    bad.write_bytes(b"SQLite format 3\x00" + b"\x01" * 500)
+    done = run("restore", str(bad), home=isolated_home)
+    assert done.returncode == 2
+    assert done.stderr.count("\n") == 1 and "not a good Claimdesk database" in done.stderr
+    assert _articles(isolated_home / "claimdesk.sqlite3") == 1
+
+
+def test_damaged_database_one_line_and_the_restore_command(isolated_home: Path, article_file: Path) -> None:
+    db = isolated_home / "claimdesk.sqlite3"
+    assert run("import", str(article_file), home=isolated_home).returncode == 0
+    copy = Path(run("backup", home=isolated_home).stdout.strip())
+    data = bytearray(db.read_bytes())
+    data[4096:] = b"\xa5" * (len(data) - 4096)
+    db.write_bytes(bytes(data))
+    listed = run("list", home=isolated_home)
+    assert listed.returncode == 2 and "Traceback" not in listed.stderr
+    assert listed.stderr.count("\n") == 1, listed.stderr
+    assert "damaged" in listed.stderr and f"claimdesk restore {copy}" in listed.stderr
+    (aside,) = isolated_home.glob("claimdesk.sqlite3.damaged-*")
+    assert aside.read_bytes() == bytes(data)
+    assert run("restore", str(copy), home=isolated_home).returncode == 0
+    assert "Harbour dredging" in run("list", home=isolated_home).stdout
+
+
+def test_busy_database_is_a_message_not_a_traceback(isolated_home: Path, article_file: Path) -> None:
+    """A second program (the GUI, say) holds the write lock longer than the busy timeout."""
+    db = isolated_home / "claimdesk.sqlite3"
+    assert run("list", home=isolated_home).returncode == 0
+    holder = sqlite3.connect(db, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        done = run("import", str(article_file), home=isolated_home)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert done.returncode == 2
+    assert "busy in another program" in done.stderr and "Traceback" not in done.stderr
+    assert _articles(db) == 0 and _integrity(db) == "ok"
+
+
+def _file_size_limit(limit: int) -> Callable[[], None]:
+    def apply() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails with EFBIG
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    return apply
+
+
+@pytest.mark.skipif(not hasattr(resource, "RLIMIT_FSIZE"), reason="needs RLIMIT_FSIZE")
+def test_full_disk_keeps_the_last_good_state(isolated_home: Path, article_file: Path, tmp_path: Path) -> None:
+    """`ulimit -f` stands in for a full disk; it binds root too, unlike a read-only folder."""
+    db = isolated_home / "claimdesk.sqlite3"
+    assert run("import", str(article_file), home=isolated_home).returncode == 0
+    big = tmp_path / "big.txt"
+    big.write_text(
+        "A long report\n\n"
+        + "\n\n".join(f"The ministry said {n} schools reopened on day {n}." for n in range(20000)),
+        encoding="utf-8",
+    )
+    existing = max(path.stat().st_size for path in isolated_home.iterdir() if path.is_file())
+    env = {**os.environ, "CLAIMDESK_HOME": str(isolated_home), "PYTHONDONTWRITEBYTECODE": "1"}
+    limited = _file_size_limit(existing + 64 * 1024)
+    done = subprocess.run(
+        [sys.executable, "-m", "app", "import", str(big)],
+        capture_output=True,
+        text=True,
+        env=env,
+        preexec_fn=limited,
+        timeout=120,
+    )
+    assert done.returncode == 2, done.stderr
+    assert "disk is full" in done.stderr and "Traceback" not in done.stderr
+    assert _integrity(db) == "ok" and _articles(db) == 1
+    assert _no_partial_files(isolated_home) == []
+
+    tiny = _file_size_limit(db.stat().st_size // 2)  # the database opens, its copy cannot be written
+    backed = subprocess.run(
+        [sys.executable, "-m", "app", "backup"], capture_output=True, text=True, env=env, preexec_fn=tiny
+    )
+    assert backed.returncode == 2 and "Traceback" not in backed.stderr, backed.stderr
+    assert backed.stderr.count("\n") == 1 and "Could not back up" in backed.stderr
+    assert _no_partial_files(isolated_home) == []
+    assert not any((isolated_home / "backups").glob("*-manual.sqlite3"))
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root ignores folder permissions")
+def test_read_only_data_folder(isolated_home: Path, article_file: Path) -> None:
+    db = isolated_home / "claimdesk.sqlite3"
+    assert run("import", str(article_file), home=isolated_home).returncode == 0
+    isolated_home.chmod(0o500)
+    try:
+        done = run("import", str(article_file), home=isolated_home)
+        backed = run("backup", home=isolated_home)
+    finally:
+        isolated_home.chmod(0o700)
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert backed.returncode == 2 and "Traceback" not in backed.stderr
+    assert _integrity(db) == "ok" and _articles(db) == 1

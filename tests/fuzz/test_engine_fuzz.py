@@ -1,0 +1,74 @@
+"""`analyze` on hostile text: it never raises, and every offset it returns points into the text."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from app.domain.claims import Analysis, analyze
+from app.domain.text import normalize_text, split_sentences
+from tests.fuzz.conftest import FUZZ, TRIED
+from tests.fuzz.strategies import hostile_text
+
+
+def check_invariants(text: str, analysis: Analysis) -> None:
+    """What the rest of the app relies on: spans in bounds and in order, texts that match them."""
+    n = len(text)
+    previous = 0
+    for span in analysis.sentences:
+        assert previous <= span.start < span.end <= n
+        assert not text[span.start].isspace() and not text[span.end - 1].isspace()
+        previous = span.end
+    sentence_spans = {(s.start, s.end) for s in analysis.sentences}
+    previous = 0
+    for i, claim in enumerate(analysis.claims):
+        assert previous <= claim.start < claim.end <= n and (claim.start, claim.end) in sentence_spans
+        assert claim.text == text[claim.start : claim.end]
+        assert 0.0 <= claim.score <= 1.0
+        assert claim.kind in ("claim", "quote", "caveat")
+        if claim.source_start is not None or claim.source_end is not None:
+            assert claim.source_start is not None and claim.source_end is not None
+            assert 0 <= claim.source_start <= claim.source_end <= n
+            assert claim.source == text[claim.source_start : claim.source_end]
+        assert all(0 <= j < i for j in claim.applies_to)
+        previous = claim.end
+    if analysis.byline_span is not None:
+        assert 0 <= analysis.byline_span.start <= analysis.byline_span.end <= n
+    assert 0 <= analysis.body_end <= n
+    analysis.to_json()  # the `analyze --json` contract serialises whatever was found
+
+
+def _run(target: str, text: str) -> None:
+    TRIED[target] += 1
+    check_invariants(text, analyze(text))
+
+
+@FUZZ
+@given(raw=hostile_text())
+def test_analyze_keeps_its_invariants_on_hostile_text(raw: str) -> None:
+    _run("analyze (hostile pieces)", normalize_text(raw))
+
+
+@FUZZ
+@given(raw=st.text(st.characters(codec=None), max_size=400))
+def test_analyze_keeps_its_invariants_on_any_code_points(raw: str) -> None:
+    _run("analyze (any code points)", normalize_text(raw))
+
+
+@FUZZ
+@given(raw=hostile_text(max_pieces=30), title=st.none() | hostile_text(max_pieces=5))
+def test_analyze_with_a_title(raw: str, title: str | None) -> None:
+    text = normalize_text(raw)
+    TRIED["analyze (with title)"] += 1
+    check_invariants(text, analyze(text, title=title))
+
+
+@FUZZ
+@given(raw=hostile_text())
+def test_segmenter_copes_with_unnormalised_line_breaks(raw: str) -> None:
+    """The segmenter promises offsets into the raw text, CR and U+2028 included."""
+    TRIED["split_sentences (raw)"] += 1
+    previous = 0
+    for span in split_sentences(raw, clean=True):
+        assert previous <= span.start < span.end <= len(raw)
+        previous = span.end
