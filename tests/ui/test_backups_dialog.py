@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
@@ -15,22 +14,6 @@ from app.storage.database import Database, open_database
 from app.ui.application import EMPTY, QUIT, RESTORE, open_or_recover
 from app.ui.backups_dialog import BackupsDialog
 from app.ui.main_window import MainWindow
-
-
-@pytest.fixture
-def errors(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    seen: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, message, *a: seen.append(message))
-    return seen
-
-
-@pytest.fixture
-def window(qtbot: QtBot, db: Database) -> MainWindow:
-    win = MainWindow(db)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
 
 
 def test_menu_has_backups(window: MainWindow) -> None:

@@ -16,23 +16,6 @@ from app.ui.main_window import MainWindow
 from tests.helpers import pdf_text
 
 
-@pytest.fixture
-def window(qtbot: QtBot, db: Database) -> MainWindow:
-    win = MainWindow(db)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
-
-
-@pytest.fixture
-def errors(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Message boxes would block a test: record what they would have said."""
-    seen: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text, *a: seen.append(text))
-    return seen
-
-
 def click_claim(qtbot: QtBot, window: MainWindow, row: int) -> None:
     """Click the claim at `row` of the model (article order), wherever the view shows it."""
     view = window.claim_list
