@@ -73,6 +73,9 @@ class Article(Base):
     text: Mapped[str] = mapped_column(Text)  # every offset refers to this normalised text
     html: Mapped[str | None] = mapped_column(Text)  # sanitised copy for display, when there is one
     sha256: Mapped[str] = mapped_column(String(64), index=True)
+    deleted_at: Mapped[datetime | None] = mapped_column()  # in the trash: restorable
+    captured_at: Mapped[datetime | None] = mapped_column()  # fetched from source_url at this time
+    original_path: Mapped[str | None] = mapped_column(Text)  # the bytes as fetched, in the data folder
 
     claims: Mapped[list[Claim]] = relationship(
         back_populates="article", cascade="all, delete-orphan", order_by="Claim.start"
@@ -111,6 +114,8 @@ class Claim(Base):
     score: Mapped[float] = mapped_column(default=0.0)
     status: Mapped[str] = mapped_column(String(32), default="unreviewed")
     anchored: Mapped[bool] = mapped_column(default=True)  # False: an orphan, kept, never deleted
+    dismissed_at: Mapped[datetime | None] = mapped_column()  # hidden by the journalist, restorable
+    previous_exact: Mapped[str | None] = mapped_column(Text)  # wording before a new version changed it
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
 

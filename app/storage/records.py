@@ -96,6 +96,8 @@ class ClaimRecord:
     evidence: tuple[EvidenceRecord, ...] = ()
     tags: tuple[str, ...] = ()
     uid: str = ""
+    dismissed: bool = False
+    previous_text: str | None = None  # the wording before a new version of the article changed it
 
     @property
     def reason(self) -> str:
@@ -128,6 +130,8 @@ class ClaimRecord:
             evidence=tuple(EvidenceRecord.of(e) for e in claim.evidence),
             tags=tuple(t.name for t in claim.tags),
             uid=claim.uid,
+            dismissed=claim.dismissed_at is not None,
+            previous_text=claim.previous_exact,
         )
 
 
