@@ -21,6 +21,7 @@ COMMANDS = (
     "open",
     "import",
     "list",
+    "search",
     "analyze",
     "export",
     "import-annotations",
@@ -53,9 +54,15 @@ def build_parser() -> argparse.ArgumentParser:
     importer = commands.add_parser(
         "import", parents=[db_option], help="import article files; prints each new article's id"
     )
-    importer.add_argument("files", nargs="+", metavar="FILE")
+    importer.add_argument("files", nargs="+", metavar="FILE", help="article files, or folders of them")
 
     commands.add_parser("list", parents=[db_option], help="list the articles in the library")
+
+    searcher = commands.add_parser(
+        "search", parents=[db_option], help="search article text, claims, sources and notes"
+    )
+    searcher.add_argument("query", nargs="+", metavar="WORD", help="words that must all occur")
+    searcher.add_argument("--limit", type=int, default=20, help="show at most this many hits (20)")
 
     analyzer = commands.add_parser(
         "analyze", parents=[db_option], help="analyse a file without storing anything"
@@ -134,6 +141,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "open": _open,
         "import": _import,
         "list": _list,
+        "search": _search,
         "analyze": _analyze,
         "export": _export,
         "import-annotations": _import_annotations,
@@ -173,11 +181,11 @@ def _open(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
-    from app.services.articles import import_path
+    from app.services.articles import collect_files, import_path
 
     db = _database(args)
     failures = 0
-    for file in args.files:
+    for file in collect_files(args.files):
         try:
             result = import_path(db, file)
         except ClaimdeskError as error:
@@ -206,6 +214,24 @@ def _list(args: argparse.Namespace) -> int:
     for row in rows:
         when = row.imported_at.astimezone().strftime("%Y-%m-%d %H:%M")
         print(f"{row.id:>5}  {row.claim_count:>6}  {when:<16}  {row.title}")
+    return 0
+
+
+def _search(args: argparse.Namespace) -> int:
+    from app.services.search import HIT_END, HIT_START, search
+
+    db = _database(args)
+    try:
+        hits = search(db, " ".join(args.query), limit=max(1, args.limit))
+    finally:
+        db.close()
+    if not hits:
+        print("No hits.")
+        return 0
+    for hit in hits:  # matched words in [brackets]; one hit a line
+        snippet = " ".join(hit.snippet.replace(HIT_START, "[").replace(HIT_END, "]").split())
+        where = f"claim {hit.claim_id}" if hit.claim_id is not None else "text"
+        print(f"{hit.article_id:>5}  {hit.kind:<7}  {where:<12}  {hit.article_title[:40]:<40}  {snippet}")
     return 0
 
 

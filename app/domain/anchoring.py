@@ -2,18 +2,23 @@
 
 A span is described the way the W3C TextQuoteSelector does (exact text, a little prefix and suffix)
 and by position (TextPositionSelector, in code points: Python's own string indices). Finding it
-again must survive small edits of the text, so matching is exact first and approximate after:
-Myers' bit-parallel edit distance (1999), with Python integers as bit vectors, keeps the fuzzy
-search linear in the length of the text.
+again must survive edits of the text, as Hypothesis's client does it: exact first, then an
+approximate search for the quote with an error budget proportional to its length (Myers'
+bit-parallel algorithm, in fuzzy_match.py), the candidates ranked by how similar the quote, its
+prefix and its suffix are, then by how close they are to where the quote was expected.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+
+from app.domain.fuzzy_match import Match, TextMasks, edit_distance, prefix_distances, search, search_window
 
 CONTEXT = 32  # characters of prefix and suffix, as Claimdesk stores them with every claim
 MIN_SIMILARITY = 0.75  # a fuzzy match must keep three quarters of the quote
 _QUOTE_WEIGHT, _CONTEXT_WEIGHT, _POSITION_WEIGHT = 50.0, 20.0, 2.0  # quote first, then context
+_WINDOW_SLACK = 256  # characters searched either side of the expected place before the whole text
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,11 +48,20 @@ def exact_matches(text: str, quote: TextQuote) -> list[tuple[int, int]]:
     return spans
 
 
-def match_quote(text: str, quote: TextQuote, hint: int | None = None) -> tuple[int, int] | None:
+def error_budget(quote_length: int) -> int:
+    """How many edits a quote of this length may have and still be the same quote."""
+    return int(quote_length * (1.0 - MIN_SIMILARITY))
+
+
+def match_quote(
+    text: str, quote: TextQuote, hint: int | None = None, masks: TextMasks | None = None
+) -> tuple[int, int] | None:
     """Where the quote is in `text`, or None when nothing is similar enough.
 
     Exact occurrences win over approximate ones; among several, the context (prefix, suffix,
-    compared approximately) decides, then the distance from `hint`, an expected start.
+    compared approximately) decides, then the distance from `hint`, an expected start. The
+    approximate search looks around `hint` first and in the whole text only when that finds
+    nothing close; `masks` (of this text) lets many searches in one text share their set-up.
     """
     strict = exact_matches(text, quote)
     if len(strict) == 1:
@@ -56,13 +70,13 @@ def match_quote(text: str, quote: TextQuote, hint: int | None = None) -> tuple[i
         return min(strict, key=lambda span: (_distance_from(span[0], hint), span[0]))
     if not quote.exact:
         return None
-    candidates = [(at, at + len(quote.exact), 0) for at in _occurrences(text, quote.exact)]
+    candidates = [Match(at, at + len(quote.exact), 0) for at in _occurrences(text, quote.exact)]
     if not candidates:
-        candidates = _approximate(text, quote.exact)
+        candidates = _approximate(text, quote, hint, masks)
     if not candidates:
         return None
     best = max(candidates, key=lambda c: _score(text, quote, c, hint))
-    return best[0], best[1]
+    return best.start, best.end
 
 
 def anchor(
@@ -77,6 +91,24 @@ def anchor(
     ):
         return start, end
     return match_quote(text, quote, hint=start)
+
+
+def reanchor(text: str, targets: Sequence[tuple[TextQuote, int]]) -> list[tuple[int, int] | None]:
+    """Where each (quote, old start) is in a new version of its text; None for those gone.
+
+    Taken in the order of the old starts, each quote is expected where the previous one found
+    moved it (an insertion shifts everything after it), which keeps the fuzzy search local.
+    """
+    masks = TextMasks(text)
+    found: list[tuple[int, int] | None] = [None] * len(targets)
+    shift = 0
+    for index in sorted(range(len(targets)), key=lambda i: targets[i][1]):
+        quote, old_start = targets[index]
+        span = match_quote(text, quote, hint=max(0, min(len(text), old_start + shift)), masks=masks)
+        if span is not None:
+            shift = span[0] - old_start
+        found[index] = span
+    return found
 
 
 def utf16_to_codepoint(text: str, offset: int) -> int:
@@ -99,7 +131,7 @@ def codepoint_to_utf16(text: str, index: int) -> int:
 def similarity(a: str, b: str) -> float:
     """1 for equal strings, falling to 0 as the edit distance reaches the longer length."""
     longest = max(len(a), len(b))
-    return 1.0 if longest == 0 else 1.0 - _levenshtein(a, b) / longest
+    return 1.0 if longest == 0 else 1.0 - edit_distance(a, b) / longest
 
 
 def _distance_from(start: int, hint: int | None) -> int:
@@ -115,100 +147,51 @@ def _occurrences(text: str, exact: str) -> list[int]:
     return found
 
 
-def _score(text: str, quote: TextQuote, candidate: tuple[int, int, int], hint: int | None) -> float:
+def _approximate(text: str, quote: TextQuote, hint: int | None, masks: TextMasks | None) -> list[Match]:
+    """Spans within the error budget of the quote: near `hint` if a sure one is there, else anywhere.
+
+    A match near the expected place is sure when it is close to the quote or its context agrees;
+    otherwise it may be a look-alike of a quote that moved far, so the whole text is searched too
+    and every candidate competes on score.
+    """
+    exact = quote.exact
+    budget = error_budget(len(exact))
+    near: list[Match] = []
+    if hint is not None:
+        slack = len(exact) + budget + _WINDOW_SLACK
+        near = search_window(exact, text, budget, hint - slack, hint + slack)
+        if any(m.errors * 2 <= budget or _context_agrees(text, quote, m) for m in near):
+            return near
+    return list(dict.fromkeys([*near, *search(exact, text, budget, masks)]))
+
+
+def _context_agrees(text: str, quote: TextQuote, match: Match) -> bool:
+    """Whether the prefix or the suffix of the quote is (almost) right against the match."""
+    if quote.prefix and _prefix_similarity(text, quote.prefix, match.start) >= MIN_SIMILARITY:
+        return True
+    return bool(quote.suffix) and _suffix_similarity(text, quote.suffix, match.end) >= MIN_SIMILARITY
+
+
+def _score(text: str, quote: TextQuote, candidate: Match, hint: int | None) -> float:
     start, end, errors = candidate
     score = _QUOTE_WEIGHT * (1.0 - errors / max(1, len(quote.exact)))
     if quote.prefix:
-        score += _CONTEXT_WEIGHT * _context_similarity(quote.prefix, text[:start], before=True)
+        score += _CONTEXT_WEIGHT * _prefix_similarity(text, quote.prefix, start)
     if quote.suffix:
-        score += _CONTEXT_WEIGHT * _context_similarity(quote.suffix, text[end:], before=False)
+        score += _CONTEXT_WEIGHT * _suffix_similarity(text, quote.suffix, end)
     if hint is not None and text:
         score += _POSITION_WEIGHT * (1.0 - min(1.0, abs(start - hint) / len(text)))
     return score
 
 
-def _context_similarity(context: str, side: str, *, before: bool) -> float:
-    """How well `context` fits right against the span: best alignment, gaps in the text allowed."""
-    slack = len(context) // 2 + 1
-    if before:
-        window, pattern = side[-(len(context) + slack) :][::-1], context[::-1]
-    else:
-        window, pattern = side[: len(context) + slack], context
-    errors = min(_prefix_distances(pattern, window))
-    return max(0.0, 1.0 - errors / len(pattern))
+def _prefix_similarity(text: str, prefix: str, start: int) -> float:
+    """How well `prefix` fits right before `start`: best alignment, gaps in the text allowed."""
+    window = text[max(0, start - len(prefix) - len(prefix) // 2 - 1) : start]
+    errors = min(prefix_distances(prefix[::-1], window[::-1]))
+    return max(0.0, 1.0 - errors / len(prefix))
 
 
-def _approximate(text: str, exact: str) -> list[tuple[int, int, int]]:
-    """Spans within MIN_SIMILARITY of `exact`: (start, end, errors), the best first."""
-    max_errors = int(len(exact) * (1.0 - MIN_SIMILARITY))
-    ends = _search_ends(exact, text, max_errors)
-    ends.sort(key=lambda item: (item[1], item[0]))
-    spans: list[tuple[int, int, int]] = []
-    for end, errors in ends[:8]:
-        window_start = max(0, end - len(exact) - max_errors)
-        backwards = _prefix_distances(exact[::-1], text[window_start:end][::-1])
-        length = min(range(len(backwards)), key=lambda n: (backwards[n], abs(n - len(exact))))
-        spans.append((end - length, end, max(errors, backwards[length])))
-    return spans
-
-
-def _search_ends(pattern: str, text: str, max_errors: int) -> list[tuple[int, int]]:
-    """(end, errors) for each local best end of an approximate occurrence of `pattern`."""
-    scores = _myers(pattern, text, anchored=False)
-    return _local_minima([(n, e) for n, e in enumerate(scores) if n and e <= max_errors])
-
-
-def _local_minima(found: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Keep one end per run of neighbouring ends: the one with the fewest errors."""
-    best: list[tuple[int, int]] = []
-    for end, errors in found:
-        if best and end - best[-1][0] <= 1 + best[-1][1]:
-            if errors < best[-1][1]:
-                best[-1] = (end, errors)
-            continue
-        best.append((end, errors))
-    return best
-
-
-def _prefix_distances(pattern: str, text: str) -> list[int]:
-    """Edit distance of `pattern` to text[:n], for every n from 0 to len(text)."""
-    return _myers(pattern, text, anchored=True)
-
-
-def _myers(pattern: str, text: str, *, anchored: bool) -> list[int]:
-    """Myers' bit-vector edit distance; item n is for the text up to n.
-
-    Anchored: the distance of `pattern` to text[:n]. Otherwise the best distance of `pattern` to
-    any text[i:n], which finds approximate occurrences (Sellers' search).
-    """
-    size = len(pattern)
-    if size == 0:
-        return list(range(len(text) + 1)) if anchored else [0] * (len(text) + 1)
-    full = (1 << size) - 1
-    high = 1 << (size - 1)
-    carry = 1 if anchored else 0
-    masks: dict[str, int] = {}
-    for i, char in enumerate(pattern):
-        masks[char] = masks.get(char, 0) | (1 << i)
-    positive, negative, score = full, 0, size
-    scores = [size]
-    for char in text:
-        eq = masks.get(char, 0)
-        xv = eq | negative
-        xh = (((eq & positive) + positive) ^ positive) | eq
-        ph = (negative | ~(xh | positive)) & full
-        mh = positive & xh
-        if ph & high:
-            score += 1
-        elif mh & high:
-            score -= 1
-        ph = ((ph << 1) | carry) & full
-        mh = (mh << 1) & full
-        positive = (mh | ~(xv | ph)) & full
-        negative = ph & xv
-        scores.append(score)
-    return scores
-
-
-def _levenshtein(a: str, b: str) -> int:
-    return _prefix_distances(a, b)[-1]
+def _suffix_similarity(text: str, suffix: str, end: int) -> float:
+    """How well `suffix` fits right after `end`, the same way."""
+    errors = min(prefix_distances(suffix, text[end : end + len(suffix) + len(suffix) // 2 + 1]))
+    return max(0.0, 1.0 - errors / len(suffix))

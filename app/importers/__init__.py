@@ -30,8 +30,44 @@ __all__ = [
     "import_file",
 ]
 
-# Markdown is read as text for now: its markup stays visible, and offsets stay exact.
-_READERS = {".txt": read_plain_text, ".text": read_plain_text, ".md": read_plain_text, "": read_plain_text}
+
+def _read_html(data: bytes | bytearray, name: str) -> ImportedArticle:
+    """Web pages: lxml and trafilatura are loaded on first use, not at every start-up."""
+    from app.importers.html import read_html
+
+    return read_html(data, name)
+
+
+def _read_mhtml(data: bytes | bytearray, name: str) -> ImportedArticle:
+    from app.importers.mhtml import read_mhtml
+
+    return read_mhtml(data, name)
+
+
+def _read_pdf(data: bytes | bytearray, name: str) -> ImportedArticle:
+    """PDF, Word and Markdown readers (and pypdf, markdown-it) load on first use, like HTML's."""
+    from app.importers.pdf import read_pdf
+
+    return read_pdf(data, name)
+
+
+def _read_docx(data: bytes | bytearray, name: str) -> ImportedArticle:
+    from app.importers.docx import read_docx
+
+    return read_docx(data, name)
+
+
+def _read_markdown(data: bytes | bytearray, name: str) -> ImportedArticle:
+    from app.importers.markdown import read_markdown
+
+    return read_markdown(data, name)
+
+
+_READERS = {".txt": read_plain_text, ".text": read_plain_text, "": read_plain_text}
+_READERS.update({".md": _read_markdown, ".markdown": _read_markdown})
+_READERS.update({".pdf": _read_pdf, ".docx": _read_docx})
+_READERS.update({".html": _read_html, ".htm": _read_html, ".xhtml": _read_html})
+_READERS.update({".mhtml": _read_mhtml, ".mht": _read_mhtml})
 SUPPORTED_SUFFIXES = tuple(s for s in _READERS if s)
 MAX_BYTES = 64 * 1024 * 1024
 CHUNK = 1024 * 1024
@@ -89,7 +125,9 @@ def _read(path: Path, size: int, progress: Progress | None) -> bytearray:
             done += n
             if progress is not None and progress(done, size) is False:
                 raise ImportCancelled(f"Import of {path.name} cancelled; nothing was imported")
-        extra = file.read(MAX_BYTES - done + 1)  # it grew since we looked
+        extra = bytearray()  # it grew since we looked; read on in chunks (one big read allocates it all)
+        while len(extra) <= MAX_BYTES - done and (more := file.read(CHUNK)):
+            extra += more
     view.release()
     del buffer[done:]
     buffer += extra

@@ -17,6 +17,7 @@ class ImportedArticle:
     url: str | None = None
     published: str | None = None
     html: str | None = None  # sanitised, for display
+    outlet: str | None = None  # the site or publication name (web pages)
 
 
 def sha256_of(data: bytes | bytearray) -> str:

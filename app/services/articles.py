@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.config import sample_article_path
-from app.errors import UnreadableFileError
-from app.importers import ImportedArticle, import_file
+from app.errors import ClaimdeskError, UnreadableFileError
+from app.importers import SUPPORTED_SUFFIXES, ImportedArticle, import_file
+from app.importers.plain_text import read_plain_text
 from app.storage import repository
 from app.storage.database import Database
 from app.storage.models import Article, Claim, utcnow
@@ -16,6 +19,7 @@ from app.storage.records import ArticleRecord, ArticleSummary
 
 if TYPE_CHECKING:  # the engine loads its lexicons and models when first used, not at start-up
     from app.domain.claims import Analysis, DetectedClaim
+    from app.services.versions import VersionReport
 
 MAX_ANALYSED_CHARS = 2_000_000  # about 300,000 words: a few seconds of analysis, bounded memory
 CONTEXT = 32  # characters of prefix/suffix kept with each claim, as TextQuoteSelector does
@@ -24,7 +28,8 @@ CONTEXT = 32  # characters of prefix/suffix kept with each claim, as TextQuoteSe
 @dataclass(frozen=True, slots=True)
 class ImportResult:
     article_id: int
-    created: bool  # False: the same bytes were already in the library
+    created: bool  # False: the same bytes were already in the library (or it was a new version)
+    new_version: VersionReport | None = None  # a file or page already here came back changed
 
 
 def analyze_file(path: str | Path) -> Analysis:
@@ -49,16 +54,52 @@ def import_path(db: Database, path: str | Path) -> ImportResult:
     return store_imported(db, import_file(path))
 
 
-def store_imported(db: Database, imported: ImportedArticle) -> ImportResult:
-    """Analyse and store an imported article with its detected claims, in one transaction."""
-    analysis = analyze_imported(imported)
+def import_text(db: Database, text: str) -> ImportResult:
+    """An article from pasted plain text."""
+    imported = read_plain_text(text.encode("utf-8"), "The pasted text")
+    return store_imported(db, replace(imported, filename=None))
+
+
+def import_html(db: Database, markup: str) -> ImportResult:
+    """An article from pasted HTML (the clipboard's rich text), through the HTML importer."""
+    from app.importers.html import read_html_text
+
+    imported = read_html_text(markup, name="The pasted page")
+    return store_imported(db, replace(imported, filename=None))
+
+
+def store_imported(
+    db: Database,
+    imported: ImportedArticle,
+    *,
+    captured_at: datetime | None = None,
+    original_path: str | None = None,
+) -> ImportResult:
+    """Analyse and store an imported article with its detected claims, in one transaction.
+
+    The same bytes again: the article already there (taken out of the trash if it was in it).
+    A file or URL already in the library with other bytes: a new version of that article, its
+    claims re-anchored, when the versions service is there.
+    """
     with db.session() as session:
         existing = repository.find_article_by_sha256(session, imported.sha256)
         if existing is not None:
+            existing.deleted_at = None
             return ImportResult(existing.id, created=False)
+        earlier = repository.find_article_by_origin(session, imported.url, imported.filename)
+    if earlier is not None:
+        from app.services.versions import apply_new_version  # versions imports this module
+
+        report = apply_new_version(
+            db, earlier, imported, captured_at=captured_at, original_path=original_path
+        )
+        return ImportResult(earlier, created=False, new_version=report)
+    analysis = analyze_imported(imported)
+    with db.session() as session:
         article = Article(
             title=analysis.title or imported.title or _fallback_title(imported),
             byline=imported.byline or analysis.byline,
+            outlet=imported.outlet,
             source_url=imported.url,
             published_at=imported.published,
             filename=imported.filename,
@@ -66,11 +107,73 @@ def store_imported(db: Database, imported: ImportedArticle) -> ImportResult:
             text=imported.text,
             html=imported.html,
             sha256=imported.sha256,
+            captured_at=captured_at,
+            original_path=original_path,
         )
-        article.claims = [_claim_from(imported.text, detected) for detected in analysis.claims]
+        article.claims = [claim_from(imported.text, detected) for detected in analysis.claims]
         session.add(article)
         session.flush()
         return ImportResult(article.id, created=True)
+
+
+@dataclass
+class BatchReport:
+    """What a batch import did, file by file: new articles, duplicates, failures."""
+
+    imported: list[int] = field(default_factory=list)
+    duplicates: list[tuple[str, int]] = field(default_factory=list)  # (file, the article it matches)
+    updated: list[tuple[str, int]] = field(default_factory=list)  # new versions of known articles
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (file, why)
+    cancelled: bool = False
+
+    def summary(self) -> str:
+        parts = [f"{len(self.imported)} imported"]
+        if self.updated:
+            parts.append(f"{len(self.updated)} updated to a new version")
+        if self.duplicates:
+            parts.append(f"{len(self.duplicates)} already in the library (not imported twice)")
+        if self.failed:
+            parts.append(f"{len(self.failed)} could not be read")
+        return ", ".join(parts) + (" — cancelled" if self.cancelled else "")
+
+
+def collect_files(paths: Iterable[str | Path]) -> list[Path]:
+    """Files to import: the files given, and the readable files inside the folders given."""
+    found: list[Path] = []
+    for path in map(Path, paths):
+        inside = (
+            sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES)
+            if path.is_dir()
+            else []
+        )
+        found += inside or [path]  # a folder with no article in it fails as a folder: one clear error
+    return found
+
+
+def import_files(
+    db: Database, paths: Iterable[str | Path], progress: Callable[[int, int, str], bool] | None = None
+) -> BatchReport:
+    """Import many files, each in its own transaction; `progress(done, total, name)` False cancels."""
+    files = collect_files(paths)
+    report = BatchReport()
+    for done, path in enumerate(files):
+        if progress is not None and progress(done, len(files), path.name) is False:
+            report.cancelled = True
+            break
+        try:
+            result = import_path(db, path)
+        except ClaimdeskError as error:  # one bad file is reported; the others still import
+            report.failed.append((str(path), str(error)))
+            continue
+        if result.created:
+            report.imported.append(result.article_id)
+        elif result.new_version is not None:
+            report.updated.append((str(path), result.article_id))
+        else:
+            report.duplicates.append((str(path), result.article_id))
+    if progress is not None and not report.cancelled:
+        progress(len(files), len(files), "")
+    return report
 
 
 def _fallback_title(imported: ImportedArticle) -> str:
@@ -80,7 +183,7 @@ def _fallback_title(imported: ImportedArticle) -> str:
     return first_line[:80]
 
 
-def _claim_from(text: str, detected: DetectedClaim) -> Claim:
+def claim_from(text: str, detected: DetectedClaim) -> Claim:
     return Claim(
         start=detected.start,
         end=detected.end,
@@ -100,6 +203,9 @@ def _claim_from(text: str, detected: DetectedClaim) -> Claim:
         reasons=list(detected.reasons),
         score=detected.score,
     )
+
+
+_claim_from = claim_from  # the name services.versions imports
 
 
 def list_articles(db: Database) -> list[ArticleSummary]:

@@ -1,28 +1,72 @@
-"""Work on claims: verification status (with its history) and notes."""
+"""Work on claims: verification status (with its history), notes, manual claims, edits, dismissal.
+
+Every function is one transaction. The UI reaches these through app/ui/commands.py, which pairs
+each with its inverse for undo: delete_note undoes add_note, remove_manual_claim undoes
+add_manual_claim, restore_claim undoes dismiss_claim.
+"""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from sqlalchemy.orm import Session
+
 from app.config import author_name
-from app.domain.statuses import is_status
-from app.errors import ClaimdeskError
+from app.domain.anchoring import describe_quote
+from app.domain.statuses import is_status, status
+from app.errors import ClaimdeskError, NotFoundError
 from app.storage import repository
 from app.storage.database import Database
-from app.storage.models import utcnow
-from app.storage.records import ClaimRecord, NoteRecord
+from app.storage.models import Claim, Note, utcnow
+from app.storage.records import ClaimRecord, NoteRecord, StatusChangeRecord
+
+SOURCE_SEARCH_RADIUS = 300  # characters around a claim where an edited source is looked for
 
 
 def set_status(
     db: Database, claim_id: int, new_status: str, reason: str = "", author: str | None = None
 ) -> ClaimRecord:
-    """Set a claim's status; the change is appended to its history in the same transaction."""
-    if not is_status(new_status):
-        raise ClaimdeskError(f"Unknown status {new_status!r}")
+    """Set a claim's status; the change is appended to its history in the same transaction.
+
+    Final judgements (Verified, False, Disputed) must say why: without a reason they are refused.
+    """
     with db.session() as session:
         claim = repository.get_claim(session, claim_id)
-        if claim.status != new_status:
-            repository.record_status_change(session, claim, new_status, reason.strip(), author_name(author))
+        _change_status(session, claim, new_status, reason, author)
         session.flush()
         return ClaimRecord.of(claim)
+
+
+def change_status(
+    db: Database, claim_id: int, new_status: str, reason: str = "", author: str | None = None
+) -> StatusChangeRecord | None:
+    """As set_status, but return only the step added to the history (None: the claim had this status).
+
+    Nothing else about the claim is read back, so a status key costs a single small transaction;
+    `with_step` applies the step to the record the caller already holds.
+    """
+    with db.session() as session:
+        return _change_status(session, repository.get_claim(session, claim_id), new_status, reason, author)
+
+
+def with_step(claim: ClaimRecord, step: StatusChangeRecord) -> ClaimRecord:
+    """The claim as it is after a status step, from the record as it was before it."""
+    return replace(claim, status=step.new_status, history=(*claim.history, step), updated_at=step.at)
+
+
+def _change_status(
+    session: Session, claim: Claim, new_status: str, reason: str, author: str | None
+) -> StatusChangeRecord | None:
+    if not is_status(new_status):
+        raise ClaimdeskError(f"Unknown status {new_status!r}")
+    if claim.status == new_status:
+        return None
+    reason = reason.strip()
+    if status(new_status).needs_reason and not reason:
+        raise ClaimdeskError(f"Say why the claim is {status(new_status).label}: a reason is required")
+    old, who = claim.status, author_name(author)
+    repository.record_status_change(session, claim, new_status, reason, who)
+    return StatusChangeRecord(old, new_status, reason, who, claim.updated_at)
 
 
 def add_note(db: Database, claim_id: int, body: str, author: str | None = None) -> NoteRecord:
@@ -35,6 +79,151 @@ def add_note(db: Database, claim_id: int, body: str, author: str | None = None) 
         return NoteRecord.of(repository.add_claim_note(session, claim, body, author_name(author), utcnow()))
 
 
+def delete_note(db: Database, note_id: int) -> int:
+    """Remove a note (undo of adding it); returns the id of the claim it was on."""
+    with db.session() as session:
+        note = session.get(Note, note_id)
+        if note is None or note.claim is None:
+            raise NotFoundError(f"There is no note {note_id} on a claim")
+        claim = note.claim
+        claim.notes.remove(note)
+        claim.updated_at = utcnow()
+        return claim.id
+
+
 def load_claim(db: Database, claim_id: int) -> ClaimRecord:
     with db.session() as session:
         return ClaimRecord.of(repository.get_claim(session, claim_id))
+
+
+def add_manual_claim(
+    db: Database, article_id: int, start: int, end: int, *, claim_id: int | None = None
+) -> ClaimRecord:
+    """A claim the journalist marked by hand: nothing is analysed, the quote is the selection.
+
+    Blank space at either end of the selection is left out. `claim_id` puts back a claim that an
+    undo removed, under its old id, so later commands that name it still find it.
+    """
+    with db.session() as session:
+        article = repository.get_article(session, article_id)
+        start, end = _trimmed_span(article.text, start, end)
+        if any(c.start == start and c.end == end and c.dismissed_at is None for c in article.claims):
+            raise ClaimdeskError("That passage is already a claim")
+        claim = Claim(id=claim_id, kind="claim", origin="manual", score=0.0)
+        _anchor(claim, article.text, start, end)
+        article.claims.append(claim)
+        session.flush()
+        return ClaimRecord.of(claim)
+
+
+def remove_manual_claim(db: Database, claim_id: int) -> int:
+    """Delete a claim the journalist added (undo of adding it); detected claims are only dismissed.
+
+    Returns the article's id.
+    """
+    with db.session() as session:
+        claim = repository.get_claim(session, claim_id)
+        if claim.origin != "manual":
+            raise ClaimdeskError("Only a claim you added can be removed; dismiss a detected claim instead")
+        article_id = claim.article_id
+        session.delete(claim)
+        return article_id
+
+
+def edit_claim(
+    db: Database,
+    claim_id: int,
+    *,
+    source: str | None = None,
+    kind: str | None = None,
+    start: int | None = None,
+    end: int | None = None,
+    source_refers_to: str | None = None,
+) -> ClaimRecord:
+    """Adjust what the engine got wrong: who asserts the claim, its kind, or its span.
+
+    None leaves a field as it is; an empty source means the article asserts the claim itself.
+    `source_refers_to` (whom a source like "he" means) goes with a changed source; undo passes it.
+    """
+    from app.domain.claims import KINDS  # the engine loads its lexicons only when first used
+
+    with db.session() as session:
+        claim = repository.get_claim(session, claim_id)
+        text = claim.article.text
+        if kind is not None and kind != claim.kind:
+            if kind not in KINDS:
+                raise ClaimdeskError(f"Unknown kind {kind!r}: use one of {', '.join(KINDS)}")
+            claim.kind = kind
+        if start is not None or end is not None:
+            new_start, new_end = _trimmed_span(
+                text, claim.start if start is None else start, claim.end if end is None else end
+            )
+            if (new_start, new_end) != (claim.start, claim.end):
+                _anchor(claim, text, new_start, new_end)
+        if source is not None:
+            _set_source(claim, text, " ".join(source.split()) or None, source_refers_to)
+        claim.updated_at = utcnow()
+        session.flush()
+        return ClaimRecord.of(claim)
+
+
+def dismiss_claim(db: Database, claim_id: int) -> ClaimRecord:
+    """Hide a claim the journalist judges not worth checking: kept, with its notes, and restorable."""
+    return set_dismissed(db, claim_id, True)[0]
+
+
+def restore_claim(db: Database, claim_id: int) -> ClaimRecord:
+    return set_dismissed(db, claim_id, False)[0]
+
+
+def set_dismissed(db: Database, claim_id: int, dismissed: bool) -> tuple[ClaimRecord, bool]:
+    """Dismiss or restore a claim; also says whether anything changed (undo needs to know)."""
+    with db.session() as session:
+        claim = repository.get_claim(session, claim_id)
+        changed = (claim.dismissed_at is not None) != dismissed
+        if changed:
+            claim.updated_at = utcnow()
+            claim.dismissed_at = claim.updated_at if dismissed else None
+        session.flush()
+        return ClaimRecord.of(claim), changed
+
+
+def _trimmed_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span without blank space at its ends; refused if it is outside the text or empty."""
+    if not 0 <= start <= end <= len(text):
+        raise ClaimdeskError(f"The span {start}–{end} is outside the article ({len(text)} characters)")
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start == end:
+        raise ClaimdeskError("Select some text of the article first")
+    return start, end
+
+
+def _anchor(claim: Claim, text: str, start: int, end: int) -> None:
+    """Set the span and the quote that re-anchors it after the article changes."""
+    quote = describe_quote(text, start, end)
+    claim.start, claim.end = start, end
+    claim.exact, claim.prefix, claim.suffix = quote.exact, quote.prefix, quote.suffix
+
+
+def _set_source(claim: Claim, text: str, source: str | None, refers_to: str | None) -> None:
+    """Set the source; its offsets point at the occurrence nearest the claim, if there is one near."""
+    if source == claim.source:
+        return
+    claim.source = source
+    claim.source_start = claim.source_end = None
+    claim.source_refers_to = refers_to if source else None
+    if source is None:
+        return
+    low = max(0, claim.start - SOURCE_SEARCH_RADIUS)
+    window = text[low : claim.end + SOURCE_SEARCH_RADIUS]
+    hits = []
+    at = window.find(source)
+    while at != -1:
+        hits.append(low + at)
+        at = window.find(source, at + 1)
+    if hits:
+        best = min(hits, key=lambda h: abs(h - claim.start))
+        claim.source_start, claim.source_end = best, best + len(source)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import shutil
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 from app.config import author_name, data_dir
-from app.errors import ClaimdeskError, UnreadableFileError
+from app.errors import ClaimdeskError, NotFoundError, UnreadableFileError
 from app.files import replacing
 from app.storage import repository
 from app.storage.database import Database
@@ -36,14 +36,16 @@ def add_person(
     name: str,
     role: str = "",
     how: str = "",
-    when: datetime | None = None,
+    when: datetime | str | None = None,
     note: str = "",
     author: str | None = None,
 ) -> EvidenceRecord:
-    """Record a person contacted: name, role, how and when (now, if not given)."""
+    """Record a person contacted: name, role, how and when (now, if not given; text is ISO 8601)."""
     name = name.strip()
     if not name:
         raise ClaimdeskError("Give the name of the person contacted")
+    if isinstance(when, str):
+        when = _parse_when(when)
     evidence = Evidence(
         kind="person",
         reference=name,
@@ -79,6 +81,35 @@ def add_document(
         author=author_name(author),
     )
     return _add(db, claim_id, evidence)
+
+
+def _parse_when(text: str) -> datetime | None:
+    """A date or date and time as a form gives it; without a zone it is the user's local time."""
+    if not text.strip():
+        return None
+    try:
+        moment = datetime.fromisoformat(text.strip())
+    except ValueError:
+        raise ClaimdeskError(
+            f"{text.strip()!r} is not a date: write it as 2024-03-05 or 2024-03-05 14:30"
+        ) from None
+    return moment.astimezone(UTC)  # a naive time is taken as local time
+
+
+def remove_evidence(db: Database, evidence_id: int) -> int:
+    """Take an evidence item off its claim (undo of adding it); returns the claim's id.
+
+    A document's stored copy stays in the data folder: another claim may share it (same sha256),
+    and redo needs it.
+    """
+    with db.session() as session:
+        evidence = session.get(Evidence, evidence_id)
+        if evidence is None:
+            raise NotFoundError(f"There is no evidence {evidence_id}")
+        claim = evidence.claim
+        claim.evidence.remove(evidence)
+        claim.updated_at = utcnow()
+        return claim.id
 
 
 def _add(db: Database, claim_id: int, evidence: Evidence) -> EvidenceRecord:

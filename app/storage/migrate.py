@@ -9,8 +9,10 @@ from __future__ import annotations
 import re
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection, inspect, text
+if TYPE_CHECKING:  # head_revision() serves the start-up path, before SQLAlchemy is loaded
+    from sqlalchemy import Connection
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 _REVISION = re.compile(r"""^revision(?::[^=]*)?\s*=\s*["']([0-9a-z_]+)["']""", re.MULTILINE)
@@ -34,6 +36,8 @@ def head_revision() -> str:
 
 
 def current_revision(connection: Connection) -> str | None:
+    from sqlalchemy import inspect, text
+
     if not inspect(connection).has_table("alembic_version"):
         return None
     return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()

@@ -59,6 +59,10 @@ class Base(DeclarativeBase):
 
 class Article(Base):
     __tablename__ = "article"
+    __table_args__ = (
+        # the library list reads these summary columns from the index alone, never the text (0004)
+        Index("ix_article_library", "deleted_at", "imported_at", "id", "title", "outlet", "published_at"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     title: Mapped[str] = mapped_column(Text)
@@ -90,6 +94,8 @@ class Claim(Base):
         CheckConstraint("kind IN ('claim', 'quote', 'caveat')", name="kind_valid"),
         CheckConstraint("origin IN ('detected', 'manual')", name="origin_valid"),
         Index("ix_claim_article_start", "article_id", "start"),
+        # the library's status bars: counts per article and status, read from the index alone (0004)
+        Index("ix_claim_article_status", "article_id", "status", "dismissed_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

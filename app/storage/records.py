@@ -6,10 +6,12 @@ behind a session's back.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from app.storage.models import Article, Claim, Evidence, Note, StatusChange
+if TYPE_CHECKING:  # records load without SQLAlchemy: the first paint reads them with sqlite3 alone
+    from app.storage.models import Article, Claim, Evidence, Note, StatusChange
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,3 +181,26 @@ class ArticleRecord:
     def source_label(self) -> str:
         """Where the article came from, in one line: its URL, else its file name."""
         return self.source_url or self.filename or "pasted text"
+
+
+@dataclass(frozen=True, slots=True)
+class LibraryEntry:
+    id: int
+    title: str
+    outlet: str | None
+    published: str | None  # as the outlet gives it
+    imported_at: datetime
+    deleted_at: datetime | None
+    statuses: tuple[tuple[str, int], ...] = field(default=())  # (status id, count), in STATUSES order
+
+    @property
+    def claim_count(self) -> int:
+        return sum(n for _, n in self.statuses)
+
+
+@dataclass(frozen=True, slots=True)
+class LibraryFilter:
+    status: str | None = None  # articles with at least one claim of this status
+    outlet: str | None = None
+    tag: str | None = None  # articles with at least one claim tagged so
+    trash: bool = False  # the trash instead of the library

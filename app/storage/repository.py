@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from app.errors import NotFoundError
-from app.storage.models import Article, Claim, Evidence, Note, StatusChange, Tag, utcnow
+from app.storage.models import Article, Claim, Evidence, Note, StatusChange, Tag, claim_tag, utcnow
 
 
 def get_article(session: Session, article_id: int, *, with_claims: bool = False) -> Article:
@@ -38,24 +38,40 @@ def find_article_by_sha256(session: Session, sha256: str) -> Article | None:
     return session.scalars(select(Article).where(Article.sha256 == sha256).limit(1)).first()
 
 
+def find_article_by_origin(session: Session, url: str | None, filename: str | None) -> int | None:
+    """The article (not in the trash) from this URL, or from this file name when there is no URL."""
+    query = select(Article.id).where(Article.deleted_at.is_(None))
+    if url:
+        query = query.where(Article.source_url == url)
+    elif filename:
+        query = query.where(Article.filename == filename, Article.source_url.is_(None))
+    else:
+        return None
+    return session.scalars(query.order_by(Article.id.desc()).limit(1)).first()
+
+
 def article_rows(session: Session) -> Sequence[tuple[Article, int]]:
-    """Every article with its number of claims, newest import first."""
+    """Every article (not in the trash) with its number of claims, newest import first."""
     counts = select(Claim.article_id, func.count(Claim.id).label("n")).group_by(Claim.article_id).subquery()
     query = (
         select(Article, func.coalesce(counts.c.n, 0))
         .outerjoin(counts, counts.c.article_id == Article.id)
+        .where(Article.deleted_at.is_(None))
         .order_by(Article.imported_at.desc(), Article.id.desc())
     )
     return [(article, int(n)) for article, n in session.execute(query)]
 
 
 def count_articles(session: Session) -> int:
-    return session.scalar(select(func.count(Article.id))) or 0
+    """Articles in the library (the trash not counted)."""
+    return session.scalar(select(func.count(Article.id)).where(Article.deleted_at.is_(None))) or 0
 
 
 def last_opened_article_id(session: Session) -> int | None:
-    query = select(Article.id).order_by(
-        Article.last_opened_at.is_(None), Article.last_opened_at.desc(), Article.id.desc()
+    query = (
+        select(Article.id)
+        .where(Article.deleted_at.is_(None))
+        .order_by(Article.last_opened_at.is_(None), Article.last_opened_at.desc(), Article.id.desc())
     )
     return session.scalars(query.limit(1)).first()
 
@@ -100,3 +116,69 @@ def tag_named(session: Session, name: str) -> Tag:
 
 def all_tag_names(session: Session) -> list[str]:
     return list(session.scalars(select(Tag.name).order_by(Tag.name)))
+
+
+def library_rows(
+    session: Session,
+    *,
+    trash: bool = False,
+    status: str | None = None,
+    outlet: str | None = None,
+    tag: str | None = None,
+    article_id: int | None = None,
+) -> list[tuple[int, str, str | None, str | None, datetime, datetime | None]]:
+    """Summary columns only (never the text): id, title, outlet, published, imported, deleted."""
+    query = select(
+        Article.id,
+        Article.title,
+        Article.outlet,
+        Article.published_at,
+        Article.imported_at,
+        Article.deleted_at,
+    ).where(Article.deleted_at.is_not(None) if trash else Article.deleted_at.is_(None))
+    if outlet:
+        query = query.where(Article.outlet == outlet)
+    if article_id is not None:
+        query = query.where(Article.id == article_id)
+    if status:
+        with_status = select(Claim.article_id).where(Claim.status == status, Claim.dismissed_at.is_(None))
+        query = query.where(Article.id.in_(with_status))
+    if tag:
+        tagged = (
+            select(Claim.article_id)
+            .join(claim_tag, claim_tag.c.claim_id == Claim.id)
+            .join(Tag, Tag.id == claim_tag.c.tag_id)
+            .where(Tag.name == tag)
+        )
+        query = query.where(Article.id.in_(tagged))
+    rows = session.connection().execute(query.order_by(Article.imported_at.desc(), Article.id.desc()))
+    return [
+        (a_id, title, outlet_, published, imported, deleted)
+        for a_id, title, outlet_, published, imported, deleted in rows
+    ]
+
+
+def status_counts(session: Session, article_ids: Sequence[int] | None = None) -> dict[int, dict[str, int]]:
+    """Per article (every one, or those given), how many of its claims (not dismissed) have each status."""
+    query = (
+        select(Claim.article_id, Claim.status, func.count())
+        .where(Claim.dismissed_at.is_(None))
+        .group_by(Claim.article_id, Claim.status)
+    )
+    if article_ids is not None:
+        query = query.where(Claim.article_id.in_(article_ids))
+    counts: dict[int, dict[str, int]] = {}
+    for article_id, status, n in session.connection().execute(query):  # Core: no ORM row handling
+        counts.setdefault(article_id, {})[status] = n
+    return counts
+
+
+def outlet_names(session: Session) -> list[str]:
+    query = select(Article.outlet).where(Article.outlet.is_not(None)).distinct().order_by(Article.outlet)
+    return [name for name in session.scalars(query) if name]
+
+
+def delete_trashed_articles(session: Session) -> int:
+    """Delete for good every article in the trash; claims, notes and history go with them (cascade)."""
+    result = session.execute(delete(Article).where(Article.deleted_at.is_not(None)))
+    return int(result.rowcount)  # type: ignore[attr-defined]

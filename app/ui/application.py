@@ -1,8 +1,7 @@
 """Start the GUI: the application object, the database, the first article, the window.
 
-Two windows on one database are allowed (say, one per virtual desktop): WAL lets both read while
-one writes, every write is a short transaction, and one that waits longer than the busy timeout
-becomes a message, never a crash. So there is no single-instance lock to go stale after a crash.
+One window per library (app/ui/single_instance.py says why): a second start hands its file to
+the running window, which comes forward and opens it.
 """
 
 from __future__ import annotations
@@ -14,54 +13,145 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from app.config import database_path
+from app.config import database_path, resources_dir
 from app.errors import ClaimdeskError
+from app.ui.single_instance import SingleInstance, hand_over
 
 if TYPE_CHECKING:
     from app.services.safety import DatabaseSetAsideError
     from app.storage.database import Database
+    from app.ui.main_window import MainWindow
 
 RESTORE, EMPTY, QUIT = "restore", "empty", "quit"
 
 
-class _QuitAfterFirstPaint(QObject):
-    """For start-up measurements: quit as soon as the window has been painted once."""
+class _FirstPaint(QObject):
+    """Calls back once, on the turn of the event loop after the window's first paint."""
+
+    def __init__(self, window: QObject, then: Callable[[], object]) -> None:
+        super().__init__(window)
+        self.then = then
+        window.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:
-            QTimer.singleShot(0, QApplication.quit)
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self.then)
         return False
 
 
 def run_gui(db_override: str | None, file: str | None) -> int:
-    from app.services import articles
+    """The window paints first, then the database opens.
+
+    When the library already holds the article to show, it is read with the standard library
+    alone (app/storage/article_reader.py) and painted; SQLAlchemy, the integrity check and the
+    daily backup follow on the next turn of the event loop. A first start, a file to open, an
+    older schema or an unreadable file take the full path before the window shows.
+    """
+    from app.storage.article_reader import read_last_article
     from app.ui.main_window import MainWindow
+    from app.ui.theme import theme_controller
 
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Claimdesk")
     app.setOrganizationName("Claimdesk")
-    try:
-        db = open_or_recover(database_path(db_override), ask_about_damage)
-    except ClaimdeskError as error:
-        QMessageBox.critical(None, "Claimdesk cannot open its database", str(error))
+    QApplication.setWindowIcon(QIcon(str(resources_dir() / "icons" / "claimdesk.svg")))
+    QApplication.setDesktopFileName("io.github.claimdesk.Claimdesk")  # packaging/linux: Wayland's app id
+    path = database_path(db_override)
+    instance = SingleInstance(path)
+    if not instance.claim():
+        if hand_over(path, file):
+            return 0
+        QMessageBox.warning(
+            None,
+            "Claimdesk is already running",
+            "Another Claimdesk window has this library open but does not answer. "
+            "Close it (or wait until it finishes its work), then start Claimdesk again.",
+        )
         return 1
-    if db is None:
-        return 1
-    window = MainWindow(db)
-    opened = bool(file) and window.open_file(file or "")
-    if not opened:
-        article_id = window.guarded(lambda: articles.article_to_open(db))
-        if article_id is not None:
-            window.open_article(article_id)
-    if os.environ.get("CLAIMDESK_QUIT_AFTER_FIRST_PAINT"):
-        probe = _QuitAfterFirstPaint(window)
-        window.installEventFilter(probe)
+    theme_controller().apply()  # the remembered theme (System at first), before anything is shown
+    first = None if file else read_last_article(path)
+    if first is None:
+        db = open_database_or_say_why(path)
+        if db is None:
+            return 1
+        window = MainWindow(db)
+        open_start_article(window, file)
+    else:
+        window = MainWindow()
+        window.show_record(first)
+        # two turns after the paint: the paint reaches the screen (and a benchmark probe quits) first
+        _FirstPaint(window, lambda: QTimer.singleShot(0, lambda: attach_database(window, path)))
+    if os.environ.get("CLAIMDESK_QUIT_AFTER_FIRST_PAINT"):  # start-up benchmark: the first paint
+        _FirstPaint(window, QApplication.quit)
+    if os.environ.get("CLAIMDESK_QUIT_WHEN_READY"):  # start-up benchmark: the database attached too
+        _FirstPaint(window, lambda: QTimer.singleShot(0, lambda: QTimer.singleShot(0, QApplication.quit)))
+    instance.messageReceived.connect(lambda file: come_forward(window, file))
     window.show()
     code = app.exec()
-    db.close()
+    if window.attached:
+        window.db.close()
+    instance.release()
     return code
+
+
+def open_database_or_say_why(path: Path) -> Database | None:
+    try:
+        return open_or_recover(path, ask_about_damage)
+    except ClaimdeskError as error:
+        QMessageBox.critical(None, "Claimdesk cannot open its database", str(error))
+        return None
+
+
+def open_start_article(window: MainWindow, file: str | None) -> None:
+    """The file asked for, else the last article opened (the sample, in an empty library)."""
+    from app.services import articles
+
+    if file and window.open_file(file):
+        return
+    article_id = window.guarded(lambda: articles.article_to_open(window.db))
+    if article_id is not None:
+        window.open_article(article_id)
+
+
+def attach_database(window: MainWindow, path: Path) -> None:
+    """After the first paint: open and check the database, then hand it to the window.
+
+    The article painted was read before the integrity check; if the check set a damaged file
+    aside (and a backup or an empty library took its place), the article shown is replaced.
+    """
+    from app.services import articles
+
+    db = open_database_or_say_why(path)
+    if db is None:
+        QApplication.exit(1)
+        return
+    window.db = db
+    shown = window.article
+    article_id = window.guarded(lambda: articles.article_to_open(db))
+    if article_id is None:
+        return
+    if shown is None or article_id != shown.id:
+        window.open_article(article_id)
+    else:
+        stored = window.guarded(lambda: articles.load_article(db, article_id))
+        if stored is not None and stored != shown:
+            window.show_record(stored)
+
+
+def come_forward(window: MainWindow, file: str) -> None:
+    """Another start of Claimdesk asked for this window (and maybe for a file to be opened)."""
+    if window.isMinimized():
+        window.showNormal()
+    window.raise_()
+    window.activateWindow()
+    if file and not window.attached:  # asked in the moment between the first paint and the database
+        QTimer.singleShot(100, lambda: come_forward(window, file))
+    elif file:
+        window.open_file(file)
 
 
 def open_or_recover(path: Path, ask: Callable[[DatabaseSetAsideError], str]) -> Database | None:

@@ -1,110 +1,369 @@
-"""The editor under the claims list: the claim in full, its status, its notes."""
+"""The editor under the claims list: one claim in full, and every decision the journalist makes on it.
+
+Every write goes through `ClaimActions` (so it is saved at once and undoable); the editor is shown
+again with the stored claim when the actions report the change.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QStringListModel, Qt
+from PySide6.QtGui import QFocusEvent, QResizeEvent
 from PySide6.QtWidgets import (
-    QComboBox,
+    QCompleter,
     QFormLayout,
-    QHBoxLayout,
+    QFrame,
     QLabel,
-    QPlainTextEdit,
-    QPushButton,
-    QTextBrowser,
+    QLineEdit,
+    QScrollArea,
+    QSizePolicy,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from app.domain.statuses import STATUSES
 from app.storage.records import ClaimRecord
-from app.ui.status_icons import status_icon
+from app.ui.evidence_form import EvidenceForm
+from app.ui.evidence_list import EvidenceList
+from app.ui.history_view import HistoryView
+from app.ui.notes_view import NotesView
+from app.ui.status_picker import DeliberateComboBox, StatusPicker
+from app.ui.tag_editor import TagEditor
+
+if TYPE_CHECKING:
+    from app.ui.commands import ClaimActions
+
+Act = Callable[[Callable[[], object]], bool]  # runs one action; True when saved, else shows why
+REVIEW_TAB, NOTES_TAB, EVIDENCE_TAB, HISTORY_TAB = range(4)
+BANNER_STYLE = "background:%s; border-radius:4px; padding:6px"
 
 
 class ClaimEditor(QWidget):
-    """Emits what the user decided; the window saves it through the services."""
-
-    statusChosen = Signal(int, str)  # claim id, status id
-    noteSubmitted = Signal(int, str)  # claim id, note body
+    """One claim: sentence, status with reason, source, kind, tags, notes, evidence and history."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setObjectName("claimEditor")
         self._claim: ClaimRecord | None = None
-        self.sentence = QLabel(
-            wordWrap=True, textInteractionFlags=Qt.TextInteractionFlag.TextSelectableByMouse
-        )
+        self._actions: ClaimActions | None = None
+        self._act: Act | None = None
+
+        self.sentence = QLabel(wordWrap=True)
         self.sentence.setObjectName("claimSentence")
+        self.sentence.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.wording_banner = _banner("wordingBanner", "#fff3cd")
+        self.orphan_banner = _banner("orphanBanner", "#f8d7da")
+        self.dismissed_banner = _banner("dismissedBanner", "#e2e3e5")
+        self.dismissed_banner.setText(
+            "<b>Dismissed:</b> hidden from the list as not worth checking, and kept. "
+            "<a href='restore' style='color:#1f5fb0'>Restore it</a>"
+        )
+        self.dismissed_banner.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
+        self.dismissed_banner.linkActivated.connect(self._on_restore)
+
+        self.picker = StatusPicker()
+        self.status_box = self.picker.status_box
+        self.reason_input = self.picker.reason_input
+        self.picker.statusChosen.connect(self._on_status)
+        self.source_input = SourceInput()
+        self.source_input.setObjectName("sourceInput")
+        self.source_input.setPlaceholderText("Who asserts it (empty: the article itself)")
+        self.source_input.editingFinished.connect(self._on_source)
+        self.kind_box = DeliberateComboBox()
+        self.kind_box.setObjectName("kindBox")
+        self.kind_box.activated.connect(self._on_kind)
+        self.tag_editor = TagEditor()
+        self.tag_editor.tagsEdited.connect(self._on_tags)
         self.facts = QLabel(wordWrap=True)
         self.facts.setObjectName("claimFacts")
-        self.status_box = QComboBox()
-        self.status_box.setObjectName("statusBox")
-        for s in STATUSES:
-            self.status_box.addItem(status_icon(s.id), f"{s.label}   ({s.key})", s.id)
-        self.status_box.activated.connect(self._on_status)
-        self.notes = QTextBrowser()
-        self.notes.setObjectName("notesView")
-        self.notes.setOpenLinks(False)
-        self.note_input = QPlainTextEdit()
-        self.note_input.setObjectName("noteInput")
-        self.note_input.setPlaceholderText("Write a note about this claim…  (Ctrl+Enter adds it)")
-        self.note_input.setFixedHeight(70)
-        self.add_note_button = QPushButton("Add note")
-        self.add_note_button.setObjectName("addNoteButton")
-        self.add_note_button.clicked.connect(self._on_add_note)
-        QShortcut(QKeySequence("Ctrl+Return"), self.note_input, self._on_add_note)
+        self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        form = QFormLayout()
-        form.addRow("Status", self.status_box)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.add_note_button)
+        self.notes_view = NotesView()
+        self.notes = self.notes_view.notes
+        self.note_input = self.notes_view.note_input
+        self.add_note_button = self.notes_view.add_note_button
+        self.notes_view.noteSubmitted.connect(self._on_note)
+        self.evidence_form = EvidenceForm()
+        self.evidence_form.evidenceSubmitted.connect(self._on_evidence)
+        self.evidence_list = EvidenceList()
+        self.history = HistoryView()
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("editorTabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(_scrolled(self._review_page()), "Review")
+        self.tabs.addTab(self.notes_view, "Notes")
+        self.tabs.addTab(self._evidence_page(), "Evidence")
+        self.tabs.addTab(self.history, "History")
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 0)
-        layout.addWidget(self.sentence)
-        layout.addWidget(self.facts)
-        layout.addLayout(form)
-        layout.addWidget(QLabel("Notes"))
-        layout.addWidget(self.notes, 1)
-        layout.addWidget(self.note_input)
-        layout.addLayout(buttons)
+        self.header = HeaderArea(
+            self.sentence, self.wording_banner, self.orphan_banner, self.dismissed_banner
+        )
+        layout.addWidget(self.header)
+        layout.addWidget(self.tabs, 1)
         self.show_claim(None)
 
+    # ---- wiring ---------------------------------------------------------------------------
+    def bind(
+        self,
+        actions: ClaimActions,
+        act: Act,
+        article_claims: Callable[[], tuple[ClaimRecord, ...]] | None = None,
+    ) -> None:
+        """Write through `actions`, each call run by `act` (the window's guard: errors shown, not raised).
+
+        `article_claims` gives the shown article's claims, whose sources the source field offers.
+        """
+        self._actions = actions
+        self._act = act
+        self.tag_editor.set_known_tags(lambda: _tags_in_use(actions))
+        if article_claims is not None:
+            self.source_input.names = lambda: _sources_of(article_claims())
+
+    def _write(self, work: Callable[[ClaimActions, int], object]) -> bool:
+        """Run one action on the shown claim; True when it was saved."""
+        actions, act, claim = self._actions, self._act, self._claim
+        if actions is None or act is None or claim is None:
+            return False
+        return act(lambda: work(actions, claim.id))
+
+    # ---- showing --------------------------------------------------------------------------
     def show_claim(self, claim: ClaimRecord | None) -> None:
+        """Show a claim; the same claim shown again (after a change) keeps what is being typed."""
+        same = claim is not None and self._claim is not None and claim.id == self._claim.id
+        if not same:
+            self._save_typed_fields()  # a source or tags typed for the last claim still belong to it
         self._claim = claim
-        for widget in (self.status_box, self.note_input, self.add_note_button):
-            widget.setEnabled(claim is not None)
+        self.tabs.setEnabled(claim is not None)
+        if not same:
+            self._clear_drafts()
         if claim is None:
             self.sentence.setText("<i>Choose a claim in the list to review it.</i>")
+            self.header.fit()
+            for banner in (self.wording_banner, self.orphan_banner, self.dismissed_banner):
+                banner.hide()
             self.facts.clear()
-            self.notes.clear()
+            self.notes_view.show_notes(())
+            self.evidence_list.show_evidence(())
+            self.history.show_history(())
+            self._count_tabs(None)
             return
         self.sentence.setText(f"<b>{escape(claim.text)}</b>")
+        self._show_banners(claim)
+        self.header.fit()
+        self.picker.show_status(claim.status, claim.reason)
+        if not same or not self.source_input.isModified():  # never overwrite what is being typed
+            self.source_input.setText(claim.source or "")
+        self._show_kind(claim.kind)
+        if not same or not self.tag_editor.isModified():
+            self.tag_editor.set_tags(claim.tags)
         self.facts.setText(_facts_html(claim))
-        self.status_box.setCurrentIndex(self.status_box.findData(claim.status))
-        self.notes.setHtml(_notes_html(claim))
-
-    def _on_status(self, index: int) -> None:
-        if self._claim is not None:
-            self.statusChosen.emit(self._claim.id, self.status_box.itemData(index))
-
-    def _on_add_note(self) -> None:
-        body = self.note_input.toPlainText().strip()
-        if self._claim is not None and body:
-            self.noteSubmitted.emit(self._claim.id, body)
+        self.notes_view.show_notes(claim.notes)
+        self.evidence_list.show_evidence(claim.evidence)
+        self.history.show_history(claim.history)
+        self._count_tabs(claim)
 
     def note_saved(self) -> None:
-        self.note_input.clear()
+        self.notes_view.note_saved()
+
+    def start_note(self) -> None:
+        """Open the notes and put the cursor in the note box (the claims panel's N key)."""
+        if self._claim is not None:
+            self.tabs.setCurrentIndex(NOTES_TAB)
+            self.notes_view.preview_button.setChecked(False)
+            self.note_input.setFocus()
+
+    def start_evidence(self) -> None:
+        """Open the evidence form at its first field (the claims panel's E key)."""
+        if self._claim is not None:
+            self.tabs.setCurrentIndex(EVIDENCE_TAB)
+            self.evidence_form.focus_first_field()
+
+    # ---- the user's decisions -------------------------------------------------------------
+    def _on_status(self, status_id: str, reason: str) -> None:
+        if self._write(lambda a, cid: a.set_status(cid, status_id, reason)):
+            self.picker.status_saved()
+
+    def _on_note(self, body: str) -> None:
+        if self._write(lambda a, cid: a.add_note(cid, body)):
+            self.notes_view.note_saved()
+
+    def _on_evidence(self, kind: str, fields: dict[str, Any]) -> None:
+        if self._write(lambda a, cid: a.add_evidence(cid, kind, **fields)):
+            self.evidence_form.clear()
+
+    def _on_tags(self, tags: list[str]) -> None:
+        self._write(lambda a, cid: a.set_tags(cid, tags))
+
+    def _on_restore(self, _link: str = "") -> None:
+        self._write(lambda a, cid: a.restore_claim(cid))
+
+    def _on_source(self) -> None:
+        source = " ".join(self.source_input.text().split())
+        self.source_input.setModified(False)
+        if self._claim is not None and source != (self._claim.source or ""):
+            self._write(lambda a, cid: a.edit_claim(cid, source=source))
+
+    def _on_kind(self, index: int) -> None:
+        kind = str(self.kind_box.itemData(index))
+        if self._claim is not None and kind != self._claim.kind:
+            self._write(lambda a, cid: a.edit_claim(cid, kind=kind))
+
+    # ---- pieces ---------------------------------------------------------------------------
+    def _review_page(self) -> QWidget:
+        page = QWidget()
+        form = QFormLayout(page)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow("Status", self.picker)
+        form.addRow("Source", self.source_input)
+        form.addRow("Kind", self.kind_box)
+        form.addRow("Tags", self.tag_editor)
+        form.addRow(self.facts)
+        return page
+
+    def _evidence_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.evidence_form)
+        layout.addWidget(self.evidence_list, 1)
+        return page
+
+    def _show_kind(self, kind: str) -> None:
+        if self.kind_box.count() == 0:
+            from app.domain.claims import KINDS  # the engine loads only once a claim is shown
+
+            for name in KINDS:
+                self.kind_box.addItem(name.capitalize(), name)
+        if self.kind_box.findData(kind) < 0:
+            self.kind_box.addItem(kind.capitalize(), kind)
+        self.kind_box.setCurrentIndex(self.kind_box.findData(kind))
+
+    def _show_banners(self, claim: ClaimRecord) -> None:
+        changed = claim.previous_text is not None and claim.previous_text != claim.text
+        if changed:
+            self.wording_banner.setText(
+                "<b>The wording changed in the new version of the article.</b><br>"
+                f"<span style='color:#6b5a00'>Before:</span> <s>{escape(claim.previous_text or '')}</s><br>"
+                f"<span style='color:#6b5a00'>Now:</span> {escape(claim.text)}"
+            )
+        self.wording_banner.setVisible(changed)
+        self.orphan_banner.setText(
+            "<b>Orphan:</b> this passage is no longer in the current version of the article. "
+            "The claim is kept, with its notes, evidence and history."
+        )
+        self.orphan_banner.setVisible(not claim.anchored)
+        self.dismissed_banner.setVisible(claim.dismissed)
+
+    def _count_tabs(self, claim: ClaimRecord | None) -> None:
+        counts = (None, *(len(x) for x in (claim.notes, claim.evidence, claim.history))) if claim else ()
+        for tab, label in enumerate(("Review", "Notes", "Evidence", "History")):
+            count = counts[tab] if tab < len(counts) else None
+            self.tabs.setTabText(tab, f"{label} ({count})" if count else label)
+
+    def _save_typed_fields(self) -> None:
+        if self.source_input.isModified():
+            self._on_source()
+        if self.tag_editor.isModified():
+            self.tag_editor.commit()
+
+    def _clear_drafts(self) -> None:
+        self.picker.clear_draft()
+        self.notes_view.note_saved()
+        self.evidence_form.clear()
+
+
+class SourceInput(QLineEdit):
+    """Offers the sources already named in the article, so one source keeps one spelling."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.names: Callable[[], list[str]] = list
+        self._model = QStringListModel(self)
+        completer = QCompleter(self._model, self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.setCompleter(completer)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        self._model.setStringList(self.names())
+        super().focusInEvent(event)
+
+
+def _tags_in_use(actions: ClaimActions) -> list[str]:
+    from app.services.evidence import tag_names  # storage loads when first needed, not at start-up
+
+    return tag_names(actions.db)
+
+
+def _sources_of(claims: tuple[ClaimRecord, ...]) -> list[str]:
+    return sorted({c.source for c in claims if c.source}, key=str.casefold)
+
+
+class HeaderArea(QScrollArea):
+    """The sentence and its banners, as tall as they need up to eight lines; beyond, they scroll
+    instead of pushing the tabs out of the pane."""
+
+    MOST_LINES = 8
+
+    def __init__(self, *parts: QWidget) -> None:
+        super().__init__()
+        self._content = QWidget()
+        column = QVBoxLayout(self._content)
+        column.setContentsMargins(0, 0, 4, 0)
+        column.setSpacing(4)
+        for part in parts:
+            column.addWidget(part)
+        column.addStretch(1)
+        self.setWidget(self._content)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+
+    def fit(self) -> None:
+        layout = self._content.layout()
+        assert layout is not None
+        layout.activate()  # shown or hidden banners count from now
+        needed = self._content.heightForWidth(max(self.viewport().width(), 100))
+        line = self.fontMetrics().lineSpacing()
+        self.setFixedHeight(min(max(needed, line), line * self.MOST_LINES))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit()
+
+
+def _banner(name: str, colour: str) -> QLabel:
+    banner = QLabel(wordWrap=True)
+    banner.setObjectName(name)
+    banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    banner.setStyleSheet(f"QLabel#{name} {{ {BANNER_STYLE % colour}; color: #222 }}")
+    banner.hide()
+    return banner
+
+
+def _scrolled(page: QWidget) -> QScrollArea:
+    area = QScrollArea()
+    area.setWidget(page)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    return area
 
 
 def _facts_html(claim: ClaimRecord) -> str:
-    parts = [f"<b>Kind:</b> {escape(claim.kind)}"]
-    if claim.source:
-        source = escape(claim.source)
-        if claim.source_refers_to:
-            source += f" (= {escape(claim.source_refers_to)})"
-        parts.append(f"<b>Source:</b> {source}")
+    """What the engine found, for reference: cues, hedges, figures, score (and why)."""
+    parts = []
+    if claim.origin == "manual":
+        parts.append("<b>Added by hand</b>")
+    if claim.source_refers_to:
+        parts.append(f"<b>Source means:</b> {escape(claim.source_refers_to)}")
     if claim.secondary_source:
         parts.append(f"<b>Citing:</b> {escape(claim.secondary_source)}")
     if claim.cues:
@@ -114,19 +373,7 @@ def _facts_html(claim: ClaimRecord) -> str:
     if claim.figures:
         parts.append("<b>Figures:</b> " + escape(", ".join(claim.figures)))
     parts.append(
-        f"<b>Score:</b> {claim.score:.2f}"
+        f"<b>Check-worthiness:</b> {claim.score:.2f}"
         + (f" ({escape(', '.join(claim.reasons))})" if claim.reasons else "")
     )
-    return " &nbsp;·&nbsp; ".join(parts)
-
-
-def _notes_html(claim: ClaimRecord) -> str:
-    if not claim.notes:
-        return "<p style='color:gray'>No notes yet.</p>"
-    items = []
-    for note in claim.notes:
-        when = note.created_at.astimezone().strftime("%Y-%m-%d %H:%M")
-        who = escape(note.author or "unknown")
-        body = escape(note.body).replace("\n", "<br>")
-        items.append(f"<p><span style='color:gray'>{who}, {when}</span><br>{body}</p>")
-    return "".join(items)
+    return "<span style='color:gray'>" + " &nbsp;·&nbsp; ".join(parts) + "</span>"

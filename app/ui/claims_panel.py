@@ -1,196 +1,356 @@
-"""The claims beside the article: a Qt list model, a sorting proxy, and the panel that shows them."""
+"""The claims beside the article: heading, filters, order and grouping over the list of claims.
+
+The model is app/ui/claim_list_model.py, the filtering proxy app/ui/claim_filters.py, the
+keyboard-driven list app/ui/claim_list_view.py; its intents (status 3 for this claim, a note,
+dismiss) are carried out by the main window through ClaimActions, so each is saved and undoable.
+"""
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractListModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    QSize,
-    QSortFilterProxyModel,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QByteArray, QModelIndex, QPoint, QSettings, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
-    QListView,
+    QMenu,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from app.domain.statuses import STATUSES, status
+from app.domain.statuses import STATUSES
 from app.storage.records import ClaimRecord
+from app.ui.claim_filters import SORT_ORDERS, ClaimFilter, ClaimFilterProxy
+from app.ui.claim_list_model import (
+    ARTICLE_ITSELF,
+    CLAIM_COL,
+    COLUMNS,
+    SOURCE_COL,
+    ClaimIdRole,
+    ClaimListModel,
+    GroupLabelRole,
+    GroupOrderRole,
+    PositionRole,
+    ScoreRole,
+    StatusOrderRole,
+)
+from app.ui.claim_list_view import ClaimTreeView
 from app.ui.status_icons import status_icon
 
-ClaimIdRole = Qt.ItemDataRole.UserRole + 1
-PositionRole = Qt.ItemDataRole.UserRole + 2
-ScoreRole = Qt.ItemDataRole.UserRole + 3
-StatusOrderRole = Qt.ItemDataRole.UserRole + 4
-Index = QModelIndex | QPersistentModelIndex
-_STATUS_ORDER = {s.id: i for i, s in enumerate(STATUSES)}
+__all__ = ["ClaimIdRole", "ClaimTreeView", "ClaimsPanel", "PositionRole", "ScoreRole", "StatusOrderRole"]
 
-# (label, sort role, order): the orders a journalist asks for.
-SORT_ORDERS = (
-    ("Position in article", PositionRole, Qt.SortOrder.AscendingOrder),
-    ("Most check-worthy first", ScoreRole, Qt.SortOrder.DescendingOrder),
-    ("Status", StatusOrderRole, Qt.SortOrder.AscendingOrder),
-)
-
-
-class ClaimListModel(QAbstractListModel):
-    """One row per claim, in article order."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._claims: list[ClaimRecord] = []
-
-    def set_claims(self, claims: tuple[ClaimRecord, ...]) -> None:
-        self.beginResetModel()
-        self._claims = list(claims)
-        self.endResetModel()
-
-    def claims(self) -> tuple[ClaimRecord, ...]:
-        return tuple(self._claims)
-
-    def replace_claim(self, claim: ClaimRecord) -> None:
-        """Swap in a claim's new state (after a status change or a note) and repaint its row."""
-        row = self.row_of(claim.id)
-        if row is not None:
-            self._claims[row] = claim
-            index = self.index(row)
-            self.dataChanged.emit(index, index)
-
-    def row_of(self, claim_id: int) -> int | None:
-        return next((i for i, c in enumerate(self._claims) if c.id == claim_id), None)
-
-    def claim_at(self, row: int) -> ClaimRecord:
-        return self._claims[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
-        return 0 if parent.isValid() else len(self._claims)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        claim = self._claims[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return _row_text(claim)
-        if role == Qt.ItemDataRole.DecorationRole:
-            return status_icon(claim.status)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return _tooltip(claim)
-        if role == ClaimIdRole:
-            return claim.id
-        if role == PositionRole:
-            return claim.start
-        if role == ScoreRole:
-            return claim.score
-        if role == StatusOrderRole:
-            return _STATUS_ORDER[claim.status] * 1_000_000 + claim.start
-        return None
-
-
-def _row_text(claim: ClaimRecord) -> str:
-    head = f"{status(claim.status).label} · {claim.score:.2f}"
-    if claim.kind != "claim":
-        head += f" · {claim.kind}"
-    if claim.source:
-        head += f" · {claim.source}"
-    if claim.notes:
-        head += f" · {len(claim.notes)} note{'s' if len(claim.notes) > 1 else ''}"
-    return f"{head}\n{claim.text}"
-
-
-def _tooltip(claim: ClaimRecord) -> str:
-    lines = [f"Status: {status(claim.status).label}", f"Score: {claim.score:.2f}"]
-    if claim.source:
-        lines.append(f"Source: {claim.source}")
-    if claim.hedges:
-        lines.append("Hedges: " + ", ".join(claim.hedges))
-    if claim.figures:
-        lines.append("Figures: " + ", ".join(claim.figures))
-    if claim.reasons:
-        lines.append("Flagged for: " + ", ".join(claim.reasons))
-    return "\n".join(lines)
-
-
-class ClaimListView(QListView):
-    """The list of claims; emits the chosen claim's id."""
-
-    claimChosen = Signal(int)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("claimList")
-        self.setWordWrap(True)
-        self.setUniformItemSizes(False)
-        self.setSpacing(3)
-        self.setIconSize(QSize(18, 18))
-        self.setAlternatingRowColors(True)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-
-    def setModel(self, model: Any) -> None:
-        super().setModel(model)
-        self.selectionModel().currentChanged.connect(self._on_current)
-
-    def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid():
-            self.claimChosen.emit(current.data(ClaimIdRole))
+COLUMN_WIDTHS = (34, 50, 96, 320, 64, 40, 40)
 
 
 class ClaimsPanel(QWidget):
-    """Heading, sort order and the list; the list shows the model through a sorting proxy."""
+    """Heading, filters, order and grouping over the list of claims."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setObjectName("claimsPanel")
         self.model = ClaimListModel(self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setDynamicSortFilter(True)
-        self.view = ClaimListView()
+        self.proxy = ClaimFilterProxy(self.model, self)
+        self.view = ClaimTreeView()
         self.view.setModel(self.proxy)
+        self.view.claimChosen.connect(self._update_restore)
+        self._collapsed: set[str] = set()  # the groups the user folded, by label
+        self.view.collapsed.connect(lambda index: self._collapsed.add(str(index.data(GroupLabelRole))))
+        self.view.expanded.connect(lambda index: self._collapsed.discard(str(index.data(GroupLabelRole))))
+        self._keep: tuple[int | None, int] = (None, 0)
+        self._setup_header()
         self.heading = QLabel()
         self.heading.setObjectName("claimsHeading")
-        self.sort_box = QComboBox()
-        self.sort_box.setObjectName("sortBox")
-        for label, _role, _order in SORT_ORDERS:
-            self.sort_box.addItem(label)
+        self.sort_box = _combo("sortBox", [(label, i) for i, (label, _r, _o) in enumerate(SORT_ORDERS)])
         self.sort_box.currentIndexChanged.connect(self.sort_by)
+        self.status_filter = _combo("statusFilter", [("Any status", None)])
+        for s in STATUSES:
+            self.status_filter.addItem(status_icon(s.id), f"{s.label} ({s.letter})", s.id)
+        self.kind_filter = _combo("kindFilter", [("Any kind", None)])
+        self.source_filter = _combo("sourceFilter", [("Any source", None)])
+        self.source_filter.setMinimumContentsLength(10)
+        self.source_filter.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        for box in (self.status_filter, self.kind_filter, self.source_filter):
+            box.currentIndexChanged.connect(self._apply_filter)
+        self.group_box = QCheckBox("Group by source")
+        self.group_box.setObjectName("groupBySource")
+        self.group_box.toggled.connect(self.set_grouped)
+        self.dismissed_box = QCheckBox("Show dismissed")
+        self.dismissed_box.setObjectName("showDismissed")
+        self.dismissed_box.toggled.connect(self._apply_filter)
+        self.restore_button = QPushButton("Restore")
+        self.restore_button.setObjectName("restoreButton")
+        self.restore_button.setToolTip("Bring the dismissed claim back into the list")
+        self.restore_button.clicked.connect(self._on_restore)
+        self.restore_button.hide()
+
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
+        top.addWidget(self.restore_button)
+        top.addSpacing(12)
         top.addWidget(QLabel("Order:"))
         top.addWidget(self.sort_box)
+        filters = QHBoxLayout()
+        filters.addWidget(self.status_filter)
+        filters.addWidget(self.kind_filter)
+        filters.addWidget(self.source_filter, 1)
+        toggles = QHBoxLayout()
+        toggles.addWidget(self.group_box)
+        toggles.addWidget(self.dismissed_box)
+        toggles.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
         layout.addLayout(top)
-        layout.addWidget(self.view)
+        layout.addLayout(filters)
+        layout.addLayout(toggles)
+        layout.addWidget(self.view, 1)
+
+        self.model.modelAboutToBeReset.connect(self._before_reset)
+        self.model.modelReset.connect(self._after_reset)
+        for signal in (self.proxy.layoutChanged, self.proxy.rowsInserted, self.proxy.rowsRemoved):
+            signal.connect(self._span_groups)
+        self.proxy.modelReset.connect(self._span_groups)
         self.sort_by(0)
 
+    # ---- content --------------------------------------------------------------------------
     def set_claims(self, claims: tuple[ClaimRecord, ...]) -> None:
+        """Show an article's claims; the current claim stays current if it is still listed."""
+        self._fill_choices(claims)
         self.model.set_claims(claims)
-        self.heading.setText(f"<b>Claims</b> ({len(claims)})")
+        self._update_heading()
+
+    def replace_claim(self, claim: ClaimRecord) -> None:
+        """One claim changed (status, note, edit): repaint its row only."""
+        old = self.model.claim(claim.id)
+        self.model.replace_claim(claim)
+        if old is not None and (old.kind, old.source) != (claim.kind, claim.source):
+            self._fill_choices(self.model.claims())
+        self._update_heading()
+        self._update_restore()
 
     def sort_by(self, which: int) -> None:
         _label, role, order = SORT_ORDERS[which]
         self.proxy.setSortRole(role)
         self.proxy.sort(0, order)
+        if self.sort_box.currentIndex() != which:
+            self.sort_box.setCurrentIndex(which)
+        self._reveal_current()
 
+    def set_grouped(self, grouped: bool) -> None:
+        """Group by source: one heading per source, its claims under it."""
+        if self.group_box.isChecked() != grouped:
+            self.group_box.setChecked(grouped)  # comes back here through toggled
+            return
+        self.model.set_grouped(grouped)
+        self.view.header().setSectionHidden(SOURCE_COL, grouped)  # the group's heading names it
+
+    def set_show_dismissed(self, shown: bool) -> None:
+        self.dismissed_box.setChecked(shown)
+
+    def claim_filter(self) -> ClaimFilter:
+        return self.proxy.claim_filter()
+
+    # ---- selection ------------------------------------------------------------------------
     def index_of(self, claim_id: int) -> QModelIndex:
         """The view's index of a claim (invalid if it is not listed)."""
-        row = self.model.row_of(claim_id)
-        return QModelIndex() if row is None else self.proxy.mapFromSource(self.model.index(row))
+        return self.proxy.mapFromSource(self.model.index_of(claim_id))
 
     def choose(self, claim_id: int) -> None:
         index = self.index_of(claim_id)
         if index.isValid() and index != self.view.currentIndex():
             self.view.setCurrentIndex(index)
+            self.view.scrollTo(index)
 
     def current_claim_id(self) -> int | None:
-        index = self.view.currentIndex()
-        return index.data(ClaimIdRole) if index.isValid() else None
+        return self.view.current_claim_id()
+
+    def shown_claim_ids(self) -> list[int]:
+        """The claims as listed, top to bottom (groups opened)."""
+        ids: list[int] = []
+
+        def walk(parent: QModelIndex) -> None:
+            for row in range(self.proxy.rowCount(parent)):
+                index = self.proxy.index(row, 0, parent)
+                claim_id = index.data(ClaimIdRole)
+                if isinstance(claim_id, int):
+                    ids.append(claim_id)
+                else:
+                    walk(index)
+
+        walk(QModelIndex())
+        return ids
+
+    # ---- remembered between runs ----------------------------------------------------------
+    def save_state(self, settings: QSettings) -> None:
+        settings.setValue("claims/header", self.view.header().saveState())
+        settings.setValue("claims/order", self.sort_box.currentIndex())
+        settings.setValue("claims/grouped", self.group_box.isChecked())
+        settings.setValue("claims/show_dismissed", self.dismissed_box.isChecked())
+
+    def restore_state(self, settings: QSettings) -> None:
+        header = settings.value("claims/header")
+        if isinstance(header, QByteArray):
+            self.view.header().restoreState(header)
+        order = _int(settings.value("claims/order"), 0)
+        self.sort_by(order if 0 <= order < len(SORT_ORDERS) else 0)
+        self.set_grouped(_bool(settings.value("claims/grouped")))
+        self.set_show_dismissed(_bool(settings.value("claims/show_dismissed")))
+
+    # ---- inside ---------------------------------------------------------------------------
+    def _setup_header(self) -> None:
+        header = self.view.header()
+        header.setStretchLastSection(False)
+        header.setSectionsMovable(True)
+        header.setMinimumSectionSize(28)
+        for column, width in enumerate(COLUMN_WIDTHS):
+            header.resizeSection(column, width)
+        header.setSectionResizeMode(CLAIM_COL, QHeaderView.ResizeMode.Stretch)
+        header.setToolTip("Right-click to choose the columns")
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._column_menu)
+
+    def _column_menu(self, pos: QPoint) -> None:
+        """Show or hide columns (the sentence stays): a narrow panel has room for what you use."""
+        header = self.view.header()
+        menu = QMenu(self)
+        for column, name in enumerate(COLUMNS):
+            if column == CLAIM_COL:
+                continue
+            action = menu.addAction(name or "Status")
+            action.setCheckable(True)
+            action.setChecked(not header.isSectionHidden(column))
+            action.toggled.connect(lambda shown, c=column: header.setSectionHidden(c, not shown))
+        menu.exec(header.mapToGlobal(pos))
+
+    def _apply_filter(self) -> None:
+        self.proxy.set_filter(
+            ClaimFilter(
+                status=self.status_filter.currentData(),
+                kind=self.kind_filter.currentData(),
+                source=self.source_filter.currentData(),
+                show_dismissed=self.dismissed_box.isChecked(),
+            )
+        )
+        self._update_heading()
+        self._reveal_current()
+
+    def _fill_choices(self, claims: tuple[ClaimRecord, ...]) -> None:
+        """The kind and source filters offer what this article has (sources most prolific first)."""
+        kinds = Counter(claim.kind for claim in claims)
+        sources = Counter(claim.source or "" for claim in claims)
+        lost = _refill(self.kind_filter, "Any kind", sorted(kinds.items()), lambda kind: kind)
+        ranked = sorted(sources.items(), key=lambda item: (item[0] != "", -item[1], item[0].casefold()))
+        lost |= _refill(self.source_filter, "Any source", ranked, lambda source: source or ARTICLE_ITSELF)
+        if lost:
+            self._apply_filter()
+
+    def _update_heading(self) -> None:
+        claims = self.model.claims()
+        shown = self.proxy.shown_claim_count()
+        live = [c for c in claims if not c.dismissed]
+        listable = len(claims) if self.dismissed_box.isChecked() else len(live)
+        parts = [f"<b>Claims</b> {shown}" + (f" of {listable}" if shown != listable else "")]
+        dismissed = len(claims) - len(live)
+        orphans = sum(1 for c in live if not c.anchored)
+        changed = sum(1 for c in live if c.previous_text is not None)
+        if dismissed:
+            parts.append(f"{dismissed} dismissed")
+        if orphans:
+            parts.append(f"{orphans} orphan{'s' if orphans != 1 else ''}")
+        if changed:
+            parts.append(f"{changed} reworded")
+        self.heading.setText(" · ".join(parts))
+        self.heading.setToolTip(
+            "Dismissed claims are hidden unless “Show dismissed” is ticked. Orphans: claims a new "
+            "version of the article no longer contains. Reworded (✎): claims whose wording it changed."
+        )
+
+    def _before_reset(self) -> None:
+        """Remember the current claim and its place."""
+        claim_id = self.current_claim_id()
+        shown = self.shown_claim_ids()
+        self._keep = (claim_id, shown.index(claim_id) if claim_id in shown else 0)
+
+    def _after_reset(self) -> None:
+        """Open the groups again and keep the user where they were: the same claim, else the same place."""
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            if index.data(GroupOrderRole) is not None:
+                self.view.setExpanded(index, index.data(GroupLabelRole) not in self._collapsed)
+        claim_id, flat_row = self._keep
+        if claim_id is not None and self.index_of(claim_id).isValid():
+            self.choose(claim_id)
+        elif claim_id is not None:
+            shown = self.shown_claim_ids()
+            if shown:
+                self.choose(shown[min(flat_row, len(shown) - 1)])
+        self._update_restore()
+
+    def _span_groups(self) -> None:
+        """Group rows read across the whole width."""
+        root = QModelIndex()
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            group = index.data(GroupOrderRole) is not None
+            if self.view.isFirstColumnSpanned(row, root) != group:  # each change costs a relayout
+                self.view.setFirstColumnSpanned(row, root, group)
+            folded = index.data(GroupLabelRole) in self._collapsed
+            if group and not folded and not self.view.isExpanded(index):
+                self.view.setExpanded(index, True)
+
+    def _reveal_current(self) -> None:
+        current = self.view.currentIndex()
+        if current.isValid():
+            self.view.scrollTo(current)
+
+    def _update_restore(self, *_args: object) -> None:
+        claim = self.model.claim(self.current_claim_id() or -1)
+        self.restore_button.setVisible(claim is not None and claim.dismissed)
+
+    def _on_restore(self) -> None:
+        claim_id = self.current_claim_id()
+        if claim_id is not None:
+            self.view.restoreRequested.emit(claim_id)
+
+
+def _refill(
+    box: QComboBox, anything: str, counted: list[tuple[str, int]], label: Callable[[str], str]
+) -> bool:
+    """Offer these values (with their counts), keeping the choice; True if the choice is gone."""
+    chosen = box.currentData()
+    box.blockSignals(True)
+    box.clear()
+    box.addItem(anything, None)
+    for value, n in counted:
+        box.addItem(f"{label(value)} ({n})", value)
+    found = box.findData(chosen) if chosen is not None else 0
+    box.setCurrentIndex(max(found, 0))
+    box.blockSignals(False)
+    return found < 0
+
+
+def _combo(name: str, items: list[tuple[str, Any]]) -> QComboBox:
+    box = QComboBox()
+    box.setObjectName(name)
+    for label, data in items:
+        box.addItem(label, data)
+    return box
+
+
+def _int(value: object, default: int) -> int:
+    try:
+        return int(str(value))
+    except ValueError:
+        return default
+
+
+def _bool(value: object) -> bool:
+    return value is True or str(value).lower() == "true"

@@ -3,31 +3,42 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from functools import partial
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QByteArray, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
 from app import __version__
-from app.domain.statuses import STATUSES
-from app.services import articles, claims, data_exports, reports
-from app.storage.database import Database
+from app.domain.statuses import status
+from app.importers import SUPPORTED_SUFFIXES
 from app.storage.records import ArticleRecord, ClaimRecord
 from app.ui.article_view import ArticleView
 from app.ui.claim_editor import ClaimEditor
 from app.ui.claims_panel import ClaimsPanel
+from app.ui.commands import ClaimActions
 from app.ui.guard import run_guarded, safe_file_name
+from app.ui.lazy import LazyModule
+from app.ui.library_ui import LibraryUi
+from app.ui.reason_dialog import ReasonDialog, ask_reason
 from app.ui.settings import app_settings
+from app.ui.theme import theme_menu
 
 if TYPE_CHECKING:
+    from app.services import articles, data_exports, reports
+    from app.storage.database import Database
     from app.ui.memo_dialog import MemoDialog
+else:
+    articles = LazyModule("app.services.articles")
+    data_exports = LazyModule("app.services.data_exports")
+    reports = LazyModule("app.services.reports")
 
 T = TypeVar("T")
-OPEN_FILTER = "Articles (*.txt *.text *.md);;All files (*)"
+OPEN_FILTER = f"Articles ({' '.join('*' + s for s in SUPPORTED_SUFFIXES)});;All files (*)"
 DATA_EXPORTS = {  # menu label -> format (services.data_exports.export_<format>)
     "&Markdown memo…": "markdown",
     "&CSV (one row per claim)…": "csv",
@@ -43,51 +54,95 @@ DATA_EXPORT_FILES = {
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, db: Database) -> None:
+    # Every edit on claims, undoable (the shared contract names it so; it hides QWidget.actions()).
+    actions: ClaimActions  # type: ignore[assignment]
+
+    def __init__(self, db: Database | None = None) -> None:
+        """With no database yet, the window can show an article read at start-up (show_record)
+        and paint; `attach` gives it the database once SQLAlchemy has loaded, after the paint."""
         super().__init__()
-        self.db = db
+        self.attached = db is not None
+        if db is not None:
+            self._db = db
         self.article: ArticleRecord | None = None
         self.setWindowTitle("Claimdesk")
         self.resize(1280, 800)
+        self.actions = ClaimActions(db, self)
+        self.actions.claimChanged.connect(self._on_claim_changed)
+        self.actions.claimsChanged.connect(self._on_claims_changed)
+        self.actions.failed.connect(self._on_action_failed)
 
         self.article_view = ArticleView()
+        self.article_view.claimClicked.connect(self.choose_claim)
+        self.article_view.addClaimRequested.connect(self.add_claim_from_selection)
+        self.article_view.spanRequested.connect(self.set_claim_span)
         self.claims_panel = ClaimsPanel()
         self.claim_model = self.claims_panel.model
         self.claim_list = self.claims_panel.view
         self.claim_list.claimChosen.connect(self.choose_claim)
+        self.claim_list.statusKeyPressed.connect(self.status_key)
+        self.claim_list.noteRequested.connect(self.start_note)
+        self.claim_list.evidenceRequested.connect(self.start_evidence)
+        self.claim_list.editRequested.connect(self.open_in_editor)
+        self.claim_list.dismissRequested.connect(
+            lambda claim_id: self.act(lambda: self.actions.dismiss_claim(claim_id))
+        )
+        self.claim_list.restoreRequested.connect(
+            lambda claim_id: self.act(lambda: self.actions.restore_claim(claim_id))
+        )
         self.editor = ClaimEditor()
-        self.editor.statusChosen.connect(self.set_status)
-        self.editor.noteSubmitted.connect(self.add_note)
+        self.editor.bind(self.actions, self.act, self.claim_model.claims)
 
-        right = QSplitter(Qt.Orientation.Vertical)
+        self.right_splitter = right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(self.claims_panel)
         right.addWidget(self.editor)
-        right.setSizes([480, 320])
+        right.setSizes([420, 380])
+        right.setChildrenCollapsible(False)
         self.article_heading = QLabel(wordWrap=True)
         self.article_heading.setObjectName("articleHeading")
         self.article_heading.setContentsMargins(18, 10, 18, 4)
         self.article_heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.article_view.columnChanged.connect(  # the title lines up with the text column below it
+            lambda left, right: self.article_heading.setContentsMargins(left, 10, right, 4)
+        )
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.setSpacing(0)
         left_layout.addWidget(self.article_heading)
         left_layout.addWidget(self.article_view)
+        # library | article | claims+editor: the library pane is inserted at 0 by add_library_pane
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("panes")
         self.splitter.addWidget(left)
         self.splitter.addWidget(right)
-        self.splitter.setSizes([760, 520])
+        self.splitter.setSizes([700, 580])
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setHandleWidth(8)
+        self.library_pane: QWidget | None = None
+        self.reason_dialog: ReasonDialog | None = None  # the last one a status key opened
         central = QWidget()
         central_layout = QVBoxLayout(central)
         central_layout.setContentsMargins(0, 0, 8, 4)
         central_layout.addWidget(self.splitter)
         self.setCentralWidget(central)
         self._build_menus()
-        self._build_status_keys()
+        self.library = LibraryUi(self)  # search box and library pane, their File-menu items, Ctrl+K
         self._restore_layout()
         self.statusBar().showMessage("Ready")
+
+    @property
+    def db(self) -> Database:
+        return self._db
+
+    @db.setter
+    def db(self, db: Database) -> None:
+        """Another database (opened after the first paint, or a backup restored): edits go there,
+        and edits made before can't be undone."""
+        self._db = db
+        self.attached = True
+        self.actions.use_database(db)
+        self.library.use_database(db)
 
     # ---- building -------------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -110,6 +165,22 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self._action("&Backups…", None, self.backups_dialog))
         file_menu.addSeparator()
         file_menu.addAction(self._action("&Quit", QKeySequence.StandardKey.Quit, self.close))
+        self.edit_menu = self.menuBar().addMenu("&Edit")
+        self.undo_action = self.actions.stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
+        self.redo_action = self.actions.stack.createRedoAction(self, "&Redo")
+        redo_keys = [QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")]  # Ctrl+Y: a Windows habit
+        self.redo_action.setShortcuts(redo_keys)
+        self.edit_menu.addActions([self.undo_action, self.redo_action])
+        self.view_menu = self.menuBar().addMenu("&View")
+        self.show_library_action = self._action("Show &library", QKeySequence("Ctrl+Shift+L"), lambda: None)
+        self.show_library_action.setCheckable(True)
+        self.show_library_action.setEnabled(False)  # until a library pane is added
+        self.show_library_action.toggled.connect(self.show_library)
+        self.view_menu.addAction(self.show_library_action)
+        self.view_menu.addSeparator()
+        self.view_menu.addActions(self.article_view.view_actions())  # zoom, find
+        self.view_menu.addMenu(theme_menu(self))
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addAction(self._action("&About Claimdesk", None, self.about))
 
@@ -122,12 +193,23 @@ class MainWindow(QMainWindow):
         action.triggered.connect(slot)
         return action
 
-    def _build_status_keys(self) -> None:
-        """Keys 1-7 set the current claim's status while the list has the focus."""
-        for s in STATUSES:
-            shortcut = QShortcut(QKeySequence(s.key), self.claim_list)
-            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-            shortcut.activated.connect(lambda sid=s.id: self._status_key(sid))
+    def add_library_pane(self, pane: QWidget) -> None:
+        """Put the library left of the article (collapsible), then restore the three panes' sizes."""
+        self.library_pane = pane
+        self.splitter.insertWidget(0, pane)
+        self.splitter.setSizes([220, 540, 520])  # until the user's own sizes are restored
+        for index in range(self.splitter.count()):
+            self.splitter.setCollapsible(index, index == 0)  # only the library folds away
+        self.splitter.setStretchFactor(0, 0)
+        self.show_library_action.setEnabled(True)
+        self._restore_panes()
+
+    def show_library(self, shown: bool) -> None:
+        if self.library_pane is not None:
+            self.library_pane.setVisible(shown)
+            if shown and self.splitter.sizes()[0] == 0:
+                sizes = self.splitter.sizes()
+                self.splitter.setSizes([240, max(sizes[1] - 240, 300), *sizes[2:]])
 
     # ---- articles -------------------------------------------------------------------------
     def open_article(self, article_id: int) -> None:
@@ -135,8 +217,13 @@ class MainWindow(QMainWindow):
         if record is None:
             return
         self.guarded(lambda: articles.mark_opened(self.db, article_id))
+        self.show_record(record)
+
+    def show_record(self, record: ArticleRecord) -> None:
+        """Show an article already read (at start-up, before the database is attached)."""
         self.article = record
-        self.article_view.show_text(record.text, record.claims)
+        self.library.article_opened(record.id)
+        self.article_view.show_text(record.text, _highlighted(record.claims))
         self.claims_panel.set_claims(record.claims)
         self.editor.show_claim(None)
         self.article_heading.setText(_heading_html(record))
@@ -227,36 +314,137 @@ class MainWindow(QMainWindow):
 
     # ---- claims ---------------------------------------------------------------------------
     def choose_claim(self, claim_id: int) -> None:
-        row = self.claim_model.row_of(claim_id)
-        if row is None:
+        claim = self.claim_model.claim(claim_id)
+        if claim is None:
             return
         self.claims_panel.choose(claim_id)
         self.article_view.select_claim(claim_id)
-        self.editor.show_claim(self.claim_model.claim_at(row))
+        self.editor.show_claim(claim)
+
+    def add_claim_from_selection(self, start: int, end: int) -> None:
+        """A manual claim from the text selected in the article (Ctrl+Enter or its context menu)."""
+        if self.article is not None:
+            article_id = self.article.id
+            self.act(lambda: self.actions.add_claim(article_id, start, end))
+
+    def set_claim_span(self, claim_id: int, start: int, end: int) -> None:
+        """The selected claim now covers the text selected in the article."""
+        self.act(lambda: self.actions.edit_claim(claim_id, start=start, end=end))
 
     def current_claim_id(self) -> int | None:
         return self.claims_panel.current_claim_id()
 
-    def _status_key(self, status_id: str) -> None:
-        claim_id = self.current_claim_id()
-        if claim_id is not None:
+    def status_key(self, claim_id: int, status_id: str) -> None:
+        """A status key in the list: final judgements first ask why, in a small dialog."""
+        claim = self.claim_model.claim(claim_id)
+        if claim is None or claim.status == status_id:
+            return
+        if status(status_id).needs_reason:
+            self.reason_dialog = ask_reason(
+                self, claim, status_id, lambda reason: self.set_status(claim_id, status_id, reason)
+            )
+        else:
             self.set_status(claim_id, status_id)
 
-    def set_status(self, claim_id: int, status_id: str) -> None:
-        updated = self.guarded(lambda: claims.set_status(self.db, claim_id, status_id))
-        self._refresh_claim(updated)
+    def start_note(self, claim_id: int) -> None:
+        self.choose_claim(claim_id)
+        self.editor.start_note()
 
-    def add_note(self, claim_id: int, body: str) -> None:
-        note = self.guarded(lambda: claims.add_note(self.db, claim_id, body))
-        if note is not None:
-            self.editor.note_saved()
-            self._refresh_claim(self.guarded(lambda: claims.load_claim(self.db, claim_id)))
+    def start_evidence(self, claim_id: int) -> None:
+        self.choose_claim(claim_id)
+        self.editor.start_evidence()
+
+    def open_in_editor(self, claim_id: int) -> None:
+        """Enter in the list: the editor takes the keyboard, at its first field."""
+        self.choose_claim(claim_id)
+        widget = self.editor.nextInFocusChain()
+        while widget is not None and widget is not self.editor and self.editor.isAncestorOf(widget):
+            if widget.isVisible() and widget.isEnabled() and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+                widget.setFocus(Qt.FocusReason.TabFocusReason)
+                return
+            widget = widget.nextInFocusChain()
+        self.editor.setFocus()
+
+    def set_status(self, claim_id: int, status_id: str, reason: str = "") -> bool:
+        """Set a status through the undo stack; False (after a message) if it was refused."""
+        return self.act(lambda: self.actions.set_status(claim_id, status_id, reason))
+
+    def add_note(self, claim_id: int, body: str) -> bool:
+        if not self.act(lambda: self.actions.add_note(claim_id, body)):
+            return False
+        self.editor.note_saved()
+        return True
+
+    def act(self, work: Callable[[], object]) -> bool:
+        """Run one `self.actions` call under the guard; True when it was saved."""
+
+        def run() -> bool:
+            work()
+            return True
+
+        return self.guarded(run) is True
+
+    def _on_claim_changed(self, claim_id: int) -> None:
+        """A claim was edited (or an edit undone): reload its row, its highlight and the editor.
+
+        An undo may concern another article than the one shown: that article is opened, so the
+        user sees what was undone.
+        """
+        claim = self.guarded(lambda: self.actions.latest(claim_id, self.claim_model.claim(claim_id)))
+        if claim is None:
+            return
+        if self.claim_model.claim(claim_id) is None:
+            self.open_article(claim.article_id)
+            self.choose_claim(claim_id)
+            return
+        self._refresh_claim(claim)
+
+    def _on_claims_changed(self, article_id: int) -> None:
+        """Claims were added, dismissed or restored: update the list, keeping the selection.
+
+        The claim concerned comes with the signal (`actions.listed_claim()`), so a dismissal does
+        not reload 300 claims. A claim that just appeared (added, or back by redo) becomes current.
+        """
+        if self.article is None or self.article.id != article_id:
+            self.open_article(article_id)
+            return
+        before = self.claim_model.claims()
+        changed = self.actions.listed_claim()
+        in_place = (
+            changed is not None
+            and changed.article_id == article_id
+            and self.claim_model.claim(changed.id) is not None
+        )
+        if changed is not None and changed.article_id == article_id:
+            listed = (*(c for c in before if c.id != changed.id), changed)
+        else:
+            record = self.guarded(lambda: articles.load_article(self.db, article_id))
+            if record is None:
+                return
+            listed = record.claims
+        listed = tuple(sorted(listed, key=lambda c: (c.start, c.id)))
+        self.article = replace(self.article, claims=listed)
+        if in_place and changed is not None:
+            self.claims_panel.replace_claim(changed)  # the proxy hides or shows its row
+        else:
+            self.claims_panel.set_claims(listed)
+        self.article_view.update_claims(_highlighted(listed))
+        known = {c.id for c in before}
+        new = [c.id for c in listed if c.id not in known]
+        if len(new) == 1:
+            self.choose_claim(new[0])
+        elif changed is not None and self.current_claim_id() == changed.id:
+            self.editor.show_claim(changed)  # the list kept it current (say, restored while shown)
+
+    def _on_action_failed(self, message: str) -> None:
+        self.statusBar().showMessage(message)
+        QMessageBox.warning(self, "Claimdesk", message)
 
     def _refresh_claim(self, claim: ClaimRecord | None) -> None:
         if claim is None:
             return
-        self.claim_model.replace_claim(claim)
-        self.article_view.update_claims(self.claim_model.claims())
+        self.claims_panel.replace_claim(claim)
+        self.article_view.update_claim(claim)  # one highlight restyled, not the article's 300
         if self.current_claim_id() == claim.id:
             self.editor.show_claim(claim)
 
@@ -279,15 +467,37 @@ class MainWindow(QMainWindow):
         geometry = settings.value("window/geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
-        panes = settings.value("window/panes")
+        claims_and_editor = settings.value("window/claims_editor")
+        if isinstance(claims_and_editor, QByteArray):
+            self.right_splitter.restoreState(claims_and_editor)
+        self.claims_panel.restore_state(settings)
+        self._restore_panes()
+
+    def _restore_panes(self) -> None:
+        """Pane sizes are kept per number of panes, so adding the library later keeps the others'."""
+        settings = app_settings()
+        panes = settings.value(f"window/panes{self.splitter.count()}")
         if isinstance(panes, QByteArray):
             self.splitter.restoreState(panes)
+        if self.library_pane is not None:
+            shown = settings.value("window/library_shown", True)
+            self.show_library_action.setChecked(shown is True or str(shown).lower() == "true")
+            self.show_library(self.show_library_action.isChecked())
 
     def closeEvent(self, event: QCloseEvent) -> None:
         settings = app_settings()
         settings.setValue("window/geometry", self.saveGeometry())
-        settings.setValue("window/panes", self.splitter.saveState())
+        settings.setValue(f"window/panes{self.splitter.count()}", self.splitter.saveState())
+        settings.setValue("window/claims_editor", self.right_splitter.saveState())
+        if self.library_pane is not None:
+            settings.setValue("window/library_shown", self.show_library_action.isChecked())
+        self.claims_panel.save_state(settings)
         super().closeEvent(event)
+
+
+def _highlighted(records: tuple[ClaimRecord, ...]) -> tuple[ClaimRecord, ...]:
+    """The claims marked in the text: not dismissed, and still found in it (orphans are not)."""
+    return tuple(c for c in records if c.anchored and not c.dismissed)
 
 
 def _heading_html(article: ArticleRecord) -> str:

@@ -108,7 +108,7 @@ def test_legacy_encoding_is_detected(db: Database, tmp_path: Path) -> None:
 def test_author_defaults_to_the_reviewer(db: Database, article_file: Path) -> None:
     claim_id = articles.load_article(db, articles.import_path(db, article_file).article_id).claims[0].id
     assert claims.add_note(db, claim_id, "checked").author == "Test Reviewer"
-    assert claims.set_status(db, claim_id, "verified").history[-1].author == "Test Reviewer"
+    assert claims.set_status(db, claim_id, "verified", "Seen the log").history[-1].author == "Test Reviewer"
 
 
 def test_a_text_far_beyond_any_article_is_refused_clearly(db: Database, tmp_path: Path) -> None:

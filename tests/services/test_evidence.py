@@ -67,3 +67,19 @@ def test_reason_is_the_last_changes_reason(db: Database, claim_id: int) -> None:
     claims.set_status(db, claim_id, "in_progress")
     record = claims.set_status(db, claim_id, "verified", reason="Two independent sources")
     assert record.reason == "Two independent sources"
+
+
+def test_remove_evidence_for_undo(db: Database, claim_id: int) -> None:
+    kept = evidence.add_link(db, claim_id, "https://example.org/a")
+    removed = evidence.add_person(db, claim_id, "Ana Silva", when="2026-11-20 09:30")
+    assert removed.contacted_at is not None and removed.contacted_at.tzinfo is not None
+    assert evidence.remove_evidence(db, removed.id) == claim_id
+    assert [e.id for e in claims.load_claim(db, claim_id).evidence] == [kept.id]
+    with pytest.raises(ClaimdeskError):
+        evidence.remove_evidence(db, removed.id)
+
+
+def test_a_contact_date_that_is_not_a_date_is_refused(db: Database, claim_id: int) -> None:
+    with pytest.raises(ClaimdeskError, match="not a date"):
+        evidence.add_person(db, claim_id, "Ana Silva", when="last Tuesday")
+    assert claims.load_claim(db, claim_id).evidence == ()

@@ -66,12 +66,12 @@ def test_busy_database_is_a_message_in_the_window(
     other = sqlite3.connect(window.db.path, isolation_level=None)
     other.execute("BEGIN IMMEDIATE")
     try:
-        window.set_status(claim_id, "verified")
+        window.set_status(claim_id, "verified", "Checked the port log")
     finally:
         other.execute("ROLLBACK")
         other.close()
     assert len(errors) == 1 and "busy in another program" in errors[0]
-    window.set_status(claim_id, "verified")
+    window.set_status(claim_id, "verified", "Checked the port log")
     assert window.db.pragma("integrity_check") == "ok"
     assert articles.load_article(window.db, window.article.id).claims[0].status == "verified"
 

@@ -59,7 +59,7 @@ def test_status_and_note_survive_a_restart(qtbot: QtBot, db_path: Path, article_
     first.open_file(article_file)
     click_claim(qtbot, first, 0)
     box = first.editor.status_box
-    box.setCurrentIndex(box.findData("disputed"))
+    box.setCurrentIndex(box.findData("in_progress"))
     box.activated.emit(box.currentIndex())
     qtbot.keyClicks(first.editor.note_input, "Port authority denies the date; asked for the log.")
     qtbot.mouseClick(first.editor.add_note_button, Qt.MouseButton.LeftButton)
@@ -79,11 +79,11 @@ def test_status_and_note_survive_a_restart(qtbot: QtBot, db_path: Path, article_
     row = second.claim_model.row_of(claim_id)
     assert row is not None
     claim = second.claim_model.claim_at(row)
-    assert claim.status == "disputed"
+    assert claim.status == "in_progress"
     assert [n.body for n in claim.notes] == ["Port authority denies the date; asked for the log."]
     assert claim.history[-1].author == "Test Reviewer"
     second.choose_claim(claim_id)
-    assert second.editor.status_box.currentData() == "disputed"
+    assert second.editor.status_box.currentData() == "in_progress"
     reopened.close()
 
 
@@ -91,9 +91,9 @@ def test_number_keys_set_the_status(qtbot: QtBot, window: MainWindow, article_fi
     window.open_file(article_file)
     click_claim(qtbot, window, 1)
     window.claim_list.setFocus()
-    qtbot.keyClick(window.claim_list, Qt.Key.Key_3)
-    assert window.claim_model.claim_at(1).status == "verified"
-    assert window.editor.status_box.currentData() == "verified"
+    qtbot.keyClick(window.claim_list, Qt.Key.Key_2)
+    assert window.claim_model.claim_at(1).status == "in_progress"
+    assert window.editor.status_box.currentData() == "in_progress"
 
 
 def test_export_pdf_from_the_window(
@@ -101,7 +101,7 @@ def test_export_pdf_from_the_window(
 ) -> None:
     window.open_file(article_file)
     click_claim(qtbot, window, 0)
-    window.set_status(window.claim_model.claim_at(0).id, "false")
+    window.set_status(window.claim_model.claim_at(0).id, "false", "The port log says otherwise")
     window.add_note(window.claim_model.claim_at(0).id, "The survey was on Tuesday")
     written = window.export_pdf(tmp_path / "memo.pdf")
     assert written is not None
@@ -136,16 +136,43 @@ def test_window_layout_is_remembered(qtbot: QtBot, db: Database) -> None:
     first = MainWindow(db)
     qtbot.addWidget(first)
     first.show()
-    first.resize(720, 540)
-    first.splitter.setSizes([250, 470])
-    sizes = first.splitter.sizes()
+    first.resize(760, 540)  # within the off-screen display
+    assert first.splitter.count() == 3 and first.splitter.widget(0) is first.library_pane
+    first.splitter.setSizes([150, 300, 290])
+    first.right_splitter.setSizes([220, 280])
+    sizes, right = first.splitter.sizes(), first.right_splitter.sizes()
     first.close()
     second = MainWindow(db)
     qtbot.addWidget(second)
     second.show()
     qtbot.waitExposed(second)
     assert (second.width(), second.height()) == (first.width(), first.height())
-    assert second.splitter.sizes() == sizes
+    assert second.splitter.sizes() == sizes, "library | article | claims+editor, as left"
+    assert second.right_splitter.sizes() == right
+
+
+def test_the_library_pane_can_be_hidden_and_stays_so(qtbot: QtBot, db: Database) -> None:
+    first = MainWindow(db)
+    qtbot.addWidget(first)
+    first.show()
+    assert first.show_library_action.isChecked() and first.library_pane is not None
+    assert first.show_library_action in first.view_menu.actions()
+    assert first.splitter.isCollapsible(0) and not first.splitter.isCollapsible(1)
+    first.show_library_action.trigger()
+    assert not first.library_pane.isVisible()
+    first.close()
+    second = MainWindow(db)
+    qtbot.addWidget(second)
+    second.show()
+    assert second.library_pane is not None and not second.library_pane.isVisible()
+    assert not second.show_library_action.isChecked()
+    second.show_library_action.trigger()
+    assert second.library_pane.isVisible() and second.splitter.sizes()[0] > 0
+
+
+def test_edit_menu_has_undo_and_redo(window: MainWindow) -> None:
+    assert window.edit_menu.actions()[:2] == [window.undo_action, window.redo_action]
+    assert not window.undo_action.isEnabled() and not window.redo_action.isEnabled()
 
 
 def test_unopenable_database_is_a_message_not_a_crash(
@@ -187,7 +214,7 @@ def test_claims_can_be_sorted_by_check_worthiness(
         pos=panel.view.visualRect(panel.proxy.index(0, 0)).center(),
     )
     assert window.current_claim_id() == top_id
-    window.set_status(top_id, "false")
+    window.set_status(top_id, "false", "No such report exists")
     assert panel.current_claim_id() == top_id, "a status change keeps the selection"
     panel.sort_box.setCurrentIndex(2)
     assert panel.proxy.index(panel.proxy.rowCount() - 1, 0).data(ClaimIdRole) == top_id, "False sorts last"
@@ -200,7 +227,7 @@ def test_data_exports_from_the_window(
     window: MainWindow, article_file: Path, tmp_path: Path, fmt: str, marker: str
 ) -> None:
     window.open_file(article_file)
-    window.set_status(window.claim_model.claim_at(0).id, "false")
+    window.set_status(window.claim_model.claim_at(0).id, "false", "The port log says otherwise")
     written = window.data_export(fmt, tmp_path / f"out.{fmt}")
     assert written is not None and marker in written.read_text(encoding="utf-8-sig")
     assert "Written to" in window.statusBar().currentMessage()
@@ -211,7 +238,7 @@ def test_annotations_exported_then_imported_join_the_article(
 ) -> None:
     window.open_file(article_file)
     claim_id = window.claim_model.claim_at(0).id
-    window.set_status(claim_id, "disputed")
+    window.set_status(claim_id, "disputed", "The harbour master disagrees")
     window.add_note(claim_id, "Harbour master disagrees")
     exported = window.data_export("w3c", tmp_path / "mine.jsonld")
     assert exported is not None

@@ -1,0 +1,185 @@
+"""Read one article with everything on its claims, in plain SQL on a `sqlite3` connection.
+
+Why not the ORM: this is the path to the first painted window. Importing SQLAlchemy costs about
+0.3 s, twice a bare Qt window's whole start-up, so at start the last article is read with the
+standard library alone, shown, and SQLAlchemy loads after the first paint. It is also the fast
+way to open a big article: six set-based queries instead of the ORM's object building.
+
+The records are the same ones the ORM path builds (`ClaimRecord.of`); a test checks that both
+give equal records for the same article, so the two can't drift apart.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import defaultdict
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, TypeVar
+
+from app.storage.records import (
+    ArticleRecord,
+    ClaimRecord,
+    EvidenceRecord,
+    NoteRecord,
+    StatusChangeRecord,
+)
+
+T = TypeVar("T")
+_ARTICLE = (
+    "SELECT id, title, byline, outlet, source_url, published_at, filename, format, text, imported_at"
+    " FROM article WHERE id = ?"
+)
+_CLAIMS = (
+    'SELECT id, start, "end", exact, kind, origin, source, secondary_source, source_refers_to, cues,'
+    " hedges, figures, reasons, score, status, anchored, updated_at, uid, dismissed_at, previous_exact"
+    " FROM claim WHERE article_id = ? ORDER BY start, id"
+)
+_PER_CLAIM = "claim_id IN (SELECT id FROM claim WHERE article_id = ?)"
+
+
+def open_read_only(path: Path) -> sqlite3.Connection | None:
+    """A read-only connection, or None if there is no usable database file (the caller decides)."""
+    if not path.is_file():
+        return None
+    try:
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=1.0)
+        connection.execute("PRAGMA query_only = ON")
+    except sqlite3.Error:
+        return None
+    return connection
+
+
+def last_opened_article_id(connection: sqlite3.Connection) -> int | None:
+    """The article the journalist looked at last (the newest import if none was opened)."""
+    row = connection.execute(
+        "SELECT id FROM article WHERE deleted_at IS NULL"
+        " ORDER BY last_opened_at IS NULL, last_opened_at DESC, id DESC LIMIT 1"
+    ).fetchone()
+    return None if row is None else int(row[0])
+
+
+def read_article(connection: sqlite3.Connection, article_id: int) -> ArticleRecord | None:
+    """The article and its claims (notes, history, evidence, tags), or None if there is none."""
+    row = connection.execute(_ARTICLE, (article_id,)).fetchone()
+    if row is None:
+        return None
+    notes = _grouped(
+        connection,
+        f"SELECT claim_id, id, body, author, created_at, uid FROM note WHERE {_PER_CLAIM} ORDER BY id",
+        article_id,
+        lambda r: NoteRecord(r[1], r[2], r[3], _time(r[4]), r[5]),
+    )
+    history = _grouped(
+        connection,
+        "SELECT claim_id, old_status, new_status, reason, author, at FROM status_change"
+        f" WHERE {_PER_CLAIM} ORDER BY id",
+        article_id,
+        lambda r: StatusChangeRecord(r[1], r[2], r[3], r[4], _time(r[5])),
+    )
+    evidence = _grouped(
+        connection,
+        "SELECT claim_id, id, kind, reference, note, stored_path, sha256, role, contact_method,"
+        f" contacted_at, author, added_at, uid FROM evidence WHERE {_PER_CLAIM} ORDER BY id",
+        article_id,
+        lambda r: EvidenceRecord(
+            r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], _maybe_time(r[9]), r[10], _time(r[11]), r[12]
+        ),
+    )
+    tags = _grouped(
+        connection,
+        "SELECT claim_tag.claim_id, tag.name FROM claim_tag JOIN tag ON tag.id = claim_tag.tag_id"
+        f" WHERE claim_tag.{_PER_CLAIM} ORDER BY tag.name",
+        article_id,
+        lambda r: str(r[1]),
+    )
+    claims = tuple(
+        ClaimRecord(
+            id=c[0],
+            article_id=article_id,
+            start=c[1],
+            end=c[2],
+            text=c[3],
+            kind=c[4],
+            origin=c[5],
+            source=c[6],
+            secondary_source=c[7],
+            source_refers_to=c[8],
+            cues=_strings(c[9]),
+            hedges=_strings(c[10]),
+            figures=_strings(c[11]),
+            reasons=_strings(c[12]),
+            score=c[13],
+            status=c[14],
+            anchored=bool(c[15]),
+            updated_at=_time(c[16]),
+            notes=notes.get(c[0], ()),
+            history=history.get(c[0], ()),
+            evidence=evidence.get(c[0], ()),
+            tags=tags.get(c[0], ()),
+            uid=c[17],
+            dismissed=c[18] is not None,
+            previous_text=c[19],
+        )
+        for c in connection.execute(_CLAIMS, (article_id,))
+    )
+    return ArticleRecord(
+        id=row[0],
+        title=row[1],
+        byline=row[2],
+        outlet=row[3],
+        source_url=row[4],
+        published_at=row[5],
+        filename=row[6],
+        format=row[7],
+        text=row[8],
+        imported_at=_time(row[9]),
+        claims=claims,
+    )
+
+
+def _grouped(
+    connection: sqlite3.Connection, query: str, article_id: int, make: Callable[[Any], T]
+) -> dict[int, tuple[T, ...]]:
+    grouped: defaultdict[int, list[T]] = defaultdict(list)
+    for row in connection.execute(query, (article_id,)):
+        grouped[row[0]].append(make(row))
+    return {claim_id: tuple(items) for claim_id, items in grouped.items()}
+
+
+def _strings(value: str | None) -> tuple[str, ...]:
+    return tuple(json.loads(value)) if value else ()
+
+
+def _time(value: str) -> datetime:
+    """SQLAlchemy stores naive UTC as 'YYYY-MM-DD HH:MM:SS.ffffff'; records carry aware UTC."""
+    return datetime.fromisoformat(value).replace(tzinfo=UTC)
+
+
+def _maybe_time(value: str | None) -> datetime | None:
+    return None if value is None else _time(value)
+
+
+def read_last_article(path: Path) -> ArticleRecord | None:
+    """The article to show first, if the database is there, readable and of the newest schema.
+
+    None sends the caller down the full path (open, check, migrate, import the sample), which
+    handles every problem this one steps around.
+    """
+    from app.storage.migrate import head_revision
+
+    connection = open_read_only(path)
+    if connection is None:
+        return None
+    try:
+        revision = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+        if revision is None or revision[0] != head_revision():
+            return None
+        article_id = last_opened_article_id(connection)
+        return None if article_id is None else read_article(connection, article_id)
+    except sqlite3.Error:
+        return None
+    finally:
+        connection.close()

@@ -1,0 +1,128 @@
+"""The list of claims, driven by the keyboard: it turns keys into intents, the window acts on them.
+
+j/k move like the arrows, 1-7 choose a status, N a note, E evidence, Enter the editor, Delete
+dismisses; the context menu offers the same to the mouse.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QSize, Qt, Signal
+from PySide6.QtGui import QContextMenuEvent, QKeyEvent
+from PySide6.QtWidgets import QAbstractItemView, QMenu, QTreeView, QWidget
+
+from app.domain.statuses import STATUSES
+from app.storage.records import ClaimRecord
+from app.ui.claim_list_model import ClaimIdRole, ClaimRole
+from app.ui.status_icons import status_icon
+
+STATUS_BY_KEY = {s.key: s.id for s in STATUSES}
+PLAIN = (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
+
+
+class ClaimTreeView(QTreeView):
+    """The claims; j/k move, 1-7 set the status, N note, E evidence, Enter edit, Delete dismiss."""
+
+    claimChosen = Signal(int)
+    statusKeyPressed = Signal(int, str)  # claim id, status id
+    noteRequested = Signal(int)
+    evidenceRequested = Signal(int)
+    editRequested = Signal(int)
+    dismissRequested = Signal(int)
+    restoreRequested = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("claimList")
+        self.setUniformRowHeights(True)  # fast with hundreds of claims; sentences are elided
+        self.setWordWrap(False)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setIconSize(QSize(18, 18))
+        self.setAlternatingRowColors(True)
+        self.setRootIsDecorated(False)
+        self.setAllColumnsShowFocus(True)
+        self.setExpandsOnDoubleClick(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setItemsExpandable(True)
+        self.setIndentation(0)  # group rows are bold headings; their claims line up with the rest
+
+    def setModel(self, model: Any) -> None:
+        super().setModel(model)
+        self.selectionModel().currentChanged.connect(self._on_current)
+
+    def current_claim_id(self) -> int | None:
+        index = self.currentIndex()
+        claim_id = index.siblingAtColumn(0).data(ClaimIdRole) if index.isValid() else None
+        return claim_id if isinstance(claim_id, int) else None
+
+    def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        claim_id = current.siblingAtColumn(0).data(ClaimIdRole) if current.isValid() else None
+        if isinstance(claim_id, int):
+            self.claimChosen.emit(claim_id)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.modifiers() not in PLAIN or not self._handle_key(event):
+            super().keyPressEvent(event)
+
+    def _handle_key(self, event: QKeyEvent) -> bool:
+        key = event.key()
+        if key in (Qt.Key.Key_J, Qt.Key.Key_K):
+            arrow = Qt.Key.Key_Down if key == Qt.Key.Key_J else Qt.Key.Key_Up
+            super().keyPressEvent(QKeyEvent(event.type(), arrow, Qt.KeyboardModifier.NoModifier))
+            return True
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.current_claim_id() is None:
+            index = self.currentIndex().siblingAtColumn(0)
+            if index.isValid():  # a group row: open or close it
+                self.setExpanded(index, not self.isExpanded(index))
+            return True
+        claim_id = self.current_claim_id()
+        if claim_id is None:
+            return False
+        if event.text() in STATUS_BY_KEY:
+            self.statusKeyPressed.emit(claim_id, STATUS_BY_KEY[event.text()])
+        elif key == Qt.Key.Key_N:
+            self.noteRequested.emit(claim_id)
+        elif key == Qt.Key.Key_E:
+            self.evidenceRequested.emit(claim_id)
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.editRequested.emit(claim_id)
+        elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            self.dismissRequested.emit(claim_id)
+        else:
+            return False
+        return True
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        index = self.indexAt(event.pos())
+        if index.isValid():
+            self.setCurrentIndex(index)
+        menu = self.claim_menu(index)
+        if menu is not None:
+            menu.exec(event.globalPos())
+
+    def claim_menu(self, index: QModelIndex) -> QMenu | None:
+        """What the keys do, for the mouse: status, note, evidence, editor, dismiss or restore."""
+        claim_id = index.siblingAtColumn(0).data(ClaimIdRole) if index.isValid() else None
+        if not isinstance(claim_id, int):
+            return None
+        menu = QMenu(self)
+        statuses = menu.addMenu("Set &status")
+        for s in STATUSES:
+            action = statuses.addAction(status_icon(s.id), f"{s.label}\t{s.key}")
+            action.triggered.connect(lambda _=False, sid=s.id: self.statusKeyPressed.emit(claim_id, sid))
+        menu.addAction("Add &note\tN", lambda: self.noteRequested.emit(claim_id))
+        menu.addAction("Add &evidence\tE", lambda: self.evidenceRequested.emit(claim_id))
+        menu.addAction("&Open in the editor\tEnter", lambda: self.editRequested.emit(claim_id))
+        menu.addSeparator()
+        if _is_dismissed(index):
+            menu.addAction("&Restore", lambda: self.restoreRequested.emit(claim_id))
+        else:
+            menu.addAction("&Dismiss\tDel", lambda: self.dismissRequested.emit(claim_id))
+        return menu
+
+
+def _is_dismissed(index: QModelIndex) -> bool:
+    claim = index.siblingAtColumn(0).data(ClaimRole)
+    return isinstance(claim, ClaimRecord) and claim.dismissed

@@ -1,0 +1,105 @@
+"""The evidence a claim rests on, with its details; a document opens only when the user clicks it."""
+
+from __future__ import annotations
+
+from html import escape
+from pathlib import Path
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtWidgets import QWidget
+
+from app.config import data_dir
+from app.storage.records import EvidenceRecord
+from app.ui.history_view import local_time
+from app.ui.markdown_render import OfflineTextBrowser
+
+OPEN_DOCUMENT = "open-document"
+COPY_LINK = "copy-link"
+COPY_DIGEST = "copy-sha256"
+
+
+def attachment_path(item: EvidenceRecord) -> Path | None:
+    """The kept copy of a document, if it is where it should be: inside the data folder."""
+    if item.kind != "document" or not item.stored_path:
+        return None
+    root = data_dir().resolve()
+    path = (root / item.stored_path).resolve()
+    return path if path.is_relative_to(root) and path.is_file() else None
+
+
+def evidence_html(items: tuple[EvidenceRecord, ...]) -> str:
+    if not items:
+        return "<p style='color:gray'>No evidence yet. Add a link, a document or a person contacted.</p>"
+    return "".join(_item_html(item) for item in items)
+
+
+def _item_html(item: EvidenceRecord) -> str:
+    added = f"added by {escape(item.author or 'unknown')}, {local_time(item.added_at)}"
+    lines: list[str]
+    if item.kind == "url":
+        lines = [
+            f"<b>Link</b> · {escape(item.reference)}",
+            f"<a href='{COPY_LINK}:{item.id}'>copy the address</a> "
+            "<span style='color:gray'>(Claimdesk never opens the web itself)</span>",
+        ]
+    elif item.kind == "document":
+        lines = [f"<b>Document</b> · {escape(item.reference)}"]
+        lines.append(
+            f"<span style='color:gray'>SHA-256</span> <code>{_grouped(item.sha256 or 'unknown')}</code> "
+            f"<a href='{COPY_DIGEST}:{item.id}'>copy</a>"
+        )
+        if attachment_path(item) is not None:
+            lines.append(f"<a href='{OPEN_DOCUMENT}:{item.id}'>open the kept copy</a>")
+        else:
+            lines.append("<span style='color:#c0392b'>the kept copy is missing from the data folder</span>")
+    elif item.kind == "person":
+        who = escape(item.reference) + (f", {escape(item.role)}" if item.role else "")
+        how = [escape(item.contact_method)] if item.contact_method else []
+        if item.contacted_at is not None:
+            how.append(local_time(item.contacted_at))
+        lines = [f"<b>Person contacted</b> · {who}"]
+        if how:
+            lines.append("<span style='color:gray'>contacted</span> " + " · ".join(how))
+    else:
+        lines = [f"<b>{escape(item.kind.capitalize())}</b> · {escape(item.reference)}"]
+    if item.note:
+        lines.append(escape(item.note))
+    lines.append(f"<span style='color:gray'>{added}</span>")
+    return f"<p>{'<br>'.join(lines)}</p>"
+
+
+def _grouped(digest: str) -> str:
+    """A fingerprint in groups of 16, so it wraps in a narrow pane and is easy to compare by eye."""
+    return " ".join(escape(digest[i : i + 16]) for i in range(0, len(digest), 16))
+
+
+class EvidenceList(OfflineTextBrowser):
+    """Links are copied, never fetched; documents open in the desktop's viewer on a click."""
+
+    documentOpened = Signal(str)  # the local path handed to the desktop
+    copied = Signal(str)  # a link's address or a document's sha256, put on the clipboard
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("evidenceList")
+        self.setAccessibleName("Evidence for this claim")
+        self._items: dict[int, EvidenceRecord] = {}
+        self.anchorClicked.connect(self._on_anchor)
+
+    def show_evidence(self, items: tuple[EvidenceRecord, ...]) -> None:
+        self._items = {item.id: item for item in items}
+        self.show_html(evidence_html(items))
+
+    def _on_anchor(self, url: QUrl) -> None:
+        action, _, ident = url.toString().partition(":")
+        item = self._items.get(int(ident)) if ident.isdigit() else None
+        if item is None:
+            return
+        if action == OPEN_DOCUMENT and (path := attachment_path(item)) is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+            self.documentOpened.emit(str(path))
+        elif action in (COPY_LINK, COPY_DIGEST):
+            text = item.reference if action == COPY_LINK else item.sha256 or ""
+            QGuiApplication.clipboard().setText(text)
+            self.copied.emit(text)

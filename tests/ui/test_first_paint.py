@@ -1,0 +1,85 @@
+"""The window paints with the last article before SQLAlchemy loads; the database follows."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from app.services import articles, claims
+from app.storage.article_reader import read_last_article
+from app.storage.database import Database
+from app.ui.application import attach_database
+from app.ui.main_window import MainWindow
+
+SQLALCHEMY = re.compile(r"\|\s+sqlalchemy$", re.MULTILINE)  # -X importtime's line for the package
+
+
+def _quit_after(probe: str, home: Path) -> str:
+    """Start the app until `probe`, with -X importtime: what stderr says was imported by then."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "CLAIMDESK_HOME": str(home), probe: "1"}
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "app"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    return done.stderr
+
+
+def test_first_paint_needs_no_sqlalchemy_and_ready_has_it(isolated_home: Path) -> None:
+    _quit_after("CLAIMDESK_QUIT_WHEN_READY", isolated_home)  # first start: imports the sample
+    painted = _quit_after("CLAIMDESK_QUIT_AFTER_FIRST_PAINT", isolated_home)
+    assert "app.ui.main_window" in painted
+    assert not SQLALCHEMY.search(painted), "SQLAlchemy must load after the first paint"
+    ready = _quit_after("CLAIMDESK_QUIT_WHEN_READY", isolated_home)
+    assert SQLALCHEMY.search(ready), "the database is opened once the window has painted"
+
+
+def test_window_shown_from_the_reader_then_attached(qtbot: QtBot, db: Database, article_file: Path) -> None:
+    article_id = articles.import_path(db, article_file).article_id
+    articles.mark_opened(db, article_id)
+    first = read_last_article(db.path)
+    assert first is not None
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show_record(first)
+    window.show()
+    qtbot.waitExposed(window)
+    assert not window.attached
+    assert window.claim_model.rowCount() == len(first.claims)
+
+    attach_database(window, db.path)
+    assert window.attached
+    try:
+        qtbot.waitUntil(lambda: window.library.pane.model.rowCount() == 1)
+        claim = first.claims[0]
+        window.actions.set_status(claim.id, "in_progress")
+        assert claims.load_claim(window.db, claim.id).status == "in_progress"
+        assert window.article is not None and window.article.id == article_id
+    finally:
+        window.db.close()
+
+
+def test_attach_replaces_an_article_shown_stale(qtbot: QtBot, db: Database, article_file: Path) -> None:
+    """What was painted before the check is replaced if the stored article differs."""
+    article_id = articles.import_path(db, article_file).article_id
+    articles.mark_opened(db, article_id)
+    first = read_last_article(db.path)
+    assert first is not None
+    claims.add_note(db, first.claims[0].id, "Written after the window painted.")
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show_record(first)
+    attach_database(window, db.path)
+    try:
+        assert window.article is not None
+        assert [n.body for n in window.article.claims[0].notes] == ["Written after the window painted."]
+    finally:
+        window.db.close()
