@@ -218,7 +218,7 @@ def list_articles(db: Database) -> list[ArticleSummary]:
 
 def load_article(db: Database, article_id: int) -> ArticleRecord:
     with db.session() as session:
-        return ArticleRecord.of(repository.get_article(session, article_id, with_claims=True))
+        return repository.read_article_record(session, article_id)
 
 
 def mark_opened(db: Database, article_id: int) -> None:

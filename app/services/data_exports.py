@@ -39,7 +39,7 @@ def export_csv(db: Database, article_id: int | None, out: str | Path) -> Path:
 
 def export_w3c(db: Database, article_id: int, out: str | Path) -> Path:
     with db.session() as session:
-        article = ArticleRecord.of(repository.get_article(session, article_id, with_claims=True))
+        article = repository.read_article_record(session, article_id)
         created = annotation_repository.claim_created_times(session, article_id)
     document = w3c.collection(article, created, reviewer_name(), utcnow())
     return _write_json(out, document)
@@ -53,7 +53,7 @@ def export_claimreview(db: Database, article_id: int, out: str | Path) -> Path:
 
 def _load(db: Database, article_id: int) -> ArticleRecord:
     with db.session() as session:
-        return ArticleRecord.of(repository.get_article(session, article_id, with_claims=True))
+        return repository.read_article_record(session, article_id)
 
 
 def _write_json(out: str | Path, document: Any) -> Path:

@@ -53,12 +53,18 @@ def open_read_only(path: Path) -> sqlite3.Connection | None:
 
 
 def last_opened_article_id(connection: sqlite3.Connection) -> int | None:
-    """The article the journalist looked at last (the newest import if none was opened)."""
+    """The article the journalist looked at last (the newest import if none was opened).
+
+    Two indexed lookups, the same as app/storage/repository.py's: one ORDER BY over both would
+    sort the whole table (0.22 s on 10,000 articles) before the window could paint.
+    """
     row = connection.execute(
-        "SELECT id FROM article WHERE deleted_at IS NULL"
-        " ORDER BY last_opened_at IS NULL, last_opened_at DESC, id DESC LIMIT 1"
+        "SELECT id FROM article WHERE deleted_at IS NULL AND last_opened_at IS NOT NULL"
+        " ORDER BY last_opened_at DESC LIMIT 1"
     ).fetchone()
-    return None if row is None else int(row[0])
+    if row is None:
+        row = connection.execute("SELECT max(id) FROM article WHERE deleted_at IS NULL").fetchone()
+    return None if row is None or row[0] is None else int(row[0])
 
 
 def read_article(connection: sqlite3.Connection, article_id: int) -> ArticleRecord | None:

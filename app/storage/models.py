@@ -62,6 +62,7 @@ class Article(Base):
     __table_args__ = (
         # the library list reads these summary columns from the index alone, never the text (0004)
         Index("ix_article_library", "deleted_at", "imported_at", "id", "title", "outlet", "published_at"),
+        Index("ix_article_last_opened", "deleted_at", "last_opened_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

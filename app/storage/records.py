@@ -11,7 +11,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # records load without SQLAlchemy: the first paint reads them with sqlite3 alone
-    from app.storage.models import Article, Claim, Evidence, Note, StatusChange
+    from app.storage.models import Claim, Evidence, Note, StatusChange
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,22 +160,6 @@ class ArticleRecord:
     text: str
     imported_at: datetime
     claims: tuple[ClaimRecord, ...]
-
-    @classmethod
-    def of(cls, article: Article) -> ArticleRecord:
-        return cls(
-            id=article.id,
-            title=article.title,
-            byline=article.byline,
-            outlet=article.outlet,
-            source_url=article.source_url,
-            published_at=article.published_at,
-            filename=article.filename,
-            format=article.format,
-            text=article.text,
-            imported_at=article.imported_at,
-            claims=tuple(ClaimRecord.of(c) for c in article.claims),
-        )
 
     @property
     def source_label(self) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Sequence
 from datetime import datetime
 
@@ -9,7 +10,20 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from app.errors import NotFoundError
+from app.storage.article_reader import read_article
 from app.storage.models import Article, Claim, Evidence, Note, StatusChange, Tag, claim_tag, utcnow
+from app.storage.records import ArticleRecord
+
+
+def read_article_record(session: Session, article_id: int) -> ArticleRecord:
+    """The article with its claims as records, read in plain SQL (article_reader.py says why)."""
+    session.flush()
+    raw = session.connection().connection.driver_connection
+    assert isinstance(raw, sqlite3.Connection)
+    record = read_article(raw, article_id)
+    if record is None:
+        raise NotFoundError(f"There is no article {article_id}")
+    return record
 
 
 def get_article(session: Session, article_id: int, *, with_claims: bool = False) -> Article:
@@ -68,12 +82,11 @@ def count_articles(session: Session) -> int:
 
 
 def last_opened_article_id(session: Session) -> int | None:
-    query = (
-        select(Article.id)
-        .where(Article.deleted_at.is_(None))
-        .order_by(Article.last_opened_at.is_(None), Article.last_opened_at.desc(), Article.id.desc())
-    )
-    return session.scalars(query.limit(1)).first()
+    """The article opened last, else the newest; two indexed lookups (ix_article_last_opened)."""
+    live = Article.deleted_at.is_(None)
+    opened = select(Article.id).where(live, Article.last_opened_at.is_not(None))
+    found = session.scalars(opened.order_by(Article.last_opened_at.desc()).limit(1)).first()
+    return found if found is not None else session.scalars(select(func.max(Article.id)).where(live)).first()
 
 
 def record_status_change(session: Session, claim: Claim, new: str, reason: str, author: str) -> None:

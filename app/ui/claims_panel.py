@@ -139,7 +139,9 @@ class ClaimsPanel(QWidget):
     def sort_by(self, which: int) -> None:
         _label, role, order = SORT_ORDERS[which]
         self.proxy.setSortRole(role)
-        self.proxy.sort(0, order)
+        # The model is in article order already (orphans last): no comparisons, which for 300
+        # claims cost 70 ms of Python lessThan calls at every article opened.
+        self.proxy.sort(-1 if role == PositionRole else 0, order)
         if self.sort_box.currentIndex() != which:
             self.sort_box.setCurrentIndex(which)
         self._reveal_current()

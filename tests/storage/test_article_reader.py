@@ -7,8 +7,10 @@ import sys
 from pathlib import Path
 
 from app.services import articles, claims, evidence
+from app.storage import repository
 from app.storage.article_reader import last_opened_article_id, open_read_only, read_article
 from app.storage.database import Database
+from app.storage.records import ClaimRecord
 
 
 def test_plain_sql_and_orm_records_are_equal(db: Database, article_file: Path, tmp_path: Path) -> None:
@@ -25,7 +27,10 @@ def test_plain_sql_and_orm_records_are_equal(db: Database, article_file: Path, t
     evidence.add_document(db, second.id, document)
     evidence.set_tags(db, first.id, ["shipping", "Budget", "ports"])
 
-    via_orm = articles.load_article(db, article_id)
+    with db.session() as session:  # the ORM's own mapping of the same rows
+        article = repository.get_article(session, article_id, with_claims=True)
+        via_orm = (article.title, article.text, article.imported_at)
+        orm_claims = tuple(ClaimRecord.of(c) for c in article.claims)
     connection = open_read_only(db.path)
     assert connection is not None
     try:
@@ -33,8 +38,11 @@ def test_plain_sql_and_orm_records_are_equal(db: Database, article_file: Path, t
         assert read_article(connection, article_id + 1000) is None
     finally:
         connection.close()
-    assert via_sql == via_orm
-    assert via_sql is not None and via_sql.claims[0].tags == ("Budget", "ports", "shipping")
+    assert via_sql is not None
+    assert (via_sql.title, via_sql.text, via_sql.imported_at) == via_orm
+    assert via_sql.claims == orm_claims
+    assert via_sql.claims[0].tags == ("Budget", "ports", "shipping")
+    assert articles.load_article(db, article_id) == via_sql
 
 
 def test_last_opened_article_comes_first(db: Database, article_file: Path, tmp_path: Path) -> None:
