@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
+import pytest
 from pypdf import PdfReader
 
 
@@ -14,3 +19,42 @@ def pdf_text(path: Path) -> str:
     raw = " ".join(page.extract_text() for page in PdfReader(path).pages)
     raw = re.sub(r"(?<=\w-)[ \t]*\n\s*(?=\w)", "", raw)  # Qt breaks lines after a hyphen: "front-\nline"
     return " ".join(unicodedata.normalize("NFKC", raw).split())
+
+
+HANG = 240  # seconds: a case that takes this long is stuck, not slow
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@contextmanager
+def children(programs: dict[str, list[str]]) -> Iterator[dict[str, subprocess.Popen[str]]]:
+    """Start every case at once, each `python -c PROGRAM [ARGS]` in its own interpreter (the
+    slow ones overlap); whatever is still running at the end is killed."""
+    started = {
+        name: subprocess.Popen(
+            [sys.executable, "-c", *args],
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for name, args in programs.items()
+    }
+    try:
+        yield started
+    finally:
+        for child in started.values():
+            if child.poll() is None:
+                child.kill()
+            child.communicate()
+
+
+def finished(name: str, child: subprocess.Popen[str]) -> str:
+    """The case's output once it exits 0; a hang or a crash fails the test, naming the case."""
+    try:
+        out, err = child.communicate(timeout=HANG)
+    except subprocess.TimeoutExpired:
+        child.kill()
+        child.communicate()
+        pytest.fail(f"{name}: no result after {HANG} s (a hang)")
+    assert child.returncode == 0, f"{name}: {err[-2000:]}"
+    return out

@@ -134,6 +134,15 @@ def similarity(a: str, b: str) -> float:
     return 1.0 if longest == 0 else 1.0 - edit_distance(a, b) / longest
 
 
+def nearest_occurrence(text: str, name: str, start: int, end: int, radius: int, hint: int) -> int | None:
+    """Where `name` occurs within `radius` characters of [start, end), the occurrence nearest `hint`.
+
+    A claim's source is found this way after its span or its name changes."""
+    low = max(0, start - radius)
+    hits = [low + at for at in _occurrences(text[low : end + radius], name)]
+    return min(hits, key=lambda hit: abs(hit - hint)) if hits else None
+
+
 def _distance_from(start: int, hint: int | None) -> int:
     return 0 if hint is None else abs(start - hint)
 

@@ -12,7 +12,7 @@ from dataclasses import replace
 from sqlalchemy.orm import Session
 
 from app.config import author_name
-from app.domain.anchoring import describe_quote
+from app.domain.anchoring import describe_quote, nearest_occurrence
 from app.domain.statuses import is_status, status
 from app.errors import ClaimdeskError, NotFoundError
 from app.storage import repository
@@ -217,13 +217,6 @@ def _set_source(claim: Claim, text: str, source: str | None, refers_to: str | No
     claim.source_refers_to = refers_to if source else None
     if source is None:
         return
-    low = max(0, claim.start - SOURCE_SEARCH_RADIUS)
-    window = text[low : claim.end + SOURCE_SEARCH_RADIUS]
-    hits = []
-    at = window.find(source)
-    while at != -1:
-        hits.append(low + at)
-        at = window.find(source, at + 1)
-    if hits:
-        best = min(hits, key=lambda h: abs(h - claim.start))
+    best = nearest_occurrence(text, source, claim.start, claim.end, SOURCE_SEARCH_RADIUS, claim.start)
+    if best is not None:
         claim.source_start, claim.source_end = best, best + len(source)

@@ -17,7 +17,7 @@ from datetime import datetime
 from itertools import accumulate
 from typing import TYPE_CHECKING
 
-from app.domain.anchoring import TextQuote, describe_quote, reanchor
+from app.domain.anchoring import TextQuote, describe_quote, nearest_occurrence, reanchor
 from app.importers import ImportedArticle
 from app.storage import repository
 from app.storage.database import Database
@@ -159,15 +159,9 @@ def _move_source(claim: Claim, old_text: str, text: str, shift: int) -> None:
         if text[moved : moved + len(name)] == name:
             claim.source_start, claim.source_end = moved, moved + len(name)
             return
-    low = max(0, claim.start + shift - SOURCE_SEARCH_RADIUS)
-    window = text[low : claim.end + shift + SOURCE_SEARCH_RADIUS]
-    hits = []
-    at = window.find(name)
-    while at != -1:
-        hits.append(low + at)
-        at = window.find(name, at + 1)
-    if hits:
-        best = min(hits, key=lambda hit: abs(hit - moved))
+    start, end = claim.start + shift, claim.end + shift
+    best = nearest_occurrence(text, name, start, end, SOURCE_SEARCH_RADIUS, moved)
+    if best is not None:
         claim.source_start, claim.source_end = best, best + len(name)
     else:
         claim.source_start = claim.source_end = None

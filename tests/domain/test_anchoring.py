@@ -136,3 +136,13 @@ def test_reanchor_follows_the_shift_and_reports_what_is_gone() -> None:
     assert reanchor(new, quotes) == [(20, 37), None, (38, 61)]
     assert reanchor(old, quotes) == [(0, 17), (18, 37), (38, 61)]
     assert reanchor("", quotes) == [None, None, None]
+
+
+def test_nearest_occurrence_looks_only_near_the_span_and_picks_the_closest() -> None:
+    from app.domain.anchoring import nearest_occurrence
+
+    text = "HUR said so. " + "x" * 50 + " The HUR report. HUR again."
+    claim_start = text.index("The HUR")
+    assert nearest_occurrence(text, "HUR", claim_start, claim_start + 15, 10, claim_start) == claim_start + 4
+    assert nearest_occurrence(text, "HUR", claim_start, claim_start + 15, 80, 0) == 0
+    assert nearest_occurrence(text, "SBU", claim_start, claim_start + 15, 80, claim_start) is None

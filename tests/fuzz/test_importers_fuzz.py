@@ -2,40 +2,18 @@
 
 from __future__ import annotations
 
-import atexit
-import shutil
-import tempfile
-from pathlib import Path
-
 from hypothesis import given
 from hypothesis import strategies as st
 
-from app.errors import UnreadableFileError
-from app.importers import SUPPORTED_SUFFIXES, ImportedArticle, import_file
-from tests.fuzz.conftest import FUZZ, TRIED
+from app.importers import SUPPORTED_SUFFIXES
+from tests.fuzz.conftest import FUZZ
+from tests.fuzz.contract import import_under_contract
 from tests.fuzz.strategies import hostile_bytes
-
-_DIR = Path(tempfile.mkdtemp(prefix="claimdesk-fuzz-"))  # one folder for the run; files overwritten
-atexit.register(shutil.rmtree, _DIR, True)
 
 
 def _check(data: bytes, suffix: str) -> None:
     """The importer's whole contract for one input."""
-    path = _DIR / f"article{suffix}"
-    path.write_bytes(data)
-    TRIED[f"import_file ({suffix or 'no suffix'})"] += 1
-    try:
-        article = import_file(path)
-    except UnreadableFileError as error:
-        message = str(error)
-        assert message and "\n" not in message and "Traceback" not in message
-        assert path.name in message  # the person learns which file it was
-        return
-    assert isinstance(article, ImportedArticle)
-    assert article.text.strip()
-    assert "\x00" not in article.text and "\r" not in article.text
-    assert article.text.strip("\ufeff\u200b\u200c\u200d\u2060").strip()  # something visible
-    article.text.encode("utf-8")  # no lone surrogates: the text can be stored and shown
+    import_under_contract(data, f"article{suffix}", f"import_file ({suffix or 'no suffix'})")
 
 
 @FUZZ

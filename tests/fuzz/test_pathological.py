@@ -16,9 +16,8 @@ from pathlib import Path
 import pytest
 
 from app.domain.text import split_sentences
+from tests.helpers import HANG, ROOT, children, finished
 
-ROOT = Path(__file__).resolve().parents[2]
-HANG = 240  # seconds; a case that takes this long is stuck, not slow
 MB = 2**20
 
 PROSE = (
@@ -54,36 +53,17 @@ print(len(text), len(analysis.sentences), len(analysis.claims),
 
 
 @pytest.fixture(scope="module")
-def children() -> Iterator[dict[str, subprocess.Popen[str]]]:
-    """Start every case at once, each in its own interpreter: the slow ones overlap."""
-    started = {
-        name: subprocess.Popen(
-            [sys.executable, "-c", textwrap.dedent(_CHILD.format(expr=expr))],
-            cwd=ROOT,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        for name, expr in CASES.items()
-    }
-    yield started
-    for child in started.values():
-        if child.poll() is None:
-            child.kill()
-        child.communicate()
+def started() -> Iterator[dict[str, subprocess.Popen[str]]]:
+    with children(
+        {name: [textwrap.dedent(_CHILD.format(expr=expr))] for name, expr in CASES.items()}
+    ) as running:
+        yield running
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("name", list(CASES))
-def test_engine_survives_pathological_text(children: dict[str, subprocess.Popen[str]], name: str) -> None:
-    child = children[name]
-    try:
-        out, err = child.communicate(timeout=HANG)
-    except subprocess.TimeoutExpired:
-        child.kill()
-        pytest.fail(f"{name}: no result after {HANG} s (a hang)")
-    assert child.returncode == 0, err[-2000:]
-    size, sentences, claims, _rss_mb = map(int, out.split())
+def test_engine_survives_pathological_text(started: dict[str, subprocess.Popen[str]], name: str) -> None:
+    size, sentences, claims, _rss_mb = map(int, finished(name, started[name]).split())
     assert size > 0 and sentences >= 1 and claims <= sentences
 
 

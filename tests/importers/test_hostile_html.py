@@ -24,13 +24,12 @@ from pytestqt.qtbot import QtBot
 from app.errors import UnreadableFileError
 from app.importers import import_file
 from tests.fuzz import network_guard
+from tests.helpers import HANG, ROOT, children, finished
 from tests.importers.test_html import PARAGRAPHS
 
 no_network = network_guard.no_network
 files_opened = network_guard.files_opened
 
-ROOT = Path(__file__).resolve().parents[2]
-HANG = 240  # seconds: a case that takes this long is stuck, not slow
 MB = 2**20
 
 
@@ -277,43 +276,22 @@ else:
 
 
 @pytest.fixture(scope="module")
-def children(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, subprocess.Popen[str]]]:
-    """Start every case at once, each in its own interpreter: the slow ones overlap."""
+def started(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, subprocess.Popen[str]]]:
     folder = tmp_path_factory.mktemp("pathological")
-    started = {
-        name: subprocess.Popen(
-            [
-                sys.executable,
-                "-c",
-                textwrap.dedent(_CHILD.format(expr=expr)),
-                str(folder / f"case{n}{suffix}"),
-            ],
-            cwd=ROOT,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
+    programs = {
+        name: [textwrap.dedent(_CHILD.format(expr=expr)), str(folder / f"case{n}{suffix}")]
         for n, (name, (suffix, expr)) in enumerate(CASES.items())
     }
-    yield started
-    for child in started.values():
-        if child.poll() is None:
-            child.kill()
-        child.communicate()
+    with children(programs) as running:
+        yield running
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("name", list(CASES))
 def test_pathological_pages_give_an_article_or_a_clear_error(
-    children: dict[str, subprocess.Popen[str]], name: str
+    started: dict[str, subprocess.Popen[str]], name: str
 ) -> None:
-    child = children[name]
-    try:
-        out, err = child.communicate(timeout=HANG)
-    except subprocess.TimeoutExpired:
-        child.kill()
-        pytest.fail(f"{name}: no result after {HANG} s (a hang)")
-    assert child.returncode == 0, err[-2000:]
+    out = finished(name, started[name])
     assert out.startswith(("article:", "refused:")), out
     print(name, "->", out.strip())
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import textwrap
 from pathlib import Path
 
@@ -15,11 +13,10 @@ from app.importers import import_file
 from app.importers import markdown as markdown_module
 from app.storage.database import Database
 from tests.fuzz.network_guard import files_opened, no_network
+from tests.helpers import children, finished
 
 __all__ = ["files_opened", "no_network"]
 
-ROOT = Path(__file__).resolve().parents[2]
-HANG = 240  # seconds; a case that takes this long is stuck, not slow
 
 ARTICLE = """\
 ---
@@ -177,28 +174,10 @@ CASES = {
 @pytest.mark.slow
 def test_pathological_markdown_ends_in_time() -> None:
     """Each case in its own interpreter, all at once, under a generous timeout: a hang detector."""
-    children = {
-        name: subprocess.Popen(
-            [sys.executable, "-c", textwrap.dedent(_CHILD.format(expr=expr))],
-            cwd=ROOT,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        for name, expr in CASES.items()
-    }
-    failures = []
-    for name, child in children.items():
-        try:
-            out, err = child.communicate(timeout=HANG)
-        except subprocess.TimeoutExpired:
-            child.kill()
-            child.communicate()
-            failures.append(f"{name}: no result after {HANG} s")
-            continue
-        if child.returncode != 0 or not out.strip():
-            failures.append(f"{name}: {err[-500:]}")
-    assert not failures
+    programs = {name: [textwrap.dedent(_CHILD.format(expr=expr))] for name, expr in CASES.items()}
+    with children(programs) as running:
+        for name, child in running.items():
+            assert finished(name, child).strip(), name
 
 
 def test_a_markdown_file_becomes_a_stored_article(tmp_path: Path, db: Database) -> None:

@@ -10,7 +10,6 @@ import random
 import re
 import shutil
 import subprocess
-import sys
 import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
@@ -24,6 +23,7 @@ from app.importers import import_file
 from app.importers import pdf as pdf_module
 from app.importers.pdf import read_pdf
 from app.storage.database import Database
+from tests.helpers import children, finished
 
 HEADER = "THE HARBOUR GAZETTE · Tuesday 3 March 2026"
 PAGES = [
@@ -355,29 +355,10 @@ HOSTILE_PAGES = {
 @pytest.mark.slow
 def test_hostile_pages_end_in_time() -> None:
     """Each case in its own interpreter, all at once, under a generous timeout: a hang detector."""
-    root = Path(__file__).resolve().parents[2]
-    children = {
-        name: subprocess.Popen(
-            [sys.executable, "-c", _HOSTILE_CHILD.format(ops=ops)],
-            cwd=root,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        for name, ops in HOSTILE_PAGES.items()
-    }
-    failures = []
-    for name, child in children.items():
-        try:
-            out, err = child.communicate(timeout=240)
-        except subprocess.TimeoutExpired:
-            child.kill()
-            child.communicate()
-            failures.append(f"{name}: no result after 240 s (a hang)")
-            continue
-        if child.returncode != 0 or not out.strip():
-            failures.append(f"{name}: {err[-500:]}")
-    assert not failures
+    programs = {name: [_HOSTILE_CHILD.format(ops=ops)] for name, ops in HOSTILE_PAGES.items()}
+    with children(programs) as running:
+        for name, child in running.items():
+            assert finished(name, child).strip(), name
 
 
 def test_a_pdf_becomes_a_stored_article_with_claims(article_pdf: Path, db: Database) -> None:
