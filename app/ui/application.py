@@ -125,6 +125,7 @@ def attach_database(window: MainWindow, path: Path) -> None:
     """
     from app.services import articles
 
+    window.finish_building()
     db = open_database_or_say_why(path)
     if db is None:
         QApplication.exit(1)

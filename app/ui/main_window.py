@@ -18,12 +18,10 @@ from app.domain.statuses import status
 from app.importers import SUPPORTED_SUFFIXES
 from app.storage.records import ArticleRecord, ClaimRecord
 from app.ui.article_view import ArticleView
-from app.ui.claim_editor import ClaimEditor
 from app.ui.claims_panel import ClaimsPanel
 from app.ui.commands import ClaimActions
 from app.ui.guard import run_guarded, safe_file_name
 from app.ui.lazy import LazyModule
-from app.ui.library_ui import LibraryUi
 from app.ui.reason_dialog import ReasonDialog, ask_reason
 from app.ui.settings import app_settings
 from app.ui.theme import theme_menu
@@ -31,6 +29,8 @@ from app.ui.theme import theme_menu
 if TYPE_CHECKING:
     from app.services import articles, data_exports, reports
     from app.storage.database import Database
+    from app.ui.claim_editor import ClaimEditor
+    from app.ui.library_ui import LibraryUi
     from app.ui.memo_dialog import MemoDialog
 else:
     articles = LazyModule("app.services.articles")
@@ -90,12 +90,14 @@ class MainWindow(QMainWindow):
         self.claim_list.restoreRequested.connect(
             lambda claim_id: self.act(lambda: self.actions.restore_claim(claim_id))
         )
-        self.editor = ClaimEditor()
-        self.editor.bind(self.actions, self.act, self.claim_model.claims)
+        # The claim editor and the library column are built by finish_building, after the first
+        # paint on the start-up path: both start empty, and they are a quarter of the start-up.
+        self._editor: ClaimEditor | None = None
+        self._library: LibraryUi | None = None
 
         self.right_splitter = right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(self.claims_panel)
-        right.addWidget(self.editor)
+        right.addWidget(QWidget())  # the editor's place
         right.setSizes([420, 380])
         right.setChildrenCollapsible(False)
         self.article_heading = QLabel(wordWrap=True)
@@ -127,9 +129,37 @@ class MainWindow(QMainWindow):
         central_layout.addWidget(self.splitter)
         self.setCentralWidget(central)
         self._build_menus()
-        self.library = LibraryUi(self)  # search box and library pane, their File-menu items, Ctrl+K
+        self.add_library_pane(QWidget())  # the library column's place, at its remembered width
         self._restore_layout()
         self.statusBar().showMessage("Ready")
+        if db is not None:
+            self.finish_building()
+
+    def finish_building(self) -> None:
+        """Build the claim editor and the library column (search box, pane, their menu items)."""
+        if self._editor is None:
+            from app.ui.claim_editor import ClaimEditor
+
+            editor = ClaimEditor()
+            editor.bind(self.actions, self.act, self.claim_model.claims)
+            _dispose(self.right_splitter.replaceWidget(1, editor))
+            self._editor = editor
+        if self._library is None:
+            from app.ui.library_ui import LibraryUi
+
+            self._library = LibraryUi(self)
+
+    @property
+    def editor(self) -> ClaimEditor:
+        self.finish_building()
+        assert self._editor is not None
+        return self._editor
+
+    @property
+    def library(self) -> LibraryUi:
+        self.finish_building()
+        assert self._library is not None
+        return self._library
 
     @property
     def db(self) -> Database:
@@ -195,6 +225,11 @@ class MainWindow(QMainWindow):
 
     def add_library_pane(self, pane: QWidget) -> None:
         """Put the library left of the article (collapsible), then restore the three panes' sizes."""
+        if self.library_pane is not None:  # the place kept for it: same width, no jump
+            _dispose(self.splitter.replaceWidget(0, pane))
+            pane.setVisible(self.show_library_action.isChecked())
+            self.library_pane = pane
+            return
         self.library_pane = pane
         self.splitter.insertWidget(0, pane)
         self.splitter.setSizes([220, 540, 520])  # until the user's own sizes are restored
@@ -222,10 +257,12 @@ class MainWindow(QMainWindow):
     def show_record(self, record: ArticleRecord) -> None:
         """Show an article already read (at start-up, before the database is attached)."""
         self.article = record
-        self.library.article_opened(record.id)
+        if self._library is not None:
+            self._library.article_opened(record.id)
         self.article_view.show_text(record.text, _highlighted(record.claims))
         self.claims_panel.set_claims(record.claims)
-        self.editor.show_claim(None)
+        if self._editor is not None:
+            self._editor.show_claim(None)
         self.article_heading.setText(_heading_html(record))
         self.setWindowTitle(f"{record.title} — Claimdesk")
         self.statusBar().showMessage(f"{record.source_label} · {len(record.claims)} claims")
@@ -493,6 +530,11 @@ class MainWindow(QMainWindow):
             settings.setValue("window/library_shown", self.show_library_action.isChecked())
         self.claims_panel.save_state(settings)
         super().closeEvent(event)
+
+
+def _dispose(placeholder: QWidget | None) -> None:
+    if placeholder is not None:
+        placeholder.deleteLater()
 
 
 def _highlighted(records: tuple[ClaimRecord, ...]) -> tuple[ClaimRecord, ...]:
