@@ -13,13 +13,13 @@ bound on what is analysed (or analysis paragraph by paragraph on a worker) belon
 
 from __future__ import annotations
 
+import importlib
 import stat
 from collections.abc import Callable
 from pathlib import Path
 
 from app.errors import UnreadableFileError
 from app.importers.article import ImportedArticle
-from app.importers.plain_text import read_plain_text
 
 __all__ = [
     "MAX_BYTES",
@@ -31,43 +31,22 @@ __all__ = [
 ]
 
 
-def _read_html(data: bytes | bytearray, name: str) -> ImportedArticle:
-    """Web pages: lxml and trafilatura are loaded on first use, not at every start-up."""
-    from app.importers.html import read_html
-
-    return read_html(data, name)
-
-
-def _read_mhtml(data: bytes | bytearray, name: str) -> ImportedArticle:
-    from app.importers.mhtml import read_mhtml
-
-    return read_mhtml(data, name)
-
-
-def _read_pdf(data: bytes | bytearray, name: str) -> ImportedArticle:
-    """PDF, Word and Markdown readers (and pypdf, markdown-it) load on first use, like HTML's."""
-    from app.importers.pdf import read_pdf
-
-    return read_pdf(data, name)
-
-
-def _read_docx(data: bytes | bytearray, name: str) -> ImportedArticle:
-    from app.importers.docx import read_docx
-
-    return read_docx(data, name)
-
-
-def _read_markdown(data: bytes | bytearray, name: str) -> ImportedArticle:
-    from app.importers.markdown import read_markdown
-
-    return read_markdown(data, name)
-
-
-_READERS = {".txt": read_plain_text, ".text": read_plain_text, "": read_plain_text}
-_READERS.update({".md": _read_markdown, ".markdown": _read_markdown})
-_READERS.update({".pdf": _read_pdf, ".docx": _read_docx})
-_READERS.update({".html": _read_html, ".htm": _read_html, ".xhtml": _read_html})
-_READERS.update({".mhtml": _read_mhtml, ".mht": _read_mhtml})
+# suffix -> (module in app.importers, function): each reader, and the libraries it needs (lxml,
+# trafilatura, pypdf, markdown-it), loads on first use, not at every start of the app.
+_READERS = {
+    ".txt": ("plain_text", "read_plain_text"),
+    ".text": ("plain_text", "read_plain_text"),
+    "": ("plain_text", "read_plain_text"),
+    ".md": ("markdown", "read_markdown"),
+    ".markdown": ("markdown", "read_markdown"),
+    ".pdf": ("pdf", "read_pdf"),
+    ".docx": ("docx", "read_docx"),
+    ".html": ("html", "read_html"),
+    ".htm": ("html", "read_html"),
+    ".xhtml": ("html", "read_html"),
+    ".mhtml": ("mhtml", "read_mhtml"),
+    ".mht": ("mhtml", "read_mhtml"),
+}
 SUPPORTED_SUFFIXES = tuple(s for s in _READERS if s)
 MAX_BYTES = 64 * 1024 * 1024
 CHUNK = 1024 * 1024
@@ -95,8 +74,8 @@ def import_file(path: str | Path, progress: Progress | None = None) -> ImportedA
         raise UnreadableFileError(f"{path} is a folder; choose an article file")
     if not stat.S_ISREG(info.st_mode):  # a pipe or a device would block or never end
         raise UnreadableFileError(f"{path.name} is not a regular file (a pipe or a device?)")
-    reader = _READERS.get(path.suffix.lower())
-    if reader is None:
+    where = _READERS.get(path.suffix.lower())
+    if where is None:
         known = ", ".join(SUPPORTED_SUFFIXES)
         raise UnreadableFileError(
             f"{path.name}: Claimdesk cannot read {path.suffix} files yet (it reads {known})"
@@ -109,6 +88,10 @@ def import_file(path: str | Path, progress: Progress | None = None) -> ImportedA
         raise UnreadableFileError(f"{path}: permission denied") from None
     except OSError as error:
         raise UnreadableFileError(f"{path}: cannot be read ({_reason(error)})") from None
+    module, function = where
+    reader: Callable[[bytearray, str], ImportedArticle] = getattr(
+        importlib.import_module(f"app.importers.{module}"), function
+    )
     return reader(data, path.name)
 
 
