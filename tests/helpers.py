@@ -58,3 +58,15 @@ def finished(name: str, child: subprocess.Popen[str]) -> str:
         pytest.fail(f"{name}: no result after {HANG} s (a hang)")
     assert child.returncode == 0, f"{name}: {err[-2000:]}"
     return out
+
+
+def refusal(path: Path) -> str:
+    """The one-line message with which `import_file` refuses `path` (the test fails otherwise)."""
+    from app.errors import UnreadableFileError
+    from app.importers import import_file
+
+    with pytest.raises(UnreadableFileError) as caught:
+        import_file(path)
+    message = str(caught.value)
+    assert path.name in message and "\n" not in message
+    return message

@@ -16,11 +16,11 @@ from pathlib import Path
 
 import pytest
 
-from app.errors import UnreadableFileError
 from app.importers import docx as docx_module
 from app.importers import import_file
 from app.storage.database import Database
 from tests.fuzz.network_guard import files_opened, no_network
+from tests.helpers import refusal
 
 __all__ = ["files_opened", "make_docx", "no_network", "paragraph"]
 
@@ -116,14 +116,6 @@ def _file(tmp_path: Path, data: bytes, name: str = "article.docx") -> Path:
     return path
 
 
-def _refusal(path: Path) -> str:
-    with pytest.raises(UnreadableFileError) as caught:
-        import_file(path)
-    message = str(caught.value)
-    assert path.name in message and "\n" not in message
-    return message
-
-
 def test_body_paragraphs_in_order_without_headers_comments_or_deleted_text(tmp_path: Path) -> None:
     article = import_file(_file(tmp_path, make_docx(PARTS)))
     assert article.text.split("\n\n") == EXPECTED
@@ -158,7 +150,7 @@ def test_a_zip_bomb_is_refused_before_it_is_inflated(tmp_path: Path) -> None:
     path = _file(tmp_path, buffer.getvalue(), "bomb.docx")
     assert path.stat().st_size < 2**20
     started = time.perf_counter()
-    message = _refusal(path)
+    message = refusal(path)
     print(f"zip bomb (150 MB declared) refused in {time.perf_counter() - started:.4f} s")
     assert message.endswith("this .docx expands to more than 100 MB; it may be a zip bomb")
 
@@ -166,7 +158,7 @@ def test_a_zip_bomb_is_refused_before_it_is_inflated(tmp_path: Path) -> None:
 def test_a_member_compressed_too_well_is_refused(tmp_path: Path) -> None:
     zeros = "<w:p/>" * (3 * 2**20 // 6)  # 3 MB of empty paragraphs: far beyond Word's ratios
     parts = dict(PARTS, **{"word/document.xml": document(zeros)})
-    assert "may be a zip bomb" in _refusal(_file(tmp_path, make_docx(parts)))
+    assert "may be a zip bomb" in refusal(_file(tmp_path, make_docx(parts)))
 
 
 def test_a_member_lying_about_its_size_is_stopped_by_the_read_cap(
@@ -176,7 +168,7 @@ def test_a_member_lying_about_its_size_is_stopped_by_the_read_cap(
     monkeypatch.setattr(docx_module, "_check_sizes", lambda _archive, _name: None)
     monkeypatch.setattr(docx_module, "MAX_EXPANDED_MB", 1)
     parts = dict(PARTS, **{"word/document.xml": document(paragraph("x" * 100) * 30_000)})
-    assert "expands to more than 1 MB; it may be a zip bomb" in _refusal(_file(tmp_path, make_docx(parts)))
+    assert "expands to more than 1 MB; it may be a zip bomb" in refusal(_file(tmp_path, make_docx(parts)))
 
 
 def test_a_forged_size_in_the_zip_directory_is_caught(tmp_path: Path) -> None:
@@ -190,7 +182,7 @@ def test_a_forged_size_in_the_zip_directory_is_caught(tmp_path: Path) -> None:
                 struct.pack_into("<I", data, at + size_at, 1024)
             at = data.find(signature, at + 4)
     started = time.perf_counter()
-    message = _refusal(_file(tmp_path, bytes(data)))
+    message = refusal(_file(tmp_path, bytes(data)))
     assert time.perf_counter() - started < 60  # a hang detector, not a speed goal
     assert "damaged or cut short" in message or "zip bomb" in message
 
@@ -212,7 +204,7 @@ def test_xml_entity_tricks_are_refused_without_reading_or_fetching(
 ) -> None:
     xml = document(paragraph(words)).replace("?>", "?>" + prolog, 1)
     path = _file(tmp_path, make_docx({"word/document.xml": xml}))
-    assert "XML entity declarations" in _refusal(path)
+    assert "XML entity declarations" in refusal(path)
     assert not any("passwd" in opened or "evil" in opened for opened in files_opened)
 
 
@@ -229,7 +221,7 @@ def test_xml_entity_tricks_are_refused_without_reading_or_fetching(
     ],
 )
 def test_broken_files_get_a_clear_message(tmp_path: Path, data: bytes, reason: str) -> None:
-    assert reason in _refusal(_file(tmp_path, data))
+    assert reason in refusal(_file(tmp_path, data))
 
 
 def test_a_stored_zip_and_strict_open_xml_read_too(tmp_path: Path) -> None:

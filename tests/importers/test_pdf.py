@@ -23,7 +23,7 @@ from app.importers import import_file
 from app.importers import pdf as pdf_module
 from app.importers.pdf import read_pdf
 from app.storage.database import Database
-from tests.helpers import children, finished
+from tests.helpers import children, finished, refusal
 
 HEADER = "THE HARBOUR GAZETTE · Tuesday 3 March 2026"
 PAGES = [
@@ -179,14 +179,6 @@ def fifty_pages(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return write_pdf(tmp_path_factory.mktemp("pdf") / "long.pdf", many_pages(50))
 
 
-def _refusal(path: Path) -> str:
-    with pytest.raises(UnreadableFileError) as caught:
-        import_file(path)
-    message = str(caught.value)
-    assert path.name in message and "\n" not in message
-    return message
-
-
 def test_paragraphs_hyphenation_headers_and_page_numbers(article_pdf: Path) -> None:
     article = import_file(article_pdf)
     assert article.text.split("\n\n") == PARAGRAPHS
@@ -239,12 +231,12 @@ def test_fifty_pages_import_whole_and_match_pdftotext(fifty_pages: Path) -> None
 
 def test_more_pages_than_the_cap_are_refused(fifty_pages: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(pdf_module, "MAX_PAGES", 10)
-    assert "50 pages" in _refusal(fifty_pages)
+    assert "50 pages" in refusal(fifty_pages)
 
 
 def test_more_text_than_the_cap_is_refused(fifty_pages: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(pdf_module, "MAX_CHARS", 5_000)
-    assert "characters" in _refusal(fifty_pages)
+    assert "characters" in refusal(fifty_pages)
 
 
 def test_the_memo_exporter_s_pdf_imports_without_its_header_and_page_numbers(tmp_path: Path) -> None:
@@ -274,12 +266,12 @@ def test_a_scan_without_text_is_refused_with_the_reason(tmp_path: Path) -> None:
     painter.drawImage(QRectF(0, 0, 4000, 3000), image)
     painter.end()
     del writer
-    assert "this PDF has no text layer (a scan?)" in _refusal(path)
+    assert "this PDF has no text layer (a scan?)" in refusal(path)
 
 
 def test_a_pdf_with_only_a_running_header_has_no_text_layer(tmp_path: Path) -> None:
     path = write_pdf(tmp_path / "blank.pdf", [[], [], []])
-    assert "no text layer" in _refusal(path)
+    assert "no text layer" in refusal(path)
 
 
 def test_a_password_locked_pdf_is_refused_and_an_empty_password_is_tried(
@@ -290,7 +282,7 @@ def test_a_password_locked_pdf_is_refused_and_an_empty_password_is_tried(
         writer.encrypt(user_password=user_password, owner_password="owner", algorithm="RC4-128")
         with (tmp_path / name).open("wb") as file:
             writer.write(file)
-    assert "locked with a password" in _refusal(tmp_path / "locked.pdf")
+    assert "locked with a password" in refusal(tmp_path / "locked.pdf")
     assert import_file(tmp_path / "restricted.pdf").text.split("\n\n") == PARAGRAPHS
 
 
@@ -311,12 +303,12 @@ def test_a_cut_short_pdf_gives_an_article_or_a_clear_message(
 
 def test_not_a_pdf_and_a_pdf_without_pages(tmp_path: Path) -> None:
     (tmp_path / "fake.pdf").write_text("Just some text pretending to be a PDF.", encoding="utf-8")
-    assert "is not a PDF file" in _refusal(tmp_path / "fake.pdf")
+    assert "is not a PDF file" in refusal(tmp_path / "fake.pdf")
     with (tmp_path / "empty.pdf").open("wb") as file:
         PdfWriter().write(file)
-    assert "has no pages" in _refusal(tmp_path / "empty.pdf")
+    assert "has no pages" in refusal(tmp_path / "empty.pdf")
     (tmp_path / "junk.pdf").write_bytes(b"%PDF-1.7\n" + bytes(range(256)) * 40)
-    assert "damaged or cut short" in _refusal(tmp_path / "junk.pdf")
+    assert "damaged or cut short" in refusal(tmp_path / "junk.pdf")
 
 
 def test_read_pdf_takes_the_bytes_it_is_given(article_pdf: Path) -> None:
@@ -330,7 +322,7 @@ def test_a_page_with_too_many_drawing_instructions_is_refused_before_parsing(
 ) -> None:
     monkeypatch.setattr(pdf_module, "MAX_PAGE_CONTENT", 100_000)
     (tmp_path / "dense.pdf").write_bytes(hand_written_pdf(b"0 0 m 1 1 l S " * 10_000))
-    assert "page 1 holds 0.1 MB of drawing instructions" in _refusal(tmp_path / "dense.pdf")
+    assert "page 1 holds 0.1 MB of drawing instructions" in refusal(tmp_path / "dense.pdf")
 
 
 _HOSTILE_CHILD = """
