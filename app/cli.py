@@ -136,7 +136,10 @@ def _with_default_command(argv: list[str]) -> list[str]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(_with_default_command(list(sys.argv[1:] if argv is None else argv)))
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if not arguments:  # the usual start, from the desktop: straight to the window, no parser built
+        return _run_guarded(lambda: _open_app(None, None))
+    args = build_parser().parse_args(_with_default_command(arguments))
     handlers: dict[str, Callable[[argparse.Namespace], int]] = {
         "open": _open,
         "import": _import,
@@ -149,8 +152,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         "backups": _backups,
         "restore": _restore,
     }
+    return _run_guarded(lambda: handlers[args.command](args))
+
+
+def _run_guarded(command: Callable[[], int]) -> int:
+    """An error the user can cause is one line on stderr and exit 2, never a traceback."""
     try:
-        return handlers[args.command](args)
+        return command()
     except ClaimdeskError as error:
         print(f"claimdesk: {error}", file=sys.stderr)
         return EXIT_USAGE
@@ -175,9 +183,13 @@ def _database(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 
 
 def _open(args: argparse.Namespace) -> int:
+    return _open_app(args.db, args.file)
+
+
+def _open_app(db: str | None, file: str | None) -> int:
     from app.ui.application import run_gui
 
-    return run_gui(args.db, args.file)
+    return run_gui(db, file)
 
 
 def _import(args: argparse.Namespace) -> int:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
@@ -36,10 +37,12 @@ from PySide6.QtWidgets import QApplication, QMenu, QTextEdit, QToolTip, QWidget
 
 from app.domain.statuses import status
 from app.storage.records import ClaimRecord
-from app.ui.find_bar import FindBar
 from app.ui.settings import app_settings
 from app.ui.status_icons import status_icon
 from app.ui.theme import claim_format, claim_ink, find_format
+
+if TYPE_CHECKING:
+    from app.ui.find_bar import FindBar
 
 READER_FAMILIES = ["Charter", "Georgia", "Source Serif 4", "Noto Serif", "Cambria", "DejaVu Serif"]
 DEFAULT_POINT_SIZE, MIN_POINT_SIZE, MAX_POINT_SIZE = 12.0, 7.0, 32.0
@@ -120,7 +123,10 @@ class ArticleView(QTextEdit):
         self.setAcceptRichText(False)
         self.setPlaceholderText("Open an article (File > Open, Ctrl+O) or choose one in the library.")
         self.document().setUndoRedoEnabled(False)
-        self.viewport().setMouseTracking(True)
+        # The viewport fetched by name first: PySide wraps it as the QWidget it is at once, where
+        # viewport() would first try every widget class it knows (15 ms at start-up).
+        viewport = self.findChild(QWidget, "qt_scrollarea_viewport")
+        (viewport or self.viewport()).setMouseTracking(True)
         self._text = ""
         self._qt = Utf16Positions("")
         self._claims: dict[int, ClaimRecord] = {}
@@ -134,12 +140,25 @@ class ArticleView(QTextEdit):
         self._pressed_at: QPoint | None = None
         self._pointing = False
         self._column_margin = self._right_margin = -1.0
-        self.find_bar = FindBar(self)
-        self.find_bar.matchesChanged.connect(self._go_to_find_match)
-        self.find_bar.closed.connect(self._find_closed)
+        self._find_bar: FindBar | None = None
         self._build_actions()
         self.set_point_size(_saved_point_size())
         self.selectionChanged.connect(self._update_claim_actions)
+
+    @property
+    def find_bar(self) -> FindBar:
+        """Made on first use (Ctrl+F): showing an article needs nothing of it."""
+        if self._find_bar is None:
+            from app.ui.find_bar import FindBar
+
+            self._find_bar = bar = FindBar(self)
+            bar.set_text(self._text)
+            bar.matchesChanged.connect(self._go_to_find_match)
+            bar.closed.connect(self._find_closed)
+        return self._find_bar
+
+    def _finding(self) -> bool:
+        return self._find_bar is not None and self._find_bar.isVisible()
 
     # ---- actions ----------------------------------------------------------------------------
     def _build_actions(self) -> None:
@@ -188,7 +207,8 @@ class ArticleView(QTextEdit):
         self._format_paragraphs()
         self._claims = {}
         self.update_claims(claims)
-        self.find_bar.set_text(text)
+        if self._find_bar is not None:
+            self._find_bar.set_text(text)
         self.moveCursor(QTextCursor.MoveOperation.Start)
 
     def _format_paragraphs(self) -> None:
@@ -348,15 +368,16 @@ class ArticleView(QTextEdit):
             self.setTextCursor(self._cursor(start, end))
 
     def _paint_find_matches(self) -> None:
-        bar, palette = self.find_bar, self.palette()
+        bar, palette = self._find_bar, self.palette()
         self._find_selections = []
         plain, strong = find_format(palette, current=False), find_format(palette, current=True)
-        for number, (start, end) in enumerate(bar.matches):
-            if number != bar.current and len(self._find_selections) >= MAX_FIND_HIGHLIGHTS:
+        for number, (start, end) in enumerate(bar.matches if bar is not None else ()):
+            current = bar is not None and number == bar.current
+            if not current and len(self._find_selections) >= MAX_FIND_HIGHLIGHTS:
                 continue
             selection = QTextEdit.ExtraSelection()
             selection.cursor = self._cursor(start, end)  # type: ignore[attr-defined]
-            selection.format = strong if number == bar.current else plain  # type: ignore[attr-defined]
+            selection.format = strong if current else plain  # type: ignore[attr-defined]
             self._find_selections.append(selection)
         self._push_selections()
 
@@ -433,7 +454,7 @@ class ArticleView(QTextEdit):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit_column()
-        if self.find_bar.isVisible():
+        if self._finding():
             self._place_find_bar()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -446,7 +467,7 @@ class ArticleView(QTextEdit):
             self._paint_find_matches()  # also pushes the restyled claims
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Escape and self.find_bar.isVisible():
+        if event.key() == Qt.Key.Key_Escape and self._finding():
             self.find_bar.close_bar()
             return
         super().keyPressEvent(event)

@@ -7,7 +7,7 @@ from typing import TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from app.errors import ClaimdeskError
 
@@ -25,6 +25,8 @@ def run_guarded(
         QGuiApplication.restoreOverrideCursor()
         if also is not None:
             also(str(error))
+        from PySide6.QtWidgets import QMessageBox  # here: loading its class is start-up time
+
         QMessageBox.warning(parent, "Claimdesk", str(error))
         return None
     finally:

@@ -1,4 +1,9 @@
-"""The main window: the article on the left, its claims and the claim editor on the right."""
+"""The main window: the article on the left, its claims and the claim editor on the right.
+
+Start-up: this module is on the path to the first paint, so what only a command needs (dialogs,
+services, the claim editor) is imported where it is used. Importing a PySide class builds its
+Python enums, which adds up to tens of milliseconds (tests/benchmarks/startup.py).
+"""
 
 from __future__ import annotations
 
@@ -11,18 +16,16 @@ from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from app import __version__
 from app.domain.statuses import status
-from app.importers import SUPPORTED_SUFFIXES
 from app.storage.records import ArticleRecord, ClaimRecord
 from app.ui.article_view import ArticleView
 from app.ui.claims_panel import ClaimsPanel
 from app.ui.commands import ClaimActions
 from app.ui.guard import run_guarded, safe_file_name
 from app.ui.lazy import LazyModule
-from app.ui.reason_dialog import ReasonDialog, ask_reason
 from app.ui.settings import app_settings
 from app.ui.theme import theme_menu
 
@@ -32,13 +35,13 @@ if TYPE_CHECKING:
     from app.ui.claim_editor import ClaimEditor
     from app.ui.library_ui import LibraryUi
     from app.ui.memo_dialog import MemoDialog
+    from app.ui.reason_dialog import ReasonDialog
 else:
     articles = LazyModule("app.services.articles")
     data_exports = LazyModule("app.services.data_exports")
     reports = LazyModule("app.services.reports")
 
 T = TypeVar("T")
-OPEN_FILTER = f"Articles ({' '.join('*' + s for s in SUPPORTED_SUFFIXES)});;All files (*)"
 DATA_EXPORTS = {  # menu label -> format (services.data_exports.export_<format>)
     "&Markdown memo…": "markdown",
     "&CSV (one row per claim)…": "csv",
@@ -278,7 +281,11 @@ class MainWindow(QMainWindow):
         return True
 
     def open_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open an article", str(Path.home()), OPEN_FILTER)
+        from PySide6.QtWidgets import QFileDialog
+
+        from app.ui.library_ui import FILES_FILTER
+
+        path, _ = QFileDialog.getOpenFileName(self, "Open an article", str(Path.home()), FILES_FILTER)
         if path:
             self.open_file(path)
 
@@ -307,6 +314,8 @@ class MainWindow(QMainWindow):
             return
         suffix, pattern = DATA_EXPORT_FILES[fmt]
         suggested = str(Path.home() / f"{safe_file_name(self.article.title)}{suffix}")
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getSaveFileName(self, "Export", suggested, pattern)
         if path:
             self.data_export(fmt, path)
@@ -323,6 +332,8 @@ class MainWindow(QMainWindow):
         return written
 
     def import_annotations_dialog(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getOpenFileName(
             self, "Import annotations", str(Path.home()), "Annotations (*.json *.jsonld);;All files (*)"
         )
@@ -377,6 +388,8 @@ class MainWindow(QMainWindow):
         if claim is None or claim.status == status_id:
             return
         if status(status_id).needs_reason:
+            from app.ui.reason_dialog import ask_reason
+
             self.reason_dialog = ask_reason(
                 self, claim, status_id, lambda reason: self.set_status(claim_id, status_id, reason)
             )
@@ -475,6 +488,8 @@ class MainWindow(QMainWindow):
 
     def _on_action_failed(self, message: str) -> None:
         self.statusBar().showMessage(message)
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.warning(self, "Claimdesk", message)
 
     def _refresh_claim(self, claim: ClaimRecord | None) -> None:
@@ -491,6 +506,8 @@ class MainWindow(QMainWindow):
         return run_guarded(self, work, self.statusBar().showMessage)
 
     def about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(
             self,
             "About Claimdesk",

@@ -9,23 +9,32 @@ How: a lock file beside the database (QLockFile, stale after a crash because the
 is gone) decides who is first; the first listens on a local socket named after the database path;
 a later start connects, sends one line (JSON: the file to open, or none) and exits. The lock, not
 the socket, decides, so two starts at the same moment can't both become first.
+
+The first instance takes the lock before its window is shown but only starts listening after the
+first paint (`listen`): QtNetwork costs about 15 ms to load, a tenth of a bare window's start-up.
+A later start therefore keeps trying to connect for a few seconds before it gives up.
 """
 
 from __future__ import annotations
 
-import getpass
-import hashlib
-import json
+import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLockFile, QObject, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
-CONNECT_MS = 3000  # how long a later start waits for the first one to answer
+if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+PATIENCE_S = 5.0  # how long a later start keeps trying to reach the first one
+RETRY_S = 0.05
 
 
 def server_name(database: Path) -> str:
     """A socket name unique to this user and database (short: Unix socket paths are limited)."""
+    import getpass
+    import hashlib
+
     key = f"{getpass.getuser()}:{database.resolve()}"
     return "claimdesk-" + hashlib.sha256(key.encode()).hexdigest()[:20]
 
@@ -37,26 +46,34 @@ class SingleInstance(QObject):
 
     def __init__(self, database: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.name = server_name(database)
+        self._database = database
         self._lock = QLockFile(str(database.with_name(database.name + ".lock")))
         self._lock.setStaleLockTime(0)  # held for the whole session: only a dead holder makes it stale
         self._server: QLocalServer | None = None
         self._clients: list[QLocalSocket] = []
 
     def claim(self) -> bool:
-        """True if this is the first instance (it now listens); False if another one runs."""
+        """True if this is the first instance; False if another one runs. Call `listen` next."""
         if not self._lock.tryLock(100):
             if self._lock.error() != QLockFile.LockError.LockFailedError:
                 return True  # the lock can't be written (read-only folder): don't block the user
             if not (self._lock.removeStaleLockFile() and self._lock.tryLock(0)):
                 return False
-        QLocalServer.removeServer(self.name)  # a socket file left by a crashed first instance
+        return True
+
+    def listen(self) -> None:
+        """Answer later starts from now on (the lock is already ours)."""
+        from PySide6.QtNetwork import QLocalServer
+
+        if self._server is not None:
+            return
+        name = server_name(self._database)
+        QLocalServer.removeServer(name)  # a socket file left by a crashed first instance
         server = QLocalServer(self)
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         server.newConnection.connect(self._accept)
-        server.listen(self.name)
+        server.listen(name)
         self._server = server
-        return True
 
     def release(self) -> None:
         if self._server is not None:
@@ -73,6 +90,8 @@ class SingleInstance(QObject):
         self._read_all()
 
     def _read_all(self) -> None:
+        import json
+
         for socket in list(self._clients):
             if not socket.canReadLine():
                 continue
@@ -89,16 +108,31 @@ class SingleInstance(QObject):
                 self.messageReceived.emit(file if isinstance(file, str) else "")
 
 
-def hand_over(database: Path, file: str | None) -> bool:
-    """Ask the running instance to come forward (and open `file`); False if none answered."""
+def hand_over(database: Path, file: str | None, patience_s: float = PATIENCE_S) -> bool:
+    """Ask the running instance to come forward (and open `file`); False if none answered.
+
+    The running one may still be painting its first window, before it listens: keep trying.
+    """
+    import json
+
+    from PySide6.QtNetwork import QLocalSocket
+
+    name = server_name(database)
+    deadline = time.monotonic() + patience_s
     socket = QLocalSocket()
-    socket.connectToServer(server_name(database))
-    if not socket.waitForConnected(CONNECT_MS):
-        return False
+    while True:
+        socket.connectToServer(name)
+        if socket.waitForConnected(max(1, int((deadline - time.monotonic()) * 1000))):
+            break
+        socket.abort()
+        if time.monotonic() + RETRY_S >= deadline:
+            return False
+        time.sleep(RETRY_S)
     path = str(Path(file).resolve()) if file else None
     socket.write((json.dumps({"open": path}) + "\n").encode("utf-8"))
-    sent = socket.waitForBytesWritten(CONNECT_MS)
+    wait_ms = max(1, int((deadline - time.monotonic()) * 1000))
+    sent = socket.waitForBytesWritten(wait_ms)
     socket.disconnectFromServer()
     if socket.state() != QLocalSocket.LocalSocketState.UnconnectedState:
-        socket.waitForDisconnected(CONNECT_MS)
+        socket.waitForDisconnected(wait_ms)
     return sent

@@ -16,6 +16,7 @@ from app.ui.settings import app_settings
 SYSTEM, LIGHT, DARK = "system", "light", "dark"
 THEMES = {SYSTEM: "&System", LIGHT: "&Light", DARK: "&Dark"}
 _SETTING = "view/theme"
+_CONTROLLER = "claimdesk_theme_controller"
 
 Role, Group = QPalette.ColorRole, QPalette.ColorGroup
 _LIGHT_COLOURS = {
@@ -143,11 +144,18 @@ class ThemeController(QObject):
 
 
 def theme_controller() -> ThemeController:
-    """The application's one controller, made on first use."""
+    """The application's one controller, made on first use.
+
+    Kept as an attribute of the application rather than found with findChild: that search wraps
+    every child of the application, which costs start-up time (see app/ui/application.py).
+    """
     app = QApplication.instance()
     assert isinstance(app, QApplication)
-    found = app.findChild(ThemeController)
-    return found if isinstance(found, ThemeController) else ThemeController(app)
+    found = getattr(app, _CONTROLLER, None)
+    if not isinstance(found, ThemeController):
+        found = ThemeController(app)
+        setattr(app, _CONTROLLER, found)
+    return found
 
 
 def theme_menu(parent: QWidget) -> QMenu:

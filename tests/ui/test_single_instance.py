@@ -21,6 +21,7 @@ def test_second_instance_hands_its_file_to_the_first(qtbot: QtBot, tmp_path: Pat
     database = tmp_path / "library.sqlite3"
     first = SingleInstance(database)
     assert first.claim()
+    first.listen()
     second = SingleInstance(database)
     assert not second.claim()
     article = tmp_path / "article.txt"
@@ -47,7 +48,39 @@ def test_each_library_has_its_own_instance(tmp_path: Path) -> None:
 
 
 def test_nobody_listening_means_no_hand_over(tmp_path: Path) -> None:
-    assert not hand_over(tmp_path / "nobody.sqlite3", None)
+    assert not hand_over(tmp_path / "nobody.sqlite3", None, patience_s=0.3)
+
+
+LISTEN_LATE = """
+import sys
+from pathlib import Path
+from PySide6.QtCore import QCoreApplication, QTimer
+from app.ui.single_instance import SingleInstance
+app = QCoreApplication([])
+instance = SingleInstance(Path(sys.argv[1]))
+assert instance.claim()
+print("locked", flush=True)
+instance.messageReceived.connect(lambda file: (print("asked for", file, flush=True), app.quit()))
+QTimer.singleShot(800, instance.listen)  # as the app does: listening starts after the first paint
+QTimer.singleShot(20000, app.quit)
+app.exec()
+"""
+
+
+def test_a_second_start_waits_for_the_first_to_listen(tmp_path: Path) -> None:
+    """The first start holds the lock before it paints but listens only after: no false "not answering"."""
+    database = tmp_path / "library.sqlite3"
+    first = subprocess.Popen(
+        [sys.executable, "-c", LISTEN_LATE, str(database)], cwd=REPO, stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert first.stdout is not None and first.stdout.readline().strip() == "locked"
+        assert not SingleInstance(database).claim()
+        assert hand_over(database, str(tmp_path / "late.txt"))
+        assert first.stdout.readline().strip() == f"asked for {(tmp_path / 'late.txt').resolve()}"
+    finally:
+        first.kill()
+        first.wait()
 
 
 HOLD_LOCK = """
