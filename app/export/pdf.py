@@ -134,6 +134,7 @@ def _document(html: str, page: QSizeF) -> tuple[QImage, QTextDocument]:
     document.setHtml(html)
     document.setPageSize(page)
     _keep_marked_blocks_together(document, page.height())
+    _split_paragraphs_at_page_breaks(document, page.height())
     return reference, document
 
 
@@ -159,6 +160,44 @@ def _keep_marked_blocks_together(document: QTextDocument, page_height: float) ->
                 cursor.setPosition(block.position())
                 cursor.mergeBlockFormat(breaks)
         block = block.next()
+
+
+def _split_paragraphs_at_page_breaks(document: QTextDocument, page_height: float) -> None:
+    """Cut a paragraph that runs onto the next page into two paragraphs, at the break.
+
+    Why: Qt's `QTextLayout::draw` also draws the last line *above* its clip rectangle. On the
+    page after the break that line falls outside the page's clip, so nobody sees it, but a PDF
+    keeps clipped text: copying, searching and `pdftotext` would find it on both pages. With the
+    paragraph cut, no line of it lies above the next page's part. The second part keeps the
+    paragraph's look but no space above it, so the layout does not move.
+    """
+    from PySide6.QtGui import QTextCursor, QTextFormat
+
+    layout = document.documentLayout()
+    cursor = QTextCursor(document)
+    block = document.begin()
+    while block.isValid():
+        lines = block.layout()
+        top = layout.blockBoundingRect(block).top()
+        split = None
+        if block.textList() is None and lines.lineCount() > 1:  # a list item would gain a bullet
+            first_page = int((top + lines.lineAt(0).y()) // page_height)
+            for number in range(1, lines.lineCount()):
+                line = lines.lineAt(number)
+                if int((top + line.y()) // page_height) != first_page:
+                    split = line.textStart()
+                    break
+        if split is None:
+            block = block.next()
+            continue
+        cursor.setPosition(block.position() + split)
+        cursor.insertBlock()
+        rest = cursor.blockFormat()
+        rest.setTopMargin(0)
+        rest.setTextIndent(0)
+        rest.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_Auto)
+        cursor.setBlockFormat(rest)
+        block = cursor.block()
 
 
 def _paint_frame(

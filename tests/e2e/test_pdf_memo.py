@@ -342,3 +342,24 @@ def test_no_word_is_drawn_outside_the_page_margins(db: Database, seed_article: P
     right_edges = [float(x) for x in re.findall(r'xMax="([\d.]+)"', boxes)]
     assert len(right_edges) > 300
     assert max(right_edges) <= width - 28, "a 10 mm margin stays clear on the right"
+
+
+def test_a_note_running_across_a_page_break_is_in_the_text_once(db: Database, tmp_path: Path) -> None:
+    """Qt also draws the line above a page's clip; hidden on paper, it would reach the text layer."""
+    sentences = tuple(
+        f"Officials said berth {n} would reopen in {n + 2} weeks, the port reported." for n in range(8)
+    )
+    article_id = _article(db, tmp_path, "berths.txt", "Berths", sentences)
+    for claim in articles.load_article(db, article_id).claims:
+        words = [f"Mark{claim.id}x{k} was checked against the harbour log by phone." for k in range(40)]
+        claims.add_note(db, claim.id, " ".join(words))
+    out = reports.export_pdf(db, article_id, tmp_path / "memo.pdf")
+    pages = [" ".join(page.extract_text().split()) for page in PdfReader(out).pages]
+    marks = Counter(re.findall(r"Mark\d+x\d+", " ".join(pages)))
+    assert len(marks) == 8 * 40 and set(marks.values()) == {1}, [m for m, n in marks.items() if n > 1]
+    straddling = [
+        claim_id
+        for claim_id in {m.split("x")[0] for m in marks}
+        if sum(1 for page in pages if re.search(rf"{claim_id}x\d+\b", page)) > 1
+    ]
+    assert straddling, "the case needs a note that runs onto the next page"
