@@ -18,3 +18,10 @@ class StorageError(ClaimdeskError):
 
 class NotFoundError(ClaimdeskError):
     """An id given by the user names nothing in the database."""
+
+
+class LibraryNotReadyError(ClaimdeskError):
+    """An edit came in the moment after start-up, before the database was open and checked."""
+
+    def __init__(self) -> None:
+        super().__init__("The library is still being opened and checked; try again in a moment")

@@ -20,6 +20,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from app.domain.statuses import status as status_info
 from app.errors import ClaimdeskError
 from app.storage.records import ClaimRecord, StatusChangeRecord
+from app.ui.database_slot import DatabaseSlot
 from app.ui.lazy import LazyModule
 
 if TYPE_CHECKING:
@@ -37,14 +38,12 @@ EVIDENCE_ADDERS = {  # kind -> the app/services/evidence.py function that adds i
 }
 
 
-class ClaimActions(QObject):
+class ClaimActions(DatabaseSlot, QObject):
     """Every edit a journalist makes on claims, as an undoable command on one QUndoStack."""
 
     claimChanged = Signal(int)  # a claim id: reload its row, its highlight and the editor
     claimsChanged = Signal(int)  # an article id: claims were added, dismissed or restored: reload the list
     failed = Signal(str)  # an undo or redo that could not be done (e.g. the claim is gone), in one sentence
-
-    db: Database  # given to the constructor, or at start-up once the database is open (use_database)
 
     def __init__(self, db: Database | None, parent: QObject | None = None) -> None:
         super().__init__(parent)

@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 from app.domain.statuses import STATUSES
 from app.domain.statuses import status as status_info
 from app.storage.records import LibraryEntry, LibraryFilter
+from app.ui.database_slot import DatabaseSlot
 from app.ui.lazy import LazyModule
 
 if TYPE_CHECKING:
@@ -60,15 +61,13 @@ ALL = "__all__"
 _COUNT_ROLES = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, ENTRY_ROLE)
 
 
-class LibraryModel(QAbstractTableModel):
+class LibraryModel(DatabaseSlot, QAbstractTableModel):
     """Library entries as table rows; the title is editable (rename).
 
     Lazy: rows come from a summary query (no article text, no counts); each row's claim counts
     are read when a view first asks for them, batched with the other rows shown on the same turn
     of the event loop. Sorting by claims reads every count once.
     """
-
-    db: Database  # given to the constructor, or at start-up once the database is open (use_database)
 
     def __init__(self, db: Database | None, guard: Guard, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -290,11 +289,10 @@ class StatusBarDelegate(QStyledItemDelegate):
         painter.restore()
 
 
-class LibraryPane(QWidget):
+class LibraryPane(DatabaseSlot, QWidget):
     """The library: filters above a sortable table; Enter or a double-click opens an article."""
 
     articleChosen = Signal(int)
-    db: Database  # given to the constructor, or at start-up once the database is open (use_database)
 
     def __init__(
         self,
@@ -371,7 +369,7 @@ class LibraryPane(QWidget):
 
     # ---- loading --------------------------------------------------------------------------
     def _first_load(self) -> None:
-        if not self.loaded and hasattr(self, "db"):  # at start-up the database opens after the paint
+        if not self.loaded and self.has_database:  # at start-up the database opens after the paint
             self.refresh()
 
     def use_database(self, db: Database) -> None:

@@ -132,9 +132,12 @@ class LibraryUi:
         if folder:
             self.import_paths([folder])
 
-    def import_paths(self, paths: Sequence[str | Path]) -> ImportJob:
+    def import_paths(self, paths: Sequence[str | Path]) -> ImportJob | None:
         """Import on a worker with a progress dialog; the library refreshes when it is done."""
-        self.job = ImportJob(self.window.db, list(paths), self.window)
+        db = self.window.guarded(lambda: self.window.db)  # None (after a message) if not open yet
+        if db is None:
+            return None
+        self.job = ImportJob(db, list(paths), self.window)
         self.job.done.connect(self._import_done)
         return self.job.start()
 
@@ -154,10 +157,13 @@ class LibraryUi:
                 self.window.statusBar().showMessage("That text was already in the library; opened it")
         return result
 
-    def fetch_dialog(self) -> FetchDialog:
+    def fetch_dialog(self) -> FetchDialog | None:
         from app.ui.fetch_dialog import FetchDialog
 
-        dialog = FetchDialog(self.window.db, self.window)
+        db = self.window.guarded(lambda: self.window.db)  # None (after a message) if not open yet
+        if db is None:
+            return None
+        dialog = FetchDialog(db, self.window)
         dialog.fetched.connect(lambda result: self.window.open_article(result.article_id))
         dialog.open()
         return dialog

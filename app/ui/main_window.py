@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidg
 
 from app import __version__
 from app.domain.statuses import status
+from app.errors import LibraryNotReadyError
 from app.storage.records import ArticleRecord, ClaimRecord
 from app.ui.article_view import ArticleView
 from app.ui.claims_panel import ClaimsPanel
@@ -166,6 +167,8 @@ class MainWindow(QMainWindow):
 
     @property
     def db(self) -> Database:
+        if not self.attached:  # the moment after start-up (app/ui/application.py)
+            raise LibraryNotReadyError
         return self._db
 
     @db.setter

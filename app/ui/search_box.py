@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.ui.database_slot import DatabaseSlot
 from app.ui.lazy import LazyModule
 from app.ui.library_pane import Guard
 
@@ -120,12 +121,11 @@ class RichTextDelegate(QStyledItemDelegate):
         return QSize(int(document.idealWidth()), int(document.size().height()) + 4)
 
 
-class SearchBox(QWidget):
+class SearchBox(DatabaseSlot, QWidget):
     """A search field with its hits; `hitChosen(hit, query)` when one is picked."""
 
     hitChosen = Signal(object, str)
     searching = Signal(bool)  # True while hits (or "no hits") are shown
-    db: Database  # given to the constructor, or at start-up once the database is open
 
     def __init__(self, db: Database | None, guard: Guard, parent: QWidget | None = None) -> None:
         super().__init__(parent)

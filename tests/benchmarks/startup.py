@@ -43,18 +43,18 @@ app.exec()
 """
 
 
-PAINTED = re.compile(r"^first paint at (\d+)$", re.MULTILINE)
+EVENT = re.compile(r"^(first paint|ready) at (\d+)$", re.MULTILINE)  # what the probes print
 
 
-def time_process(command: list[str], env: dict[str, str]) -> tuple[float, float]:
-    """Seconds from launch to the first paint reported, and to the process's exit."""
+def time_process(command: list[str], env: dict[str, str], event: str = "first paint") -> tuple[float, float]:
+    """Seconds from launch to `event` as the process reported it, and to the process's exit."""
     start = time.monotonic_ns()
     done = subprocess.run(command, env=env, check=True, capture_output=True, text=True)
     end = time.monotonic_ns()
-    painted = PAINTED.search(done.stdout)
-    if painted is None:
-        raise SystemExit(f"{command} did not report its first paint: {done.stderr[-500:]}")
-    return (int(painted.group(1)) - start) / 1e9, (end - start) / 1e9
+    reported = dict(EVENT.findall(done.stdout))
+    if event not in reported:
+        raise SystemExit(f"{command} did not report {event}: {done.stderr[-500:]}")
+    return (int(reported[event]) - start) / 1e9, (end - start) / 1e9
 
 
 def main() -> int:

@@ -33,6 +33,7 @@ def test_all_295_import_through_the_batch_path_and_show(
     files = write_wikinews_files(tmp_path / "wikinews")
     assert len(files) == 295 and {f.suffix for f in files} == set(FORMATS)
     job = window.library.import_paths([tmp_path / "wikinews"])  # the folder, as File > Import a folder
+    assert job is not None
     with qtbot.waitSignal(job.done, timeout=600_000):
         pass
     report = job.report
@@ -56,6 +57,7 @@ def test_all_295_import_through_the_batch_path_and_show(
 
     # Importing the same folder again adds nothing: every file is reported as a duplicate.
     again = window.library.import_paths([tmp_path / "wikinews"])
+    assert again is not None
     with qtbot.waitSignal(again.done, timeout=600_000):
         pass
     assert again.report is not None and (len(again.report.imported), len(again.report.duplicates)) == (0, 295)

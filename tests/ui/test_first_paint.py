@@ -67,8 +67,8 @@ def test_window_shown_from_the_reader_then_attached(qtbot: QtBot, db: Database, 
     assert not window.attached
     assert window.claim_model.rowCount() == len(first.claims)
 
-    attach_database(window, db.path)
-    assert window.attached
+    attach_database(window, db.path)  # on a worker: the window goes on meanwhile
+    qtbot.waitUntil(lambda: window.attached, timeout=30000)
     try:
         qtbot.waitUntil(lambda: window.library.pane.model.rowCount() == 1)
         claim = first.claims[0]
@@ -90,8 +90,34 @@ def test_attach_replaces_an_article_shown_stale(qtbot: QtBot, db: Database, arti
     qtbot.addWidget(window)
     window.show_record(first)
     attach_database(window, db.path)
+    qtbot.waitUntil(lambda: window.attached, timeout=30000)
     try:
         assert window.article is not None
         assert [n.body for n in window.article.claims[0].notes] == ["Written after the window painted."]
+    finally:
+        window.db.close()
+
+
+def test_an_edit_before_the_database_is_open_is_refused_with_a_message(
+    qtbot: QtBot, db: Database, article_file: Path, errors: list[str]
+) -> None:
+    """Between the first paint and the database, the window answers; an edit says why it waits."""
+    article_id = articles.import_path(db, article_file).article_id
+    articles.mark_opened(db, article_id)
+    first = read_last_article(db.path)
+    assert first is not None
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show_record(first)
+    window.finish_building()
+    claim = first.claims[0]
+    assert not window.set_status(claim.id, "in_progress")
+    assert window.library.import_paths([article_file]) is None
+    assert errors == ["The library is still being opened and checked; try again in a moment"] * 2
+    attach_database(window, db.path)
+    qtbot.waitUntil(lambda: window.attached, timeout=30000)
+    try:
+        assert window.set_status(claim.id, "in_progress")
+        assert claims.load_claim(window.db, claim.id).status == "in_progress"
     finally:
         window.db.close()

@@ -31,6 +31,7 @@ def test_folder_imports_on_a_worker_and_reports_duplicates(
 ) -> None:
     window.open_file(article_file)
     job = window.library.import_paths([_folder(tmp_path, article_file)])
+    assert job is not None
     with qtbot.waitSignal(job.done, timeout=60_000):
         pass
     report = job.report
@@ -80,6 +81,7 @@ def test_empty_clipboard_is_a_message(window: MainWindow, errors: list[str]) -> 
 
 def test_fetch_dialog_says_it_goes_online(window: MainWindow, qtbot: QtBot) -> None:
     dialog = window.library.fetch_dialog()
+    assert dialog is not None
     assert "This goes online" in dialog.notice.text()
     assert "goes online" in window.library.fetch_action.text()
     assert not dialog.fetch_button.isEnabled()
