@@ -231,7 +231,7 @@ def come_forward(window: MainWindow, file: str) -> None:
     if file and not window.attached:  # asked in the moment between the first paint and the database
         QTimer.singleShot(100, lambda: come_forward(window, file))
     elif file:
-        window.open_file(file)
+        window.library.open_path(file)
 
 
 def open_or_recover(

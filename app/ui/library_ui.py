@@ -141,6 +141,36 @@ class LibraryUi:
         self.job.done.connect(self._import_done)
         return self.job.start()
 
+    def open_path(self, path: str | Path) -> ImportJob | None:
+        """File > Open (or a file handed over by a second start): import on the worker, then show it.
+
+        A big page can take a while to analyse; the window stays responsive, and the progress
+        dialog (shown after a moment) can cancel. A file already in the library just opens.
+        """
+        db = self.window.guarded(lambda: self.window.db)  # None (after a message) if not open yet
+        if db is None:
+            return None
+        self.job = ImportJob(db, [path], self.window)
+        self.job.done.connect(lambda report: self._opened(Path(path), report))
+        return self.job.start()
+
+    def _opened(self, path: Path, report: BatchReport) -> None:
+        if report.failed:
+            from PySide6.QtWidgets import QMessageBox
+
+            message = report.failed[0][1]
+            self.window.statusBar().showMessage(message)
+            QMessageBox.warning(self.window, "Claimdesk", message)
+            return
+        found = [*report.imported, *(a for _, a in report.updated), *(a for _, a in report.duplicates)]
+        if not found:  # cancelled
+            self.window.statusBar().showMessage(f"Opening {path.name} was cancelled")
+            return
+        self.pane.refresh()
+        self.window.open_article(found[0])
+        if report.duplicates:
+            self.window.statusBar().showMessage(f"{path.name} was already in the library; opened it")
+
     def _import_done(self, report: BatchReport) -> None:
         self.pane.refresh()
         self.window.statusBar().showMessage(report.summary())

@@ -274,7 +274,11 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"{record.source_label} · {len(record.claims)} claims")
 
     def open_file(self, path: str | Path) -> bool:
-        """Import a file (or find it already imported) and show it; False if it can't be read."""
+        """Import a file (or find it already imported) and show it; False if it can't be read.
+
+        On the UI thread: for a file given at start-up, before the window shows. In the window,
+        File > Open goes through `library.open_path`, on a worker with a progress dialog.
+        """
         result = self.guarded(lambda: articles.import_path(self.db, path))
         if result is None:
             return False
@@ -290,7 +294,7 @@ class MainWindow(QMainWindow):
 
         path, _ = QFileDialog.getOpenFileName(self, "Open an article", str(Path.home()), FILES_FILTER)
         if path:
-            self.open_file(path)
+            self.library.open_path(path)
 
     def memo_dialog(self) -> MemoDialog | None:
         """Open the memo options (statuses, appendix, history, paper) with export, print, preview."""

@@ -80,7 +80,9 @@ def main() -> int:
     print(f"{'':<26}{'median':>12}{'min':>8}{'median':>14}")
     for name, runs in (("bare PySide6 window", bare), ("claimdesk, last article", ours)):
         paint, exit_ = [r[0] * 1000 for r in runs], [r[1] * 1000 for r in runs]
-        print(f"{name:<26}{statistics.median(paint):>12.0f}{min(paint):>8.0f}{statistics.median(exit_):>14.0f}")
+        print(
+            f"{name:<26}{statistics.median(paint):>12.0f}{min(paint):>8.0f}{statistics.median(exit_):>14.0f}"
+        )
     ratio = statistics.median(r[0] for r in ours) / statistics.median(r[0] for r in bare)
     exit_ratio = statistics.median(r[1] for r in ours) / statistics.median(r[1] for r in bare)
     print(f"ratio to first paint (goal <= 1.5x): {ratio:.2f}x   (to exit: {exit_ratio:.2f}x)")
