@@ -10,7 +10,9 @@ from sqlalchemy import text
 
 from app.services import articles, safety
 from app.services.safety import DatabaseSetAsideError
+from app.storage.article_reader import read_last_article
 from app.storage.database import Database, open_database
+from app.ui import application
 from app.ui.application import EMPTY, QUIT, RESTORE, open_or_recover
 from app.ui.backups_dialog import BackupsDialog
 from app.ui.main_window import MainWindow
@@ -119,3 +121,33 @@ def test_damaged_database_at_start_up(
     assert len(articles.list_articles(db)) == expected
     db.close()
     assert damaged.aside.exists(), "the damaged file is never deleted"
+
+
+def test_damage_found_after_the_first_paint_is_offered_the_backup(
+    qtbot: QtBot, db_path: Path, article_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The window painted from a read that came before the check; the check, on a worker, finds damage."""
+    database = open_database(db_path)
+    article_id = articles.import_path(database, article_file).article_id
+    articles.mark_opened(database, article_id)
+    database.close()
+    painted = read_last_article(db_path)
+    assert painted is not None
+    safety.back_up(db_path)
+    data = bytearray(db_path.read_bytes())
+    data[4096:] = b"\x5a" * (len(data) - 4096)
+    db_path.write_bytes(bytes(data))
+    offered: list[DatabaseSetAsideError] = []
+    monkeypatch.setattr(application, "ask_about_damage", lambda damaged: offered.append(damaged) or RESTORE)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show_record(painted)
+    application.attach_database(window, db_path)
+    qtbot.waitUntil(lambda: window.attached, timeout=30000)
+    try:
+        (damaged,) = offered
+        assert damaged.aside.exists(), "the damaged file is kept"
+        assert window.article is not None and window.article.title == painted.title
+        assert len(articles.list_articles(window.db)) == 1, "the backup took its place"
+    finally:
+        window.db.close()
