@@ -29,8 +29,8 @@ from app.storage.records import (
 
 T = TypeVar("T")
 _ARTICLE = (
-    "SELECT id, title, byline, outlet, source_url, published_at, filename, format, text, imported_at"
-    " FROM article WHERE id = ?"
+    "SELECT id, title, byline, outlet, source_url, published_at, filename, format, text, imported_at,"
+    " html FROM article WHERE id = ?"
 )
 _CLAIMS = (
     'SELECT id, start, "end", exact, kind, origin, source, secondary_source, source_refers_to, cues,'
@@ -143,6 +143,7 @@ def read_article(connection: sqlite3.Connection, article_id: int) -> ArticleReco
         text=row[8],
         imported_at=_time(row[9]),
         claims=claims,
+        html=row[10],
     )
 
 

@@ -160,6 +160,7 @@ class ArticleRecord:
     text: str
     imported_at: datetime
     claims: tuple[ClaimRecord, ...]
+    html: str | None = None  # the sanitised display copy (headings, lists, quotes); None for plain text
 
     @property
     def source_label(self) -> str:

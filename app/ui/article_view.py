@@ -5,6 +5,10 @@ counts UTF-16 units, so `Utf16Positions` maps between them wherever the two meet
 
 Speed: each highlighted claim keeps its own ExtraSelection, so a status change or a new selected
 claim restyles one or two of them, never all; hovering only reads positions.
+
+Structure (headings, list items, quotes; app/ui/article_structure.py reads it from the article's
+html) is applied as formats only: the document's text stays the stored text, character for
+character, and list markers are painted in the margin, never inserted.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QAction,
+    QColor,
     QContextMenuEvent,
     QFont,
     QFontMetricsF,
@@ -26,6 +31,7 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QPaintEvent,
+    QPalette,
     QPen,
     QResizeEvent,
     QTextBlockFormat,
@@ -42,6 +48,7 @@ from app.ui.status_icons import status_icon
 from app.ui.theme import claim_format, claim_ink, find_format
 
 if TYPE_CHECKING:
+    from app.ui.article_structure import StructuredBlock
     from app.ui.find_bar import FindBar
 
 READER_FAMILIES = ["Charter", "Georgia", "Source Serif 4", "Noto Serif", "Cambria", "DejaVu Serif"]
@@ -53,6 +60,9 @@ MAX_FIND_HIGHLIGHTS = 1500  # beyond this only the count and the current match a
 _FONT_SETTING = "reader/point_size"
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")  # two UTF-16 units each: emoji, rare scripts
 _SAMPLE = "The harbour authority said on Monday that dredging would resume, officials said. "
+# Heading sizes as multiples of the reader's point size, so zoom scales them with the text.
+HEADING_SCALE = {"h1": 1.6, "h2": 1.4, "h3": 1.25, "h4": 1.12, "h5": 1.0, "h6": 1.0}
+INDENT_EMS = 1.8  # one level of list or quote indent
 
 
 class Utf16Positions:
@@ -141,6 +151,9 @@ class ArticleView(QTextEdit):
         self._pointing = False
         self._column_margin = self._right_margin = -1.0
         self._find_bar: FindBar | None = None
+        self._structure: tuple[StructuredBlock, ...] = ()
+        self._marked: list[StructuredBlock] = []  # list items with a margin marker and quotes, to paint
+        self._marked_starts: list[int] = []
         self._build_actions()
         self.set_point_size(_saved_point_size())
         self.selectionChanged.connect(self._update_claim_actions)
@@ -197,15 +210,29 @@ class ArticleView(QTextEdit):
         return [self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action, self.find_action]
 
     # ---- content ----------------------------------------------------------------------------
-    def show_text(self, text: str, claims: tuple[ClaimRecord, ...]) -> None:
+    def show_text(
+        self,
+        text: str,
+        claims: tuple[ClaimRecord, ...],
+        structure: tuple[StructuredBlock, ...] | None = None,
+    ) -> None:
+        """Show `text` with its claims; `structure` (see article_structure.py) only formats it."""
         self._text = text
         self._qt = Utf16Positions(text)
         self._selected = None
+        self.setCurrentCharFormat(QTextCharFormat())  # setPlainText would keep a heading's bold at 0
         self.setPlainText(text)
         self._column_margin = -1.0  # a new document has a new root frame: set its margins again
         self._fit_column()
         self._format_paragraphs()
-        self._claims = {}
+        self._structure = tuple(b for b in structure or () if 0 <= b.start < b.end <= len(text))
+        self._marked = [b for b in self._structure if b.marker or b.kind == "quote"]
+        self._marked_starts = [b.start for b in self._marked]
+        self._format_structure()
+        # The last article's highlights go even when this one has no claims (update_claims would
+        # see nothing changed and keep them, and the margin would look up claims no longer here).
+        self._claims, self._selections, self._order, self._starts = {}, {}, [], []
+        self._push_selections()
         self.update_claims(claims)
         if self._find_bar is not None:
             self._find_bar.set_text(text)
@@ -229,6 +256,50 @@ class ArticleView(QTextEdit):
                 cursor.setBlockFormat(blank)
             block = block.next()
         cursor.endEditBlock()
+
+    def _format_structure(self) -> None:
+        """Headings bigger and bold, list items and quotes indented, quotes italic: formats, not text.
+
+        Sizes and indents follow the reader's font, so a zoom (a font change) formats again.
+        """
+        if not self._structure:
+            return
+        metrics = QFontMetricsF(self.font())
+        step = metrics.horizontalAdvance("M") * INDENT_EMS
+        size = self.font().pointSizeF()
+        cursor = QTextCursor(self.document())
+        cursor.beginEditBlock()
+        for block in self._structure:
+            chars, blocks = QTextCharFormat(), QTextBlockFormat()
+            if block.kind in HEADING_SCALE:
+                chars.setFontPointSize(size * HEADING_SCALE[block.kind])
+                chars.setFontWeight(QFont.Weight.Bold)
+                blocks.setTopMargin(metrics.height() * 0.4)
+            elif block.kind == "li":
+                indent = step * max(1, block.depth)
+                if block.own_marker:  # Markdown's "  • item": the marker at the item's depth, wrapped
+                    marker = self._text[block.start : block.start + block.own_marker]  # lines after it
+                    lead = metrics.horizontalAdvance(marker[: len(marker) - len(marker.lstrip())])
+                    hang = metrics.horizontalAdvance(marker.lstrip())
+                    blocks.setTextIndent(-(lead + hang))
+                    indent += hang
+                blocks.setLeftMargin(indent)
+            elif block.kind == "quote":
+                chars.setFontItalic(True)
+                blocks.setLeftMargin(step * max(1, block.depth))
+                blocks.setRightMargin(step)
+            else:
+                continue
+            cursor.setPosition(self._qt(block.start))
+            cursor.setPosition(self._qt(block.end), QTextCursor.MoveMode.KeepAnchor)
+            cursor.mergeBlockFormat(blocks)
+            if chars.properties():
+                cursor.mergeCharFormat(chars)
+        cursor.endEditBlock()
+
+    def structure(self) -> tuple[StructuredBlock, ...]:
+        """The structure shown (blocks outside the text left out)."""
+        return self._structure
 
     def update_claims(self, claims: tuple[ClaimRecord, ...]) -> None:
         """Take the claims' new state; restyle only the highlights whose look changed."""
@@ -459,6 +530,8 @@ class ArticleView(QTextEdit):
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # zoom: heading sizes and indents follow the font
+            self._format_structure()
         if event.type() == QEvent.Type.PaletteChange:
             self._formats.clear()
         if event.type() == QEvent.Type.PaletteChange and (self._selections or self._find_selections):
@@ -481,16 +554,49 @@ class ArticleView(QTextEdit):
     # ---- margin letters, hover, click ------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
+        self._paint_structure_marks()
         self._paint_margin_letters()
+
+    def _visible_range(self) -> tuple[int, int]:
+        """The code points at the top left and bottom right of the viewport."""
+        first = self._qt.to_python(self.cursorForPosition(QPoint(0, 0)).position())
+        bottom = QPoint(self.viewport().width() - 1, self.viewport().height() - 1)
+        return first, self._qt.to_python(self.cursorForPosition(bottom).position())
+
+    def _paint_structure_marks(self) -> None:
+        """List markers before their items' first lines and a rule beside quotes, in the indent."""
+        if not self._marked:
+            return
+        first, last = self._visible_range()
+        lo = max(0, bisect_left(self._marked_starts, first) - 1)
+        hi = bisect_right(self._marked_starts, last)
+        font = self.document().defaultFont()
+        metrics = QFontMetricsF(font)
+        gap = metrics.horizontalAdvance(" ")
+        painter = QPainter(self.viewport())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setFont(font)
+        ink = QColor(self.palette().color(QPalette.ColorRole.Text))
+        ink.setAlphaF(0.6)
+        for block in self._marked[lo:hi]:
+            top = self.cursorRect(self._cursor(block.start, block.start))
+            if block.kind == "quote":
+                bottom = self.cursorRect(self._cursor(block.end, block.end))
+                x = top.left() - metrics.horizontalAdvance("M") * INDENT_EMS / 2
+                painter.setPen(QPen(ink, max(2.0, metrics.height() / 8)))
+                painter.drawLine(QPointF(x, top.top()), QPointF(x, bottom.bottom()))
+                continue
+            width = metrics.horizontalAdvance(block.marker)
+            painter.setPen(ink)
+            painter.drawText(QPointF(top.left() - gap - width, top.top() + metrics.ascent()), block.marker)
+        painter.end()
 
     def _paint_margin_letters(self) -> None:
         """Each claim's status letter in the margin beside the line where it starts."""
         self._badges = []
         if not self._order:
             return
-        first = self._qt.to_python(self.cursorForPosition(QPoint(0, 0)).position())
-        bottom = QPoint(self.viewport().width() - 1, self.viewport().height() - 1)
-        last = self._qt.to_python(self.cursorForPosition(bottom).position())
+        first, last = self._visible_range()
         lo = max(0, bisect_left(self._starts, first) - 1)
         hi = bisect_right(self._starts, last)
         size = QFontMetricsF(self.font()).height() * 0.8

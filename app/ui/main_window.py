@@ -265,7 +265,12 @@ class MainWindow(QMainWindow):
         self.article = record
         if self._library is not None:
             self._library.article_opened(record.id)
-        self.article_view.show_text(record.text, _highlighted(record.claims))
+        structure = None
+        if record.html:  # html.parser loads only for an article with a display copy
+            from app.ui.article_structure import article_structure
+
+            structure = article_structure(record.text, record.html)
+        self.article_view.show_text(record.text, _highlighted(record.claims), structure)
         self.claims_panel.set_claims(record.claims)
         if self._editor is not None:
             self._editor.show_claim(None)
