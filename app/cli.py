@@ -12,9 +12,13 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app import __version__
 from app.errors import ClaimdeskError
+
+if TYPE_CHECKING:
+    from app.storage.records import VersionChange
 
 EXIT_USAGE = 2
 
@@ -29,6 +33,7 @@ COMMANDS = (
     "backup",
     "backups",
     "restore",
+    "versions",
 )
 EXPORT_FORMATS = ("pdf", "markdown", "csv", "w3c", "claimreview")
 
@@ -114,6 +119,17 @@ def build_parser() -> argparse.ArgumentParser:
         help="replace the database with a backup (the current one is backed up first)",
     )
     restorer.add_argument("file", metavar="FILE", help="a backup (see `claimdesk backups`)")
+    versions = commands.add_parser(
+        "versions",
+        parents=[db_option],
+        help="list the texts an article has had, or show what changed between two of them",
+    )
+    versions.add_argument(
+        "article_id", type=int, metavar="ID", help="the article's id (see `claimdesk list`)"
+    )
+    versions.add_argument(
+        "--diff", nargs=2, type=int, metavar=("A", "B"), help="show what changed from version A to B"
+    )
     return parser
 
 
@@ -152,6 +168,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "backup": _backup,
         "backups": _backups,
         "restore": _restore,
+        "versions": _versions,
     }
     return _run_guarded(lambda: handlers[args.command](args))
 
@@ -355,6 +372,42 @@ def _restore(args: argparse.Namespace) -> int:
     if kept:
         print(f"The database as it was before is kept in {kept}")
     return 0
+
+
+def _versions(args: argparse.Namespace) -> int:
+    from app.services import article_versions
+
+    db = _database(args)
+    try:
+        if args.diff:
+            old, new = args.diff
+            _print_changes(article_versions.compare(db, args.article_id, old, new), old, new)
+            return 0
+        rows = article_versions.list_versions(db, args.article_id)
+    finally:
+        db.close()
+    print(f"{'#':>3}  {'CAPTURED':<16}  {'WORDS':>6}  {'SHA256':<12}  TITLE")
+    for row in rows:
+        when = row.captured_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        print(f"{row.number:>3}  {when:<16}  {row.words:>6}  {row.sha256[:12]:<12}  {row.title}")
+    return 0
+
+
+def _print_changes(changes: Sequence[VersionChange], old: int, new: int) -> None:
+    """Each change: where it is in the newer text, its context, then `- old` / `+ new` lines."""
+    if not changes:
+        print(f"No change in the words from version {old} to {new}.")
+        return
+    print(f"{len(changes)} changes from version {old} to {new}:")
+    for n, change in enumerate(changes, 1):
+        before = f"…{change.before} " if change.before else ""
+        after = f" {change.after}…" if change.after else ""
+        context = f"{before}[{change.kind}]{after}"
+        print(f"\n{n}. at {change.start}: {context}")
+        if change.old:
+            print(f"   - {change.old}")
+        if change.new:
+            print(f"   + {change.new}")
 
 
 def _database_path(args: argparse.Namespace) -> Path:

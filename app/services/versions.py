@@ -1,12 +1,14 @@
 """A new version of an article already in the library: the same URL or file with other bytes.
 
-The article's text is replaced and each claim is found again in it by its quote, prefix and
-suffix (app.domain.anchoring.reanchor, fuzzy as Hypothesis does it). Nothing a journalist did is
-touched: statuses and their history, notes, evidence, tags and dismissals stay as they are. A
-claim whose wording changed keeps the wording it had before in `previous_exact`; a claim that can't
-be found any more becomes an orphan (`anchored=False`) with its notes, keeps its old quote, and is
-looked for again in the next version. The claim engine reads the new text too: a reworded claim
-takes its new hedges, figures and score, and sentences it detects where no claim is yet are added.
+The new text is kept as the article's next version (app.services.article_versions: the earlier
+texts stay, to show what changed), the article's text is replaced and each claim is found again in
+it by its quote, prefix and suffix (app.domain.anchoring.reanchor, fuzzy as Hypothesis does it).
+Nothing a journalist did is touched: statuses and their history, notes, evidence, tags and
+dismissals stay as they are. A claim whose wording changed keeps the wording it had before in
+`previous_exact`; a claim that can't be found any more becomes an orphan (`anchored=False`) with
+its notes, keeps its old quote, and is looked for again in the next version. The claim engine reads
+the new text too: a reworded claim takes its new hedges, figures and score, and sentences it
+detects where no claim is yet are added.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from app.domain.anchoring import TextQuote, describe_quote, nearest_occurrence, reanchor
 from app.importers import ImportedArticle
+from app.services.article_versions import store_version
 from app.storage import repository
 from app.storage.database import Database
 from app.storage.models import Article, Claim, utcnow
@@ -74,8 +77,10 @@ def apply_new_version(
         article = repository.get_article(session, article_id)
         if article.sha256 == imported.sha256 and article.text == imported.text:
             return VersionReport(article_id, unchanged=len(article.claims))
+        store_version(session, article, article.captured_at or article.imported_at)  # if not kept yet
         counts = _reanchor_claims(article.claims, article.text, imported.text)
         _replace_text(article, imported, analysis, captured_at, original_path)
+        store_version(session, article, captured_at)  # the new text, as the next version
         added = 0
         if analysis is not None:
             _refresh_reworded(article.claims, counts["changed"], analysis)

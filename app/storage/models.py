@@ -86,6 +86,35 @@ class Article(Base):
         back_populates="article", cascade="all, delete-orphan", order_by="Claim.start"
     )
     notes: Mapped[list[Note]] = relationship(back_populates="article", cascade="all, delete-orphan")
+    # Every text the article has had (0006). Loaded only when asked for: the texts are large, and
+    # the database's cascade deletes them with the article without loading them (passive_deletes).
+    versions: Mapped[list[ArticleVersion]] = relationship(
+        back_populates="article",
+        cascade="all, delete-orphan",
+        order_by="ArticleVersion.number",
+        lazy="select",
+        passive_deletes=True,
+    )
+
+
+class ArticleVersion(Base):
+    """One text an article has had, number 1 being the first import; the newest is article.text."""
+
+    __tablename__ = "article_version"
+    __table_args__ = (
+        # also the index for lookups by article_id (its first column): no second one (0006)
+        UniqueConstraint("article_id", "number", name="article_version_number_unique"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("article.id", ondelete="CASCADE"))
+    number: Mapped[int]
+    text: Mapped[str] = mapped_column(Text)
+    sha256: Mapped[str] = mapped_column(String(64))  # of the bytes this text was read from
+    captured_at: Mapped[datetime] = mapped_column(default=utcnow)
+    title: Mapped[str] = mapped_column(Text)
+
+    article: Mapped[Article] = relationship(back_populates="versions")
 
 
 class Claim(Base):

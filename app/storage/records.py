@@ -189,3 +189,33 @@ class LibraryFilter:
     outlet: str | None = None
     tag: str | None = None  # articles with at least one claim tagged so
     trash: bool = False  # the trash instead of the library
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleVersionRecord:
+    """One text an article has had (number 1: the first import), without the text itself."""
+
+    id: int
+    number: int
+    captured_at: datetime
+    sha256: str  # of the bytes the text was read from
+    title: str
+    words: int
+
+
+@dataclass(frozen=True, slots=True)
+class VersionChange:
+    """One difference between two versions of an article's text, word by word.
+
+    `start`/`end` are code-point offsets into the newer text (a deletion is an empty span where the
+    words were), so a reader showing that text can jump there; `before`/`after` are a few words of
+    the newer text around it, for a line of context.
+    """
+
+    kind: str  # "inserted", "deleted" or "replaced"
+    old: str  # the words taken out ("" for an insertion)
+    new: str  # the words put in ("" for a deletion)
+    start: int
+    end: int
+    before: str = ""
+    after: str = ""

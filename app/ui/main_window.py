@@ -576,7 +576,8 @@ def _heading_html(article: ArticleRecord) -> str:
     meta.append(escape(article.source_label))
     if article.published_at:
         meta.append(escape(article.published_at))
-    meta.append("imported " + article.imported_at.astimezone().strftime("%Y-%m-%d %H:%M"))
+    # non-breaking spaces: a wrapped heading keeps "imported", the date and the time together
+    meta.append("imported\u00a0" + article.imported_at.astimezone().strftime("%Y-%m-%d\u00a0%H:%M"))
     return (
         f"<div style='font-size:15pt; font-weight:600'>{escape(article.title)}</div>"
         f"<div style='color:gray'>{' · '.join(meta)}</div>"
