@@ -34,7 +34,6 @@ from PySide6.QtGui import (
     QPalette,
     QPen,
     QResizeEvent,
-    QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
     QWheelEvent,
@@ -43,6 +42,13 @@ from PySide6.QtWidgets import QApplication, QMenu, QTextEdit, QToolTip, QWidget
 
 from app.domain.statuses import status
 from app.storage.records import ClaimRecord
+from app.ui.reader_typesetting import (
+    INDENT_EMS,
+    column_margins,
+    format_paragraphs,
+    format_structure,
+    set_page_margins,
+)
 from app.ui.settings import app_settings
 from app.ui.status_icons import status_icon
 from app.ui.theme import claim_format, claim_ink, find_format
@@ -53,16 +59,9 @@ if TYPE_CHECKING:
 
 READER_FAMILIES = ["Charter", "Georgia", "Source Serif 4", "Noto Serif", "Cambria", "DejaVu Serif"]
 DEFAULT_POINT_SIZE, MIN_POINT_SIZE, MAX_POINT_SIZE = 12.0, 7.0, 32.0
-COLUMN_CHARACTERS = 70
-LINE_HEIGHT_PERCENT = 150
-BLANK_LINE_PERCENT = 55  # the empty line between paragraphs: a pause, not a hole
 MAX_FIND_HIGHLIGHTS = 1500  # beyond this only the count and the current match are shown
 _FONT_SETTING = "reader/point_size"
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")  # two UTF-16 units each: emoji, rare scripts
-_SAMPLE = "The harbour authority said on Monday that dredging would resume, officials said. "
-# Heading sizes as multiples of the reader's point size, so zoom scales them with the text.
-HEADING_SCALE = {"h1": 1.6, "h2": 1.4, "h3": 1.25, "h4": 1.12, "h5": 1.0, "h6": 1.0}
-INDENT_EMS = 1.8  # one level of list or quote indent
 
 
 class Utf16Positions:
@@ -224,11 +223,11 @@ class ArticleView(QTextEdit):
         self.setPlainText(text)
         self._column_margin = -1.0  # a new document has a new root frame: set its margins again
         self._fit_column()
-        self._format_paragraphs()
+        format_paragraphs(self.document())
         self._structure = tuple(b for b in structure or () if 0 <= b.start < b.end <= len(text))
         self._marked = [b for b in self._structure if b.marker or b.kind == "quote"]
         self._marked_starts = [b.start for b in self._marked]
-        self._format_structure()
+        format_structure(self.document(), text, self._structure, self.font(), self._qt)
         # The last article's highlights go even when this one has no claims (update_claims would
         # see nothing changed and keep them, and the margin would look up claims no longer here).
         self._claims, self._selections, self._order, self._starts = {}, {}, [], []
@@ -237,65 +236,6 @@ class ArticleView(QTextEdit):
         if self._find_bar is not None:
             self._find_bar.set_text(text)
         self.moveCursor(QTextCursor.MoveOperation.Start)
-
-    def _format_paragraphs(self) -> None:
-        """Comfortable line spacing; the blank line between two paragraphs made shorter."""
-        document = self.document()
-        spacing = QTextBlockFormat()
-        spacing.setLineHeight(LINE_HEIGHT_PERCENT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
-        cursor = QTextCursor(document)
-        cursor.beginEditBlock()  # one relayout for all the changes, not one per paragraph
-        cursor.select(QTextCursor.SelectionType.Document)
-        cursor.mergeBlockFormat(spacing)
-        blank = QTextBlockFormat()
-        blank.setLineHeight(BLANK_LINE_PERCENT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
-        block = document.firstBlock()
-        while block.isValid():
-            if block.length() == 1:
-                cursor.setPosition(block.position())
-                cursor.setBlockFormat(blank)
-            block = block.next()
-        cursor.endEditBlock()
-
-    def _format_structure(self) -> None:
-        """Headings bigger and bold, list items and quotes indented, quotes italic: formats, not text.
-
-        Sizes and indents follow the reader's font, so a zoom (a font change) formats again.
-        """
-        if not self._structure:
-            return
-        metrics = QFontMetricsF(self.font())
-        step = metrics.horizontalAdvance("M") * INDENT_EMS
-        size = self.font().pointSizeF()
-        cursor = QTextCursor(self.document())
-        cursor.beginEditBlock()
-        for block in self._structure:
-            chars, blocks = QTextCharFormat(), QTextBlockFormat()
-            if block.kind in HEADING_SCALE:
-                chars.setFontPointSize(size * HEADING_SCALE[block.kind])
-                chars.setFontWeight(QFont.Weight.Bold)
-                blocks.setTopMargin(metrics.height() * 0.4)
-            elif block.kind == "li":
-                indent = step * max(1, block.depth)
-                if block.own_marker:  # Markdown's "  • item": the marker at the item's depth, wrapped
-                    marker = self._text[block.start : block.start + block.own_marker]  # lines after it
-                    lead = metrics.horizontalAdvance(marker[: len(marker) - len(marker.lstrip())])
-                    hang = metrics.horizontalAdvance(marker.lstrip())
-                    blocks.setTextIndent(-(lead + hang))
-                    indent += hang
-                blocks.setLeftMargin(indent)
-            elif block.kind == "quote":
-                chars.setFontItalic(True)
-                blocks.setLeftMargin(step * max(1, block.depth))
-                blocks.setRightMargin(step)
-            else:
-                continue
-            cursor.setPosition(self._qt(block.start))
-            cursor.setPosition(self._qt(block.end), QTextCursor.MoveMode.KeepAnchor)
-            cursor.mergeBlockFormat(blocks)
-            if chars.properties():
-                cursor.mergeCharFormat(chars)
-        cursor.endEditBlock()
 
     def structure(self) -> tuple[StructuredBlock, ...]:
         """The structure shown (blocks outside the text left out)."""
@@ -504,22 +444,11 @@ class ArticleView(QTextEdit):
     # ---- layout: a centred column of about 70 characters ---------------------------------------
     def _fit_column(self) -> None:
         """Margins that centre a column of about 70 characters; in a narrow pane, the text gets the room."""
-        metrics = QFontMetricsF(self.font())
-        column = metrics.horizontalAdvance(_SAMPLE) * COLUMN_CHARACTERS / len(_SAMPLE)
-        gutter = metrics.height() * 2.4  # room for the status letters in the margin
-        width = self.viewport().width()
-        left = max(gutter, (width - column) / 2)
-        right = max(gutter * 0.4, width - column - left)
+        left, right = column_margins(self.font(), self.viewport().width())
         if abs(left - self._column_margin) < 1 and abs(right - self._right_margin) < 1:
             return
         self._column_margin, self._right_margin = left, right
-        frame = self.document().rootFrame()
-        fmt = frame.frameFormat()
-        fmt.setLeftMargin(left)
-        fmt.setRightMargin(right)
-        fmt.setTopMargin(metrics.height() * 1.2)
-        fmt.setBottomMargin(metrics.height() * 3)
-        frame.setFrameFormat(fmt)
+        set_page_margins(self.document(), self.font(), left, right)
         self.columnChanged.emit(round(left), round(right))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -531,7 +460,7 @@ class ArticleView(QTextEdit):
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:  # zoom: heading sizes and indents follow the font
-            self._format_structure()
+            format_structure(self.document(), self._text, self._structure, self.font(), self._qt)
         if event.type() == QEvent.Type.PaletteChange:
             self._formats.clear()
         if event.type() == QEvent.Type.PaletteChange and (self._selections or self._find_selections):
