@@ -398,7 +398,7 @@ def _print_changes(changes: Sequence[VersionChange], old: int, new: int) -> None
     if not changes:
         print(f"No change in the words from version {old} to {new}.")
         return
-    print(f"{len(changes)} changes from version {old} to {new}:")
+    print(f"{len(changes)} change{'' if len(changes) == 1 else 's'} from version {old} to {new}:")
     for n, change in enumerate(changes, 1):
         before = f"…{change.before} " if change.before else ""
         after = f" {change.after}…" if change.after else ""

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from app.ui.library_ui import LibraryUi
     from app.ui.memo_dialog import MemoDialog
     from app.ui.reason_dialog import ReasonDialog
+    from app.ui.versions_dialog import VersionsDialog
 else:
     articles = LazyModule("app.services.articles")
     data_exports = LazyModule("app.services.data_exports")
@@ -216,6 +217,7 @@ class MainWindow(QMainWindow):
         self.view_menu.addAction(self.show_library_action)
         self.view_menu.addSeparator()
         self.view_menu.addActions(self.article_view.view_actions())  # zoom, find
+        self.view_menu.addAction(self._action("&Versions of this article…", None, self.versions_dialog))
         self.view_menu.addMenu(theme_menu(self))
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addAction(self._action("&About Claimdesk", None, self.about))
@@ -310,6 +312,12 @@ class MainWindow(QMainWindow):
         dialog = MemoDialog(self.db, self.article.id, self)
         dialog.open()
         return dialog
+
+    def versions_dialog(self) -> VersionsDialog | None:
+        """Each version of the article kept (its file or page came back changed), and what changed."""
+        from app.ui.versions_dialog import open_versions_dialog
+
+        return open_versions_dialog(self)
 
     def backups_dialog(self) -> None:
         from app.ui.backups_dialog import BackupsDialog

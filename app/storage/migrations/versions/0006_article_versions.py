@@ -1,0 +1,46 @@
+"""Every version of an article's text, so a stealth edit (a figure changed, a hedge dropped after
+publication) can be shown, not only the newest text.
+
+- article_version: one row per text an article has had; number 1 is the first import. The newest
+  row's text is the article's text; article.text stays the working copy every offset refers to.
+- Existing articles get their version 1 from their current text (its sha256, captured when the
+  page was fetched, else when it was imported), so every article has a history from now on.
+
+The unique (article_id, number) index also serves lookups by article_id (its first column),
+including the cascade when an article is deleted, so no second index on article_id is kept.
+
+Revision ID: 0006_article_versions
+Revises: 0005_last_opened_index
+"""
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0006_article_versions"
+down_revision = "0005_last_opened_index"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.create_table(
+        "article_version",
+        sa.Column("id", sa.Integer(), primary_key=True),
+        sa.Column(
+            "article_id", sa.Integer(), sa.ForeignKey("article.id", ondelete="CASCADE"), nullable=False
+        ),
+        sa.Column("number", sa.Integer(), nullable=False),
+        sa.Column("text", sa.Text(), nullable=False),
+        sa.Column("sha256", sa.String(64), nullable=False),
+        sa.Column("captured_at", sa.DateTime(), nullable=False),
+        sa.Column("title", sa.Text(), nullable=False),
+        sa.UniqueConstraint("article_id", "number", name="article_version_number_unique"),
+    )
+    op.execute(
+        "INSERT INTO article_version (article_id, number, text, sha256, captured_at, title) "
+        "SELECT id, 1, text, sha256, COALESCE(captured_at, imported_at), title FROM article ORDER BY id"
+    )
+
+
+def downgrade() -> None:
+    op.drop_table("article_version")

@@ -1,0 +1,198 @@
+"""Versions of the open article: every text it has had, and what changed between two of them.
+
+Non-modal, so the journalist can read the article beside it. Deletions are struck through in red
+and insertions underlined in green, each with a plain "−" or "+" as well, so colour is never the
+only cue. Article text is untrusted: everything shown is escaped. "Show" on a change selects it
+in the reader, when the reader shows the newer of the two versions (offsets refer to that text).
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QTextBrowser,
+    QVBoxLayout,
+)
+
+from app.services import article_versions
+from app.storage.records import ArticleVersionRecord, VersionChange
+from app.ui.guard import run_guarded
+
+if TYPE_CHECKING:
+    from app.ui.main_window import MainWindow
+
+SHOW_LINK = "change:"  # href of a change's "Show" link, followed by its index
+# (deleted, inserted) colours on a light background, and on a dark one
+COLOURS = {False: ("#b71c1c", "#1b5e20"), True: ("#ef9a9a", "#a5d6a7")}
+
+
+def open_versions_dialog(window: MainWindow) -> VersionsDialog | None:
+    """The versions of the article in the window; None when no article is open (or on an error)."""
+    article = window.article
+    if article is None:
+        return None
+    versions = run_guarded(window, lambda: article_versions.list_versions(window.db, article.id))
+    if versions is None:
+        return None
+    dialog = VersionsDialog(window, article.id, versions)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.show()
+    return dialog
+
+
+def version_label(version: ArticleVersionRecord) -> str:
+    when = version.captured_at.astimezone().strftime("%Y-%m-%d %H:%M")
+    return f"Version {version.number} — {when} — {version.words:,} words — {version.sha256[:12]}"
+
+
+def changes_html(changes: list[VersionChange], *, dark: bool = False, showable: bool = False) -> str:
+    """The changes as escaped HTML, one paragraph each, with a "Show" link when `showable`."""
+    deleted, inserted = COLOURS[dark]
+    blocks = []
+    for index, change in enumerate(changes):
+        parts = [f"…{escape(change.before)} " if change.before else ""]
+        if change.old:
+            parts.append(f'<span style="color:{deleted}">−&nbsp;<s>{escape(change.old)}</s></span> ')
+        if change.new:
+            parts.append(f'<span style="color:{inserted}">+&nbsp;<u>{escape(change.new)}</u></span> ')
+        parts.append(f"{escape(change.after)}…" if change.after else "")
+        if showable:
+            parts.append(f' &nbsp;<a href="{SHOW_LINK}{index}">Show</a>')
+        blocks.append(f"<p><b>{index + 1}.</b> {''.join(parts)}</p>")
+    return "".join(blocks)
+
+
+class VersionsDialog(QDialog):
+    """The versions, newest first, and the changes between the two chosen (by default the last two)."""
+
+    def __init__(
+        self, window: MainWindow, article_id: int, versions: tuple[ArticleVersionRecord, ...]
+    ) -> None:
+        super().__init__(window)
+        self.window_ = window
+        self.article_id = article_id
+        self.versions = versions
+        self.changes: list[VersionChange] = []
+        title = versions[-1].title if versions else ""
+        self.setWindowTitle(f"Versions of {title}" if title else "Versions")
+        self.setModal(False)
+        self.resize(720, 520)
+
+        self.version_list = QListWidget()
+        self.version_list.setAccessibleName("Versions, newest first")
+        for version in reversed(versions):
+            item = QListWidgetItem(version_label(version))
+            item.setData(Qt.ItemDataRole.UserRole, version.number)
+            self.version_list.addItem(item)
+        self.version_list.itemActivated.connect(self._compare_with_previous)
+        self.older_box, self.newer_box = QComboBox(), QComboBox()
+        for box, name in ((self.older_box, "Older version"), (self.newer_box, "Newer version")):
+            box.setAccessibleName(name)
+            for version in versions:
+                box.addItem(f"Version {version.number}", version.number)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.changes_view = QTextBrowser()
+        self.changes_view.setOpenLinks(False)  # a "Show" link is ours; nothing is ever fetched
+        self.changes_view.setAccessibleName("Changes")
+        self.changes_view.anchorClicked.connect(self._on_link)
+
+        pair = QHBoxLayout()
+        pair.addWidget(QLabel("Compare"))
+        pair.addWidget(self.older_box)
+        pair.addWidget(QLabel("with"))
+        pair.addWidget(self.newer_box)
+        pair.addStretch(1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.version_list, 1)
+        layout.addLayout(pair)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.changes_view, 3)
+        layout.addWidget(buttons)
+
+        if versions:
+            self.older_box.setCurrentIndex(max(0, len(versions) - 2))
+            self.newer_box.setCurrentIndex(len(versions) - 1)
+        self.older_box.currentIndexChanged.connect(self.show_changes)
+        self.newer_box.currentIndexChanged.connect(self.show_changes)
+        self.show_changes()
+
+    def chosen(self) -> tuple[int, int] | None:
+        older, newer = self.older_box.currentData(), self.newer_box.currentData()
+        return None if older is None or newer is None else (int(older), int(newer))
+
+    def choose(self, older: int, newer: int) -> None:
+        """Compare version `older` with version `newer` (numbers)."""
+        self.older_box.blockSignals(True)
+        self.older_box.setCurrentIndex(self.older_box.findData(older))
+        self.older_box.blockSignals(False)
+        self.newer_box.setCurrentIndex(self.newer_box.findData(newer))
+        self.show_changes()
+
+    def show_changes(self) -> None:
+        pair = self.chosen()
+        if pair is None or len(self.versions) < 2:
+            self.changes = []
+            self.summary.setText(
+                "Only one version so far. When the same file or page comes back with other text, "
+                "Claimdesk keeps the earlier text here and shows what changed."
+            )
+            self.changes_view.clear()
+            return
+        older, newer = pair
+        found = run_guarded(
+            self, lambda: article_versions.compare(self.window_.db, self.article_id, older, newer)
+        )
+        self.changes = found or []
+        if not self.changes:
+            self.summary.setText(f"No change in the words from version {older} to version {newer}.")
+        else:
+            count = len(self.changes)
+            self.summary.setText(
+                f"{count} change{'' if count == 1 else 's'} from version {older} to version {newer}: "
+                "− struck through: taken out; + underlined: put in."
+            )
+        dark = self.palette().color(QPalette.ColorRole.Base).lightness() < 128
+        showable = bool(run_guarded(self, self.can_reveal))
+        self.changes_view.setHtml(changes_html(self.changes, dark=dark, showable=showable))
+
+    def can_reveal(self) -> bool:
+        """The reader shows the newer version's text: the newest, of this article."""
+        pair, article = self.chosen(), self.window_.article
+        if pair is None or article is None or article.id != self.article_id or not self.versions:
+            return False
+        newest = self.versions[-1]
+        return pair[1] == newest.number and article.text == article_versions.version_text(
+            self.window_.db, newest.id
+        )
+
+    def reveal_change(self, index: int) -> bool:
+        """Select the change in the reader; False when the reader shows another text."""
+        if not 0 <= index < len(self.changes) or not run_guarded(self, self.can_reveal):
+            return False
+        change = self.changes[index]
+        self.window_.article_view.reveal(change.start, change.end)
+        return True
+
+    def _on_link(self, url: QUrl) -> None:
+        target = url.toString()
+        if target.startswith(SHOW_LINK) and target[len(SHOW_LINK) :].isdigit():
+            self.reveal_change(int(target[len(SHOW_LINK) :]))
+
+    def _compare_with_previous(self, item: QListWidgetItem) -> None:
+        """Double-click (or Enter) on a version: what it changed from the one before."""
+        number = int(item.data(Qt.ItemDataRole.UserRole))
+        self.choose(max(1, number - 1), number)
