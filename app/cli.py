@@ -229,7 +229,13 @@ def _import(args: argparse.Namespace) -> int:
             print(f"claimdesk: {error}", file=sys.stderr)
             failures += 1
             continue
-        if not result.created:
+        if result.new_version is not None:
+            print(
+                f"claimdesk: {file} is a new version of article {result.article_id}: "
+                f"{result.new_version.summary()}",
+                file=sys.stderr,
+            )
+        elif not result.created:
             print(
                 f"claimdesk: {file} is already in the library as article {result.article_id}", file=sys.stderr
             )

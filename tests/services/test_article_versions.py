@@ -141,7 +141,9 @@ def test_cli_lists_versions_and_prints_the_changes(
     assert cli.main(["--db", str(db_path), "import", str(article_file)]) == 0
     _stealth_edit(article_file)
     assert cli.main(["--db", str(db_path), "import", str(article_file)]) == 0
-    capsys.readouterr()
+    said = capsys.readouterr().err
+    assert f"{article_file} is a new version of article 1: New version: " in said
+    assert "already in the library" not in said
 
     assert cli.main(["--db", str(db_path), "versions", "1"]) == 0
     listing = capsys.readouterr().out.splitlines()
