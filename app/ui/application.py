@@ -196,7 +196,7 @@ class _Attaching(QObject):
             QApplication.exit(1)
             return
         self.window.db = db
-        self.window.statusBar().clearMessage()
+        self.window.show_article_status()  # in place of "Checking the library…"
         _show_stored_article(self.window, db)
         self.ready.emit()
 

@@ -278,7 +278,14 @@ class MainWindow(QMainWindow):
             self._editor.show_claim(None)
         self.article_heading.setText(_heading_html(record))
         self.setWindowTitle(f"{record.title} — Claimdesk")
-        self.statusBar().showMessage(f"{record.source_label} · {len(record.claims)} claims")
+        self.show_article_status()
+
+    def show_article_status(self) -> None:
+        """Where the article shown came from and how many claims it has, in the status bar."""
+        if self.article is not None:
+            self.statusBar().showMessage(f"{self.article.source_label} · {len(self.article.claims)} claims")
+        else:
+            self.statusBar().clearMessage()
 
     def open_file(self, path: str | Path) -> bool:
         """Import a file (or find it already imported) and show it; False if it can't be read.

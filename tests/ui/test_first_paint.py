@@ -68,8 +68,10 @@ def test_window_shown_from_the_reader_then_attached(qtbot: QtBot, db: Database, 
     assert window.claim_model.rowCount() == len(first.claims)
 
     attach_database(window, db.path)  # on a worker: the window goes on meanwhile
+    assert window.statusBar().currentMessage() == "Checking the library…"
     qtbot.waitUntil(lambda: window.attached, timeout=30000)
     try:
+        assert window.statusBar().currentMessage().endswith(f"· {len(first.claims)} claims")
         qtbot.waitUntil(lambda: window.library.pane.model.rowCount() == 1)
         claim = first.claims[0]
         window.actions.set_status(claim.id, "in_progress")
