@@ -18,7 +18,7 @@ from app import __version__
 from app.errors import ClaimdeskError
 
 if TYPE_CHECKING:
-    from app.storage.records import VersionChange
+    from app.storage.summaries import VersionChange
 
 EXIT_USAGE = 2
 

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from app.errors import NotFoundError
 from app.storage.database import Database
 from app.storage.models import Article, ArticleVersion, utcnow
-from app.storage.records import ArticleVersionRecord, VersionChange
+from app.storage.summaries import ArticleVersionRecord, VersionChange
 
 CONTEXT_WORDS = 4  # words of the newer text shown on each side of a change
 # A paragraph: text up to a blank line (a line break inside it is only layout).

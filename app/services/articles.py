@@ -16,7 +16,8 @@ from app.services.article_versions import store_version
 from app.storage import repository
 from app.storage.database import Database
 from app.storage.models import Article, Claim, utcnow
-from app.storage.records import ArticleRecord, ArticleSummary
+from app.storage.records import ArticleRecord
+from app.storage.summaries import ArticleSummary
 
 if TYPE_CHECKING:  # the engine loads its lexicons and models when first used, not at start-up
     from app.domain.claims import Analysis, DetectedClaim

@@ -1,12 +1,13 @@
 """Plain, immutable views of stored data, handed to the GUI and the CLI.
 
 Services return these instead of ORM objects so nothing outside storage can lazy-load, or write,
-behind a session's back.
+behind a session's back. These are what showing an article needs (they are read before the first
+paint); records that list or compare articles are in app/storage/summaries.py.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -138,16 +139,6 @@ class ClaimRecord:
 
 
 @dataclass(frozen=True, slots=True)
-class ArticleSummary:
-    id: int
-    title: str
-    byline: str | None
-    format: str
-    imported_at: datetime
-    claim_count: int
-
-
-@dataclass(frozen=True, slots=True)
 class ArticleRecord:
     id: int
     title: str
@@ -166,56 +157,3 @@ class ArticleRecord:
     def source_label(self) -> str:
         """Where the article came from, in one line: its URL, else its file name."""
         return self.source_url or self.filename or "pasted text"
-
-
-@dataclass(frozen=True, slots=True)
-class LibraryEntry:
-    id: int
-    title: str
-    outlet: str | None
-    published: str | None  # as the outlet gives it
-    imported_at: datetime
-    deleted_at: datetime | None
-    statuses: tuple[tuple[str, int], ...] = field(default=())  # (status id, count), in STATUSES order
-
-    @property
-    def claim_count(self) -> int:
-        return sum(n for _, n in self.statuses)
-
-
-@dataclass(frozen=True, slots=True)
-class LibraryFilter:
-    status: str | None = None  # articles with at least one claim of this status
-    outlet: str | None = None
-    tag: str | None = None  # articles with at least one claim tagged so
-    trash: bool = False  # the trash instead of the library
-
-
-@dataclass(frozen=True, slots=True)
-class ArticleVersionRecord:
-    """One text an article has had (number 1: the first import), without the text itself."""
-
-    id: int
-    number: int
-    captured_at: datetime
-    sha256: str  # of the bytes the text was read from
-    title: str
-    words: int
-
-
-@dataclass(frozen=True, slots=True)
-class VersionChange:
-    """One difference between two versions of an article's text, word by word.
-
-    `start`/`end` are code-point offsets into the newer text (a deletion is an empty span where the
-    words were), so a reader showing that text can jump there; `before`/`after` are a few words of
-    the newer text around it, for a line of context.
-    """
-
-    kind: str  # "inserted", "deleted" or "replaced"
-    old: str  # the words taken out ("" for an insertion)
-    new: str  # the words put in ("" for a deletion)
-    start: int
-    end: int
-    before: str = ""
-    after: str = ""

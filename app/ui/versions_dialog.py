@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services import article_versions
-from app.storage.records import ArticleVersionRecord, VersionChange
+from app.storage.summaries import ArticleVersionRecord, VersionChange
 from app.ui.guard import run_guarded
 
 if TYPE_CHECKING:
