@@ -1,10 +1,11 @@
 """The texts an article has had, and what changed between two of them.
 
 An outlet may change a figure or drop a hedge after publication without saying so. Every text an
-article has had is kept (`article_version`, number 1 being the first import); `compare` shows the
-differences the way a journalist reads them: paragraphs are matched first, so a paragraph moved
-or untouched is not noise, then the words inside the paragraphs that changed ("14" -> "4", a
-"reportedly" gone). Offsets point into the newer text, so the reader can jump to each change.
+article has had is kept (`article_version`, number 1 being the first import) from the moment a
+second text arrives; until then the article's one version is its own text, stored once.
+`compare` shows the differences the way a journalist reads them: paragraphs are matched first, so
+a paragraph moved or untouched is not noise, then the words inside the paragraphs that changed
+("14" -> "4", a "reportedly" gone). Offsets point into the newer text, so the reader can jump to each change.
 """
 
 from __future__ import annotations
@@ -60,12 +61,11 @@ def _version(article: Article, number: int, captured_at: datetime) -> ArticleVer
 
 
 def list_versions(db: Database, article_id: int) -> tuple[ArticleVersionRecord, ...]:
-    """The article's versions, oldest first."""
+    """The article's versions, oldest first (one, its own text, if it never changed)."""
     with db.session() as session:
-        _check_article(session, article_id)
+        article = _article(session, article_id)
         rows = session.execute(
             select(
-                ArticleVersion.id,
                 ArticleVersion.number,
                 ArticleVersion.captured_at,
                 ArticleVersion.sha256,
@@ -74,33 +74,37 @@ def list_versions(db: Database, article_id: int) -> tuple[ArticleVersionRecord, 
             )
             .where(ArticleVersion.article_id == article_id)
             .order_by(ArticleVersion.number)
-        )
+        ).all()
+        if not rows:
+            first = article.captured_at or article.imported_at
+            return (ArticleVersionRecord(1, first, article.sha256, article.title, len(article.text.split())),)
         return tuple(
-            ArticleVersionRecord(r.id, r.number, r.captured_at, r.sha256, r.title, len(r.text.split()))
+            ArticleVersionRecord(r.number, r.captured_at, r.sha256, r.title, len(r.text.split()))
             for r in rows
         )
 
 
-def version_text(db: Database, version_id: int) -> str:
+def version_text(db: Database, article_id: int, number: int) -> str:
+    """The text the article had as version `number`."""
     with db.session() as session:
-        text = session.scalar(select(ArticleVersion.text).where(ArticleVersion.id == version_id))
-    if text is None:
-        raise NotFoundError(f"There is no article version {version_id}")
-    return text
+        _article(session, article_id)
+        return _text_of(session, article_id, number)
 
 
 def compare(db: Database, article_id: int, old_number: int, new_number: int) -> list[VersionChange]:
     """What changed from version `old_number` to `new_number`, in the order of the newer text."""
     with db.session() as session:
-        _check_article(session, article_id)
+        _article(session, article_id)
         old_text = _text_of(session, article_id, old_number)
         new_text = _text_of(session, article_id, new_number)
     return diff_texts(old_text, new_text)
 
 
-def _check_article(session: Session, article_id: int) -> None:
-    if session.scalar(select(Article.id).where(Article.id == article_id)) is None:
+def _article(session: Session, article_id: int) -> Article:
+    article = session.get(Article, article_id)
+    if article is None:
         raise NotFoundError(f"There is no article {article_id}")
+    return article
 
 
 def _text_of(session: Session, article_id: int, number: int) -> str:
@@ -109,13 +113,15 @@ def _text_of(session: Session, article_id: int, number: int) -> str:
             ArticleVersion.article_id == article_id, ArticleVersion.number == number
         )
     )
-    if text is None:
-        numbers = list(
-            session.scalars(select(ArticleVersion.number).where(ArticleVersion.article_id == article_id))
-        )
-        known = f"it has versions 1 to {max(numbers)}" if numbers else "it has no stored versions"
-        raise NotFoundError(f"Article {article_id} has no version {number}; {known}")
-    return text
+    if text is not None:
+        return text
+    numbers = list(
+        session.scalars(select(ArticleVersion.number).where(ArticleVersion.article_id == article_id))
+    )
+    if not numbers and number == 1:  # never changed: its one version is its own text
+        return _article(session, article_id).text
+    known = f"it has versions 1 to {max(numbers)}" if numbers else "it has one version"
+    raise NotFoundError(f"Article {article_id} has no version {number}; {known}")
 
 
 def diff_texts(old: str, new: str) -> list[VersionChange]:

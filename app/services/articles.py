@@ -12,7 +12,6 @@ from app.config import sample_article_path
 from app.errors import ClaimdeskError, UnreadableFileError
 from app.importers import SUPPORTED_SUFFIXES, ImportedArticle, import_file
 from app.importers.plain_text import read_plain_text
-from app.services.article_versions import store_version
 from app.storage import repository
 from app.storage.database import Database
 from app.storage.models import Article, Claim, utcnow
@@ -113,7 +112,6 @@ def store_imported(
             original_path=original_path,
         )
         article.claims = [claim_from(imported.text, detected) for detected in analysis.claims]
-        store_version(session, article, captured_at)  # version 1: later ones show what changed
         session.add(article)
         session.flush()
         return ImportResult(article.id, created=True)

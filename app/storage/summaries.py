@@ -47,7 +47,6 @@ class LibraryFilter:
 class ArticleVersionRecord:
     """One text an article has had (number 1: the first import), without the text itself."""
 
-    id: int
     number: int
     captured_at: datetime
     sha256: str  # of the bytes the text was read from

@@ -176,7 +176,7 @@ class VersionsDialog(QDialog):
             return False
         newest = self.versions[-1]
         return pair[1] == newest.number and article.text == article_versions.version_text(
-            self.window_.db, newest.id
+            self.window_.db, self.article_id, newest.number
         )
 
     def reveal_change(self, index: int) -> bool:

@@ -1,9 +1,9 @@
 """A large library for benchmarks, built from the Wikinews sample (../shared/eval/news/wikinews).
 
 `build_library(db_path, articles=10_000)` analyses the 295 Wikinews articles once, then writes
-copies of them (each with its text kept as version 1, as an import does; and their claims, with a
-spread of statuses and a note on one claim in ten) in one transaction of bulk inserts, so 10,000
-articles take seconds, not 10,000 analyses. The search index is kept by the same triggers as in use.
+copies of them (and their claims, with a spread of statuses and a note on one claim in ten) in one
+transaction of bulk inserts, so 10,000 articles take seconds, not 10,000 analyses. The search index
+is kept by the same triggers as in use.
 
 `write_wikinews_files(folder)` writes the articles out as .txt, .md and .html files in turn (the
 title as a heading, then the paragraphs), the way a journalist's folder of saved articles looks.
@@ -22,7 +22,7 @@ from app.domain.statuses import STATUSES
 from app.domain.text import normalize_text
 from app.services.articles import claim_from
 from app.storage.database import open_database
-from app.storage.models import Article, ArticleVersion, Claim, Note
+from app.storage.models import Article, Claim, Note
 from tests.evaluation.claims import wikinews_articles
 
 FORMATS = (".txt", ".md", ".html")
@@ -85,7 +85,7 @@ def build_library(db_path: Path, articles: int = 10_000) -> None:
     base = _analysed()
     statuses = [s.id for s in STATUSES]
     start = datetime(2024, 1, 1, tzinfo=UTC)
-    article_rows, version_rows, claim_rows, note_rows = [], [], [], []
+    article_rows, claim_rows, note_rows = [], [], []
     claim_id = 0
     for article_id in range(1, articles + 1):
         row, text, claims = base[(article_id - 1) % len(base)]
@@ -104,17 +104,6 @@ def build_library(db_path: Path, articles: int = 10_000) -> None:
                 "sha256": hashlib.sha256(f"{copy}:{text}".encode()).hexdigest(),
             }
         )
-        first = article_rows[-1]  # every imported article has its text kept as version 1
-        version_rows.append(
-            {
-                "article_id": article_id,
-                "number": 1,
-                "text": text,
-                "sha256": first["sha256"],
-                "captured_at": first["imported_at"],
-                "title": first["title"],
-            }
-        )
         for n, columns in enumerate(claims):
             claim_id += 1
             status = statuses[(article_id + n) % len(statuses)] if (article_id + n) % 3 else "unreviewed"
@@ -124,7 +113,6 @@ def build_library(db_path: Path, articles: int = 10_000) -> None:
                 note_rows.append({"claim_id": claim_id, "body": body, "author": "Benchmark"})
     with db.session() as session:
         session.execute(insert(Article), article_rows)
-        session.execute(insert(ArticleVersion), version_rows)
         session.execute(insert(Claim), claim_rows)
         session.execute(insert(Note), note_rows)
     db.close()

@@ -40,6 +40,8 @@ def test_a_new_version_of_the_same_file_is_kept_beside_the_first(db: Database, a
         len(original.split()),
         "Harbour dredging halted after survey",
     )
+    assert version_text(db, article_id, 1) == original
+    assert _version_rows(db) == 0, "an article that never changed is stored once"
 
     edited = _stealth_edit(article_file)
     result = articles.import_path(db, article_file)
@@ -47,7 +49,8 @@ def test_a_new_version_of_the_same_file_is_kept_beside_the_first(db: Database, a
 
     first, second = list_versions(db, article_id)
     assert (first.number, second.number) == (1, 2)
-    assert version_text(db, first.id) == original and version_text(db, second.id) == edited
+    assert version_text(db, article_id, 1) == original and version_text(db, article_id, 2) == edited
+    assert _version_rows(db) == 2
     assert second.sha256 == sha256_of(edited.encode()) != first.sha256
     assert second.captured_at >= first.captured_at
     assert articles.load_article(db, article_id).text == edited, "the newest version is the article's text"
@@ -87,10 +90,14 @@ def test_unknown_article_or_version_is_a_clear_error(db: Database, article_file:
     article_id = articles.import_path(db, article_file).article_id
     with pytest.raises(NotFoundError, match="no article 999"):
         list_versions(db, 999)
-    with pytest.raises(NotFoundError, match="no version 3; it has versions 1 to 1"):
+    with pytest.raises(NotFoundError, match="no version 3; it has one version"):
         compare(db, article_id, 1, 3)
     with pytest.raises(NotFoundError):
-        version_text(db, 999)
+        version_text(db, 999, 1)
+    _stealth_edit(article_file)
+    articles.import_path(db, article_file)
+    with pytest.raises(NotFoundError, match="no version 3; it has versions 1 to 2"):
+        version_text(db, article_id, 3)
 
 
 def test_the_version_is_stored_in_the_same_transaction_as_the_reanchoring(
@@ -113,15 +120,15 @@ def test_the_version_is_stored_in_the_same_transaction_as_the_reanchoring(
 def test_an_article_stored_without_versions_gets_its_old_text_kept_first(
     db: Database, article_file: Path
 ) -> None:
-    """Bulk-inserted articles (the benchmark library) may have no rows yet: the old text is kept."""
+    """An article that never changed has no rows: its first change keeps the old text as version 1."""
     original = article_file.read_text(encoding="utf-8")
     article_id = articles.import_path(db, article_file).article_id
-    with db.engine.begin() as connection:
-        connection.execute(text("DELETE FROM article_version"))
-    _stealth_edit(article_file)
+    assert _version_rows(db) == 0
+    edited = _stealth_edit(article_file)
     articles.import_path(db, article_file)
     first, second = list_versions(db, article_id)
-    assert version_text(db, first.id) == original and (first.number, second.number) == (1, 2)
+    assert (first.number, second.number) == (1, 2)
+    assert version_text(db, article_id, 1) == original and version_text(db, article_id, 2) == edited
 
 
 def test_emptying_the_trash_removes_the_versions(db: Database, article_file: Path) -> None:
@@ -165,6 +172,9 @@ def test_cli_lists_versions_and_prints_the_changes(
 
 def test_store_version_skips_a_text_already_kept(db: Database, article_file: Path) -> None:
     article_id = articles.import_path(db, article_file).article_id
+    with db.session() as session:
+        article = repository.get_article(session, article_id)
+        assert article_versions.store_version(session, article) == 1, "the first row: its text as it is"
     with db.session() as session:
         assert article_versions.store_version(session, repository.get_article(session, article_id)) is None
     assert len(list_versions(db, article_id)) == 1

@@ -1,4 +1,4 @@
-"""The article_version table (migration 0006): backfill of version 1, downgrade, indexes, cascade."""
+"""The article_version table (migration 0006): no copy of unchanged texts, downgrade, indexes, cascade."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from alembic.config import Config
 from sqlalchemy import Connection, create_engine, inspect, select, text
 from sqlalchemy.exc import IntegrityError
 
+from app.services.article_versions import list_versions, version_text
 from app.storage.database import Database, open_database
 from app.storage.migrate import MIGRATIONS, current_revision
 from app.storage.models import Article, ArticleVersion, utcnow
@@ -41,21 +42,25 @@ def _database_at_0005(path: Path) -> None:
     engine.dispose()
 
 
-def test_upgrade_stores_version_1_of_every_article(tmp_path: Path) -> None:
+def test_upgrade_keeps_each_article_as_its_one_version_without_a_copy(tmp_path: Path) -> None:
     path = tmp_path / "old.sqlite3"
     _database_at_0005(path)
     db = open_database(path)
     with db.engine.connect() as connection:
         assert current_revision(connection) == REVISION
     with db.session() as session:
-        rows = [
-            (v.article_id, v.number, v.text, v.sha256, v.title, v.captured_at.isoformat())
-            for v in session.scalars(select(ArticleVersion).order_by(ArticleVersion.article_id))
-        ]
-    assert rows == [
-        (1, 1, "The survey found 14 shells.", "a1", "Harbour", "2025-01-01T09:00:00+00:00"),
-        (2, 1, "The bridge cost 40 million.", "b2", "Bridge", "2025-01-31T18:30:00+00:00"),  # when fetched
-    ]
+        assert list(session.scalars(select(ArticleVersion))) == [], "a library is not stored twice"
+    (harbour,) = list_versions(db, 1)
+    (bridge,) = list_versions(db, 2)
+    assert (harbour.number, harbour.sha256, harbour.captured_at.isoformat()) == (
+        1,
+        "a1",
+        "2025-01-01T09:00:00+00:00",
+    )
+    assert bridge.captured_at.isoformat() == "2025-01-31T18:30:00+00:00", (
+        "a fetched page: when it was fetched"
+    )
+    assert version_text(db, 2, 1) == "The bridge cost 40 million."
     db.close()
     (backup,) = (tmp_path / "backups").glob("old-*-before-0005_last_opened_index.sqlite3")
     with sqlite3.connect(backup) as copy:  # the backup taken before is the old schema, untouched
@@ -71,8 +76,8 @@ def test_downgrade_drops_the_table_and_keeps_the_articles(tmp_path: Path) -> Non
         command.downgrade(_alembic(connection), "0005_last_opened_index")
         assert not inspect(connection).has_table("article_version")
         assert connection.execute(text("SELECT count(*) FROM article")).scalar() == 2
-        command.upgrade(_alembic(connection), "head")  # and up again: the backfill runs again
-        assert connection.execute(text("SELECT count(*) FROM article_version")).scalar() == 2
+        command.upgrade(_alembic(connection), "head")  # and up again
+        assert inspect(connection).has_table("article_version")
     engine.dispose()
 
 

@@ -1,10 +1,9 @@
 """Every version of an article's text, so a stealth edit (a figure changed, a hedge dropped after
 publication) can be shown, not only the newest text.
 
-- article_version: one row per text an article has had; number 1 is the first import. The newest
-  row's text is the article's text; article.text stays the working copy every offset refers to.
-- Existing articles get their version 1 from their current text (its sha256, captured when the
-  page was fetched, else when it was imported), so every article has a history from now on.
+- article_version: one row per text an article has had, number 1 being the first import, kept
+  from the moment a second text arrives (app/services/article_versions.py). An article that never
+  changed has no rows: its one version is article.text, so the library is not stored twice.
 
 The unique (article_id, number) index also serves lookups by article_id (its first column),
 including the cascade when an article is deleted, so no second index on article_id is kept.
@@ -35,10 +34,6 @@ def upgrade() -> None:
         sa.Column("captured_at", sa.DateTime(), nullable=False),
         sa.Column("title", sa.Text(), nullable=False),
         sa.UniqueConstraint("article_id", "number", name="article_version_number_unique"),
-    )
-    op.execute(
-        "INSERT INTO article_version (article_id, number, text, sha256, captured_at, title) "
-        "SELECT id, 1, text, sha256, COALESCE(captured_at, imported_at), title FROM article ORDER BY id"
     )
 
 
