@@ -117,6 +117,13 @@ def test_reportedly_is_a_cue_and_a_hedge_without_a_source() -> None:
     assert c.hedges == ("reportedly",)
 
 
+@pytest.mark.parametrize("adverb", ["reportedly", "allegedly", "purportedly"])
+def test_a_hedging_adverb_before_the_verb_is_not_part_of_the_source(adverb: str) -> None:
+    c = only(f"The harbour authority {adverb} said dredging would resume in 14 weeks.", "dredging")
+    assert c.source == "The harbour authority"
+    assert adverb in c.hedges
+
+
 def test_report_nouns_as_source() -> None:
     c = only("Reports of flooding in the lower valley have multiplied this week.", "flooding")
     assert c.source == "Reports"
