@@ -16,8 +16,11 @@ from html import escape
 from app.domain.statuses import STATUSES, Status, status
 from app.export.memo_options import MemoOptions
 from app.storage.records import ArticleRecord, ClaimRecord, EvidenceRecord
+from app.storage.summaries import ArticleVersionRecord, VersionChange
 
 INK, GREY = "#1d1f23", "#5b616b"
+TAKEN_OUT, PUT_IN = "#b3261e", "#1e6b34"  # both read at 4.5:1 or better on white; "−"/"+" say it too
+MAX_CHANGES = 40  # a page rewritten end to end is summarised, not printed word by word
 KEEP_TOGETHER = 7  # block user state: the paginator must not split this paragraph across pages
 
 # Qt's rich text understands a subset of CSS 2: margins only in px (1px = 1/96 in, scaled to the
@@ -39,14 +42,22 @@ h2 {{ font-size: 12.5pt; margin-top: 22px; margin-bottom: 6px; }}
 
 
 def memo_html(
-    article: ArticleRecord, reviewer: str, made_at: datetime, options: MemoOptions | None = None
+    article: ArticleRecord,
+    reviewer: str,
+    made_at: datetime,
+    options: MemoOptions | None = None,
+    versions: tuple[tuple[ArticleVersionRecord, ...], list[VersionChange]] | None = None,
 ) -> str:
-    """Header, summary, the chosen claims in article order, and optionally the annotated article."""
+    """Header, summary, what changed since the article was first captured (when it did: `versions`
+    holds its versions and the changes from the first to the newest), the chosen claims in article
+    order, and optionally the annotated article."""
     options = options or MemoOptions()
     numbered = [(n, c) for n, c in enumerate(article.claims, start=1) if c.status in options.statuses]
     parts = [f"<html><head><style>{_STYLE}</style></head><body>"]
     parts.append(_header(article, reviewer, made_at))
     parts.append(_summary(article.claims, numbered, options))
+    if versions is not None and len(versions[0]) > 1:
+        parts.append(_versions(*versions))
     parts.append(_caveats(article.claims))
     parts.append("<h2>Claims</h2>")
     if not numbered:
@@ -188,6 +199,32 @@ def _bar(segments: list[tuple[str, int]], total: int) -> str:
         for (colour, _), w in zip(segments, widths, strict=True)
     )
     return f'<table width="100%" cellspacing="0" cellpadding="0"><tr>{cells}</tr></table>'
+
+
+def _versions(versions: tuple[ArticleVersionRecord, ...], changes: list[VersionChange]) -> str:
+    """The article changed after it was first captured: when, and word by word how."""
+    first, newest = versions[0], versions[-1]
+    parts = ["<h2>The article changed</h2>"]
+    for version in versions:
+        line = f"Version {version.number}: captured {_when(version.captured_at)}, {version.words:,} words"
+        parts.append(_p("field", escape(line), line))
+    count = len(changes)
+    parts.append(
+        f'<p class="small">{count} change{"" if count == 1 else "s"} from version {first.number} '
+        f"to version {newest.number} (the text this memo is about): − taken out, + put in.</p>"
+    )
+    for number, change in enumerate(changes[:MAX_CHANGES], start=1):
+        pieces = [f"…{escape(change.before)} " if change.before else ""]
+        if change.old:
+            pieces.append(f'<span style="color:{TAKEN_OUT}">−&nbsp;<s>{escape(change.old)}</s></span> ')
+        if change.new:
+            pieces.append(f'<span style="color:{PUT_IN}">+&nbsp;<u>{escape(change.new)}</u></span> ')
+        pieces.append(f"{escape(change.after)}…" if change.after else "")
+        plain = f"{change.before} {change.old} {change.new} {change.after}"
+        parts.append(_p("field", f"<b>{number}.</b> {''.join(pieces)}", plain, keep=True))
+    if count > MAX_CHANGES:
+        parts.append(f'<p class="small">… and {count - MAX_CHANGES} more (claimdesk versions lists all).</p>')
+    return "".join(parts)
 
 
 def _caveats(claims: tuple[ClaimRecord, ...]) -> str:

@@ -363,3 +363,20 @@ def test_a_note_running_across_a_page_break_is_in_the_text_once(db: Database, tm
         if sum(1 for page in pages if re.search(rf"{claim_id}x\d+\b", page)) > 1
     ]
     assert straddling, "the case needs a note that runs onto the next page"
+
+
+def test_an_article_that_changed_says_how_in_the_memo(db: Database, tmp_path: Path) -> None:
+    """A stealth edit is part of the review: the memo lists the versions and the words changed."""
+    path = tmp_path / "harbour.txt"
+    path.write_text(
+        "Harbour works\n\nThe authority reportedly said 14 shells were found.\n\nWork <b>stops</b> today.\n"
+    )
+    article_id = articles.import_path(db, path).article_id
+    assert "The article changed" not in _export(db, article_id, tmp_path / "before.pdf")
+    path.write_text("Harbour works\n\nThe authority said 4 shells were found.\n\nWork <b>stops</b> today.\n")
+    articles.import_path(db, path)
+    text = _export(db, article_id, tmp_path / "after.pdf")
+    assert "The article changed Version 1: captured" in text and "Version 2: captured" in text
+    assert "2 changes from version 1 to version 2" in text
+    assert "− reportedly" in text and "− 14 + 4" in text
+    assert "<b>stops</b>" in text, "the article's text is never markup"
