@@ -13,6 +13,7 @@ from datetime import datetime
 
 from app.domain.statuses import STATUSES, status
 from app.storage.records import ArticleRecord, ClaimRecord, EvidenceRecord
+from app.storage.summaries import ArticleVersionRecord, VersionChange
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
 _LINE_START = re.compile(r"^(\s*)(\d+)([.)])", re.MULTILINE)
@@ -34,8 +35,14 @@ def label(status_id: str) -> str:
         return status_id
 
 
-def memo_markdown(article: ArticleRecord, reviewer: str, made_at: datetime) -> str:
-    """Title, header fields, a count by status, then every claim with all that was found out."""
+def memo_markdown(
+    article: ArticleRecord,
+    reviewer: str,
+    made_at: datetime,
+    versions: tuple[tuple[ArticleVersionRecord, ...], list[VersionChange]] | None = None,
+) -> str:
+    """Title, header fields, a count by status, what changed since the first capture (when it did),
+    then every claim with all that was found out."""
     lines = [f"# {escape(article.title)}", ""]
     fields = [
         ("Outlet", article.outlet),
@@ -50,10 +57,34 @@ def memo_markdown(article: ArticleRecord, reviewer: str, made_at: datetime) -> s
     lines += [f"- **{name}:** {escape(value)}" for name, value in fields if value]
     lines += ["", "## Summary", ""]
     lines += _summary(article.claims)
+    if versions is not None and len(versions[0]) > 1:
+        lines += ["", "## The article changed", ""]
+        lines += _versions(*versions)
     lines += ["", f"## Claims ({len(article.claims)})", ""]
     for number, claim in enumerate(article.claims, start=1):
         lines += _claim(number, claim)
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _versions(versions: tuple[ArticleVersionRecord, ...], changes: list[VersionChange]) -> list[str]:
+    lines = [f"- Version {v.number}: captured {_when(v.captured_at)}, {v.words:,} words" for v in versions]
+    count = len(changes)
+    lines += [
+        "",
+        f"{count} change{'' if count == 1 else 's'} from version "
+        f"{versions[0].number} to version {versions[-1].number} (the text this memo is about): "
+        "− taken out, + put in.",
+        "",
+    ]
+    for number, change in enumerate(changes, start=1):
+        pieces = [f"…{escape(change.before)}" if change.before else ""]
+        if change.old:
+            pieces.append(f"− ~~{escape(change.old)}~~")
+        if change.new:
+            pieces.append(f"+ **{escape(change.new)}**")
+        pieces.append(f"{escape(change.after)}…" if change.after else "")
+        lines.append(f"{number}. " + " ".join(p for p in pieces if p))
+    return lines
 
 
 def _summary(claims: tuple[ClaimRecord, ...]) -> list[str]:

@@ -84,6 +84,15 @@ def list_versions(db: Database, article_id: int) -> tuple[ArticleVersionRecord, 
         )
 
 
+def history(db: Database, article_id: int) -> tuple[tuple[ArticleVersionRecord, ...], list[VersionChange]]:
+    """The versions, and what changed from the first to the newest (none if it never changed):
+    what a memo says about an article that came back changed."""
+    versions = list_versions(db, article_id)
+    if len(versions) < 2:
+        return versions, []
+    return versions, compare(db, article_id, versions[0].number, versions[-1].number)
+
+
 def version_text(db: Database, article_id: int, number: int) -> str:
     """The text the article had as version `number`."""
     with db.session() as session:

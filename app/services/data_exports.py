@@ -14,6 +14,7 @@ from typing import Any
 from app.config import reviewer_name
 from app.export import claimreview, csv_export, markdown, w3c
 from app.files import write_atomic
+from app.services.article_versions import history
 from app.storage import annotation_repository, repository
 from app.storage.database import Database
 from app.storage.models import utcnow
@@ -22,7 +23,8 @@ from app.storage.records import ArticleRecord
 
 def export_markdown(db: Database, article_id: int, out: str | Path) -> Path:
     article = _load(db, article_id)
-    return write_atomic(out, markdown.memo_markdown(article, reviewer_name(), utcnow()).encode("utf-8"))
+    text = markdown.memo_markdown(article, reviewer_name(), utcnow(), history(db, article_id))
+    return write_atomic(out, text.encode("utf-8"))
 
 
 def export_csv(db: Database, article_id: int | None, out: str | Path) -> Path:

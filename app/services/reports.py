@@ -9,7 +9,7 @@ from app.config import reviewer_name
 from app.export.memo_html import memo_html
 from app.export.memo_options import MemoOptions
 from app.export.pdf import locale_territory, paint_memo, set_page_layout, write_pdf
-from app.services.article_versions import compare, list_versions
+from app.services.article_versions import history
 from app.services.articles import load_article
 from app.storage.database import Database
 from app.storage.models import utcnow
@@ -24,9 +24,7 @@ def memo_source(db: Database, article_id: int, options: MemoOptions | None = Non
     An article whose file or page came back changed gets what changed since its first capture.
     """
     article = load_article(db, article_id)
-    versions = list_versions(db, article_id)
-    changes = compare(db, article_id, versions[0].number, versions[-1].number) if len(versions) > 1 else []
-    html = memo_html(article, reviewer_name(), utcnow(), options or MemoOptions(), (versions, changes))
+    html = memo_html(article, reviewer_name(), utcnow(), options or MemoOptions(), history(db, article_id))
     return html, article.title
 
 

@@ -82,6 +82,20 @@ def test_markdown_escapes_what_would_break_the_layout(db: Database, tmp_path: Pa
 # --- CSV ----------------------------------------------------------------------------------------
 
 
+def test_markdown_memo_says_how_a_changed_article_changed(db: Database, tmp_path: Path) -> None:
+    path = tmp_path / "harbour.txt"
+    path.write_text("Harbour works\n\nThe authority reportedly said 14 shells were found.\n")
+    article_id = articles.import_path(db, path).article_id
+    assert "## The article changed" not in export_markdown(db, article_id, tmp_path / "a.md").read_text()
+    path.write_text("Harbour works\n\nThe authority said 4 shells were found.\n")
+    articles.import_path(db, path)
+    memo = export_markdown(db, article_id, tmp_path / "b.md").read_text()
+    section = memo.split("## The article changed")[1].split("## Claims")[0]
+    assert "- Version 1: captured" in section and "- Version 2: captured" in section
+    assert "2 changes from version 1 to version 2" in section
+    assert "− ~~reportedly~~" in section and "− ~~14~~ + **4**" in section
+
+
 def test_csv_reads_back_with_cyrillic_and_newlines(db: Database, article_id: int, tmp_path: Path) -> None:
     out = export_csv(db, article_id, tmp_path / "claims.csv")
     assert out.read_bytes().startswith(b"\xef\xbb\xbf"), "a BOM, so Excel reads UTF-8"
