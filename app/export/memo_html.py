@@ -201,6 +201,18 @@ def _bar(segments: list[tuple[str, int]], total: int) -> str:
     return f'<table width="100%" cellspacing="0" cellpadding="0"><tr>{cells}</tr></table>'
 
 
+def change_html(change: VersionChange, taken_out: str = TAKEN_OUT, put_in: str = PUT_IN) -> str:
+    """One change in its context, escaped: the words taken out struck through, those put in
+    underlined, each with its sign as well as its colour (the memo and the versions dialog)."""
+    pieces = [f"…{escape(change.before)} " if change.before else ""]
+    if change.old:
+        pieces.append(f'<span style="color:{taken_out}">−&nbsp;<s>{escape(change.old)}</s></span> ')
+    if change.new:
+        pieces.append(f'<span style="color:{put_in}">+&nbsp;<u>{escape(change.new)}</u></span> ')
+    pieces.append(f"{escape(change.after)}…" if change.after else "")
+    return "".join(pieces)
+
+
 def _versions(versions: tuple[ArticleVersionRecord, ...], changes: list[VersionChange]) -> str:
     """The article changed after it was first captured: when, and word by word how."""
     first, newest = versions[0], versions[-1]
@@ -214,14 +226,8 @@ def _versions(versions: tuple[ArticleVersionRecord, ...], changes: list[VersionC
         f"to version {newest.number} (the text this memo is about): − taken out, + put in.</p>"
     )
     for number, change in enumerate(changes[:MAX_CHANGES], start=1):
-        pieces = [f"…{escape(change.before)} " if change.before else ""]
-        if change.old:
-            pieces.append(f'<span style="color:{TAKEN_OUT}">−&nbsp;<s>{escape(change.old)}</s></span> ')
-        if change.new:
-            pieces.append(f'<span style="color:{PUT_IN}">+&nbsp;<u>{escape(change.new)}</u></span> ')
-        pieces.append(f"{escape(change.after)}…" if change.after else "")
         plain = f"{change.before} {change.old} {change.new} {change.after}"
-        parts.append(_p("field", f"<b>{number}.</b> {''.join(pieces)}", plain, keep=True))
+        parts.append(_p("field", f"<b>{number}.</b> {change_html(change)}", plain, keep=True))
     if count > MAX_CHANGES:
         parts.append(f'<p class="small">… and {count - MAX_CHANGES} more (claimdesk versions lists all).</p>')
     return "".join(parts)

@@ -8,7 +8,6 @@ in the reader, when the reader shows the newer of the two versions (offsets refe
 
 from __future__ import annotations
 
-from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QUrl
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from app.export.memo_html import PUT_IN, TAKEN_OUT, change_html
 from app.services import article_versions
 from app.storage.summaries import ArticleVersionRecord, VersionChange
 from app.ui.guard import run_guarded
@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 
 SHOW_LINK = "change:"  # href of a change's "Show" link, followed by its index
 # (deleted, inserted) colours on a light background, and on a dark one
-COLOURS = {False: ("#b71c1c", "#1b5e20"), True: ("#ef9a9a", "#a5d6a7")}
+COLOURS = {False: (TAKEN_OUT, PUT_IN), True: ("#ef9a9a", "#a5d6a7")}  # light, dark theme
 
 
 def open_versions_dialog(window: MainWindow) -> VersionsDialog | None:
@@ -61,12 +61,7 @@ def changes_html(changes: list[VersionChange], *, dark: bool = False, showable: 
     deleted, inserted = COLOURS[dark]
     blocks = []
     for index, change in enumerate(changes):
-        parts = [f"…{escape(change.before)} " if change.before else ""]
-        if change.old:
-            parts.append(f'<span style="color:{deleted}">−&nbsp;<s>{escape(change.old)}</s></span> ')
-        if change.new:
-            parts.append(f'<span style="color:{inserted}">+&nbsp;<u>{escape(change.new)}</u></span> ')
-        parts.append(f"{escape(change.after)}…" if change.after else "")
+        parts = [change_html(change, deleted, inserted)]
         if showable:
             parts.append(f' &nbsp;<a href="{SHOW_LINK}{index}">Show</a>')
         blocks.append(f"<p><b>{index + 1}.</b> {''.join(parts)}</p>")

@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from app.services import articles, claims
 from app.storage.article_reader import read_last_article
 from app.storage.database import Database
+from app.storage.records import ArticleRecord
 from app.ui.application import attach_database
 from app.ui.main_window import MainWindow
 
@@ -54,7 +55,8 @@ def test_first_paint_loads_only_what_it_paints(isolated_home: Path) -> None:
     assert {"sqlalchemy", "PySide6.QtNetwork", "app.ui.library_ui"} <= ready, "all loaded once painted"
 
 
-def test_window_shown_from_the_reader_then_attached(qtbot: QtBot, db: Database, article_file: Path) -> None:
+def _painted(qtbot: QtBot, db: Database, article_file: Path) -> tuple[MainWindow, ArticleRecord]:
+    """The start-up's first paint, by hand: the last article read with sqlite3, no database yet."""
     article_id = articles.import_path(db, article_file).article_id
     articles.mark_opened(db, article_id)
     first = read_last_article(db.path)
@@ -62,6 +64,12 @@ def test_window_shown_from_the_reader_then_attached(qtbot: QtBot, db: Database, 
     window = MainWindow()
     qtbot.addWidget(window)
     window.show_record(first)
+    return window, first
+
+
+def test_window_shown_from_the_reader_then_attached(qtbot: QtBot, db: Database, article_file: Path) -> None:
+    window, first = _painted(qtbot, db, article_file)
+    article_id = first.id
     window.show()
     qtbot.waitExposed(window)
     assert not window.attached
@@ -83,14 +91,8 @@ def test_window_shown_from_the_reader_then_attached(qtbot: QtBot, db: Database, 
 
 def test_attach_replaces_an_article_shown_stale(qtbot: QtBot, db: Database, article_file: Path) -> None:
     """What was painted before the check is replaced if the stored article differs."""
-    article_id = articles.import_path(db, article_file).article_id
-    articles.mark_opened(db, article_id)
-    first = read_last_article(db.path)
-    assert first is not None
+    window, first = _painted(qtbot, db, article_file)
     claims.add_note(db, first.claims[0].id, "Written after the window painted.")
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.show_record(first)
     attach_database(window, db.path)
     qtbot.waitUntil(lambda: window.attached, timeout=30000)
     try:
@@ -104,13 +106,7 @@ def test_an_edit_before_the_database_is_open_is_refused_with_a_message(
     qtbot: QtBot, db: Database, article_file: Path, errors: list[str]
 ) -> None:
     """Between the first paint and the database, the window answers; an edit says why it waits."""
-    article_id = articles.import_path(db, article_file).article_id
-    articles.mark_opened(db, article_id)
-    first = read_last_article(db.path)
-    assert first is not None
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.show_record(first)
+    window, first = _painted(qtbot, db, article_file)
     window.finish_building()
     claim = first.claims[0]
     assert not window.set_status(claim.id, "in_progress")

@@ -104,35 +104,30 @@ def test_file_open_imports_on_a_worker_then_shows_the_article(
     window: MainWindow, article_file: Path, tmp_path: Path, qtbot: QtBot, errors: list[str]
 ) -> None:
     """File > Open: a new file, the same file again (just opened), and one that can't be read."""
-    job = window.library.open_path(article_file)
-    assert job is not None
-    with qtbot.waitSignal(job.done, timeout=60_000):
-        pass
+
+    def open_and_wait(path: Path) -> None:
+        job = window.library.open_path(path)
+        assert job is not None
+        with qtbot.waitSignal(job.done, timeout=60_000):
+            pass
+
+    open_and_wait(article_file)
     assert window.article is not None and window.article.filename == article_file.name
     assert window.library.pane.row_count() == 1
     first_id = window.article.id
 
     other = tmp_path / "other.txt"
     other.write_text("Ferry timetable\n\nThe ferry will run every 20 minutes from May, the operator said.\n")
-    job = window.library.open_path(other)
-    assert job is not None
-    with qtbot.waitSignal(job.done, timeout=60_000):
-        pass
+    open_and_wait(other)
     assert window.article.id != first_id
 
-    again = window.library.open_path(article_file)
-    assert again is not None
-    with qtbot.waitSignal(again.done, timeout=60_000):
-        pass
+    open_and_wait(article_file)
     assert window.article.id == first_id
     assert "already in the library" in window.statusBar().currentMessage()
     assert window.library.pane.row_count() == 2
 
     blank = tmp_path / "blank.txt"
     blank.write_text("   \n")
-    failed = window.library.open_path(blank)
-    assert failed is not None
-    with qtbot.waitSignal(failed.done, timeout=60_000):
-        pass
+    open_and_wait(blank)
     assert window.article.id == first_id, "a file that can't be read leaves the article shown"
     assert errors == ["blank.txt is empty"]
