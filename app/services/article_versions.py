@@ -23,6 +23,7 @@ from app.storage.models import Article, ArticleVersion, utcnow
 from app.storage.summaries import ArticleVersionRecord, VersionChange
 
 CONTEXT_WORDS = 4  # words of the newer text shown on each side of a change
+EXACT_WORD_PAIRS = 4_000_000  # old words × new words of one run compared exactly (2,000 × 2,000)
 # A paragraph: text up to a blank line (a line break inside it is only layout).
 _PARAGRAPH = re.compile(r"(?:[^\n]|\n(?![ \t]*\n))+")
 _WORD = re.compile(r"\S+")
@@ -142,20 +143,27 @@ def diff_texts(old: str, new: str) -> list[VersionChange]:
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             continue
-        old_words = _words_in(old, old_paragraphs[i1:i2])
-        new_words = _words_in(new, new_paragraphs[j1:j2])
-        anchor = new_paragraphs[j1][0] if j1 < len(new_paragraphs) else _end(new_paragraphs)
-        if j1 > 0 and j1 == j2:  # paragraphs only removed: the place is where the previous one ends
-            anchor = new_paragraphs[j1 - 1][1]
-        changes += _word_changes(old, new, old_words, new_words, anchor)
+        runs = [(i1, i2, j1, j2)]
+        if tag == "replace" and i2 - i1 == j2 - j1:  # as many paragraphs: each changed in place
+            runs = [(i, i + 1, j, j + 1) for i, j in zip(range(i1, i2), range(j1, j2), strict=True)]
+        for a1, a2, b1, b2 in runs:
+            old_words = _words_in(old, old_paragraphs[a1:a2])
+            new_words = _words_in(new, new_paragraphs[b1:b2])
+            anchor = new_paragraphs[b1][0] if b1 < len(new_paragraphs) else _end(new_paragraphs)
+            if b1 > 0 and b1 == b2:  # paragraphs only removed: the place is where the previous one ends
+                anchor = new_paragraphs[b1 - 1][1]
+            changes += _word_changes(old, new, old_words, new_words, anchor)
     return changes
 
 
 def _word_changes(
     old: str, new: str, old_words: list[Span], new_words: list[Span], anchor: int
 ) -> list[VersionChange]:
+    # Exact matching is quadratic in the words of a run; past a bound, difflib's own heuristic
+    # (frequent words are not used to anchor a match) keeps a rewritten page to seconds at most.
+    exact = len(old_words) * len(new_words) <= EXACT_WORD_PAIRS
     matcher = SequenceMatcher(
-        None, [old[s:e] for s, e in old_words], [new[s:e] for s, e in new_words], autojunk=False
+        None, [old[s:e] for s, e in old_words], [new[s:e] for s, e in new_words], autojunk=not exact
     )
     changes = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():

@@ -178,3 +178,14 @@ def test_store_version_skips_a_text_already_kept(db: Database, article_file: Pat
     with db.session() as session:
         assert article_versions.store_version(session, repository.get_article(session, article_id)) is None
     assert len(list_versions(db, article_id)) == 1
+
+
+def test_every_paragraph_touched_gives_one_change_each_in_its_place() -> None:
+    """Paragraphs changed in place are compared pair by pair (a run of them at once is quadratic)."""
+    old = "\n\n".join(f"Paragraph {n} says the berth reopens in {n + 2} weeks." for n in range(50))
+    new = old.replace("says the", "says that the")
+    changes = diff_texts(old, new)
+    assert len(changes) == 50
+    assert {(c.kind, c.old, c.new) for c in changes} == {("inserted", "", "that")}
+    assert all(new[c.start : c.end] == "that" for c in changes)
+    assert [c.start for c in changes] == sorted(c.start for c in changes)
