@@ -124,6 +124,19 @@ def test_a_hedging_adverb_before_the_verb_is_not_part_of_the_source(adverb: str)
     assert adverb in c.hedges
 
 
+@pytest.mark.parametrize("marker", ["• ", "  ◦ ", "3. ", "(2) ", "b) "])
+def test_a_list_items_bullet_or_number_is_not_part_of_its_claim(marker: str) -> None:
+    text = f"Port works\n\n{marker}Berth 4 reopens in May, officials said.\n"
+    c = only(text, "Berth 4")
+    assert c.text == "Berth 4 reopens in May, officials said."
+    assert text[c.start : c.end] == c.text and c.source == "officials"
+
+
+def test_a_sentence_that_opens_with_a_figure_keeps_it() -> None:
+    claim = only("Port works\n\n1.5 million tonnes were moved, the port said.\n", "tonnes")
+    assert claim.text.startswith("1.5 million")
+
+
 def test_report_nouns_as_source() -> None:
     c = only("Reports of flooding in the lower valley have multiplied this week.", "flooding")
     assert c.source == "Reports"
