@@ -34,7 +34,8 @@ _NAME = r"[^\W\d_a-z][\w'\u2019\-]+"
 # An anaphor ('the agency', 'she') is resolved among the latest mentions only (a long article has
 # a few hundred in all): searching all of them made a 50 MB text file take hours.
 _LOOKBACK = 250
-# A list item's bullet or number: the sentence keeps it (it covers every character), its claim not.
+# A list item's bullet or number: the sentence (and the analysis, whose claims are sentences) keeps
+# it; the claim a journalist works on does not (app/services/articles.py claim_from).
 _LIST_MARKER = re.compile(r"(?:[•▪◦‣⁃●○■□►➢✓✔]|\(?\d{1,3}[.)]|\(?[a-z]\))[ \t]+")
 _LEADING_NAME = re.compile(rf"{_NAME}(?:\s+{_NAME}){{0,3}}(?=\s+[^\W\d_A-Z])")  # a sentence's subject
 
@@ -131,7 +132,6 @@ def analyze(text: str, title: str | None = None, lang: str = "en") -> Analysis:
         while j < len(quotes) and quotes[j].start < span.end:
             in_sentence.append(quotes[j])
             j += 1
-        span = _after_list_marker(text, span)
         words = word_set(span.of(text))
         claim = _claim(text, masked, span, words, in_sentence, lex, claims, mentions)
         claims.append(claim)
@@ -190,10 +190,11 @@ def _mask(text: str, quoted: list[tuple[int, int, bool]]) -> str:
     return "".join(parts)
 
 
-def _after_list_marker(text: str, span: Span) -> Span:
-    """'• Berth 4 reopens in May, officials said.' claims 'Berth 4 reopens in May, officials said.'"""
-    marker = _LIST_MARKER.match(text, span.start, span.end)
-    return Span(marker.end(), span.end) if marker is not None and marker.end() < span.end else span
+def claim_start(text: str, start: int, end: int) -> int:
+    """Where the claim of the sentence text[start:end] starts: after a list item's bullet or number
+    ('• Berth 4 reopens in May, officials said.' claims 'Berth 4 reopens in May, officials said.')."""
+    marker = _LIST_MARKER.match(text, start, end)
+    return marker.end() if marker is not None and marker.end() < end else start
 
 
 def _claim(

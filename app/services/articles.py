@@ -185,11 +185,15 @@ def _fallback_title(imported: ImportedArticle) -> str:
 
 
 def claim_from(text: str, detected: DetectedClaim) -> Claim:
+    """The claim stored for a detected sentence: a list item's bullet or number left out."""
+    from app.domain.claims import claim_start  # loaded with the engine, which detected the claim
+
+    start = claim_start(text, detected.start, detected.end)
     return Claim(
-        start=detected.start,
+        start=start,
         end=detected.end,
-        exact=text[detected.start : detected.end],
-        prefix=text[max(0, detected.start - CONTEXT) : detected.start],
+        exact=text[start : detected.end],
+        prefix=text[max(0, start - CONTEXT) : start],
         suffix=text[detected.end : detected.end + CONTEXT],
         kind=detected.kind,
         origin="detected",

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from app.domain.claims import KINDS, DetectedClaim, analyze
+from app.domain.claims import KINDS, DetectedClaim, analyze, claim_start
 from app.domain.figures import find_figures
 from app.domain.lexicon import load, phrase_regex
 
@@ -125,16 +125,18 @@ def test_a_hedging_adverb_before_the_verb_is_not_part_of_the_source(adverb: str)
 
 
 @pytest.mark.parametrize("marker", ["• ", "  ◦ ", "3. ", "(2) ", "b) "])
-def test_a_list_items_bullet_or_number_is_not_part_of_its_claim(marker: str) -> None:
+def test_a_list_items_claim_starts_after_its_bullet_or_number(marker: str) -> None:
+    """The analysis keeps sentences whole (its contract); the claim stored starts after the marker."""
     text = f"Port works\n\n{marker}Berth 4 reopens in May, officials said.\n"
     c = only(text, "Berth 4")
-    assert c.text == "Berth 4 reopens in May, officials said."
-    assert text[c.start : c.end] == c.text and c.source == "officials"
+    assert c.text == f"{marker.strip()} Berth 4 reopens in May, officials said."
+    assert text[claim_start(text, c.start, c.end) : c.end] == "Berth 4 reopens in May, officials said."
 
 
 def test_a_sentence_that_opens_with_a_figure_keeps_it() -> None:
-    claim = only("Port works\n\n1.5 million tonnes were moved, the port said.\n", "tonnes")
-    assert claim.text.startswith("1.5 million")
+    text = "Port works\n\n1.5 million tonnes were moved, the port said.\n"
+    c = only(text, "tonnes")
+    assert claim_start(text, c.start, c.end) == c.start
 
 
 def test_report_nouns_as_source() -> None:

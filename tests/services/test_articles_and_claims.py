@@ -119,3 +119,17 @@ def test_a_text_far_beyond_any_article_is_refused_clearly(db: Database, tmp_path
     with pytest.raises(UnreadableFileError, match="Split it"):
         articles.analyze_file(path)
     assert articles.list_articles(db) == []
+
+
+def test_a_list_items_claim_is_stored_without_its_bullet(db: Database, tmp_path: Path) -> None:
+    path = tmp_path / "port.md"
+    path.write_text(
+        "# Port works\n\n- Berth 4 reopens in May, officials said.\n"
+        "1. About 300 divers will help, the union said.\n"
+    )
+    record = articles.load_article(db, articles.import_path(db, path).article_id)
+    texts = sorted(c.text for c in record.claims)
+    assert "Berth 4 reopens in May, officials said." in texts
+    assert all(not t.startswith(("•", "1.", "-")) for t in texts), texts
+    for claim in record.claims:
+        assert record.text[claim.start : claim.end] == claim.text
