@@ -12,16 +12,27 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from app.domain.lexicon import Lexicon, load, phrase_pattern, word_set
+from app.domain.text import abbreviations
 
 _CLAUSE_BREAK = re.compile(r"[,;:\u2014\u2013]\s|\s[\u2014\u2013]\s")
 SENTENCE_END = re.compile(r"[.!?]+\s+")
 _NAME = r"[^\W\d_a-z\u00df-\u00ff][\w'\u2019.\-]*"  # a capitalised word (any alphabet's upper case)
 NAME_SEQ = re.compile(rf"{_NAME}(?:\s+(?:{_NAME}|\([^\W\d_]{{2,10}}\)))*")
 TITLED_NAME = re.compile(rf"(?:[^\W\d_][\w\-]*\s+){{0,3}}?{_NAME}(?:\s+{_NAME})*")
+_LEADING_NAME_NP = re.compile(
+    rf"\s*(?:[Tt]he\s+)?((?:{_NAME}\s+(?:(?:of|for|on|and|de|&)\s+(?:the\s+)?)?)*{_NAME})(?=[\s,.;:]|$)"
+)
+_WITH_NP = re.compile(r"(?:^|[,;]\s+)with\s+((?:\S+\s+){0,4}?\S+)\s*$")
+_NAME_BEFORE_WHO = re.compile(rf"({_NAME}(?:\s+{_NAME}){{0,3}}),?\s+who\s+$")
 MARK_END = re.compile('["\u201c\u201d\u00ab\u00bb\u201e]')
 _ACRONYM = re.compile(r"\([^\W\d_]{2,10}\)")
 _TOKEN = re.compile(r"\S+")
 TAIL_END = re.compile(r"[.!?;,](?=\s|$)|$")
+# 'KYIV, March 3 (Reuters) - ', 'WASHINGTON (AP) — ': a wire dateline before the first clause
+DATELINE = re.compile(
+    r"^\s*[A-Z][A-Z'\u2019.\-]+(?:\s+[A-Z][A-Z'\u2019.\-]+){0,3}"
+    r"(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?(?:\s+\d{1,2})?)?\s*(?:\([^()]{1,40}\))?\s*(?:-{1,2}|[\u2013\u2014])\s+"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +42,40 @@ class Attribution:
     source: tuple[int, int] | None
     cues: tuple[tuple[int, int], ...]
     secondary: tuple[int, int] | None = None
+    rule: str | None = None  # how the source was found ('subject', 'according_to', ...)
+
+
+_DATE_COMMA = re.compile(r"\d\d?,\s+(?:1[6-9]|20)\d\d\b|\s\d,\s+(?:1[6-9]|20)\d\d\b")
+_CLAUSE_STOP = re.compile(r"[,;:.!?](?=\s|$)|$")
+
+
+def clause_stop(s: str, a: int, b: int, lex: Lexicon, stops: re.Pattern[str] = _CLAUSE_STOP) -> int:
+    """Where the clause starting at `a` ends (a comma, full stop...), not at 'Rep.' or 'J.' in a name."""
+    titles = _title_abbreviations(lex.lang)
+    pos = a
+    while True:
+        m = stops.search(s, pos, b)
+        if m is None:
+            return b
+        if m.group(0) == "," and _DATE_COMMA.match(s, m.start() - 2):
+            pos = m.end()  # 'a March 14, 2019 NATO press release': the comma of a date
+            continue
+        if m.group(0) != "." or m.start() <= a:
+            return m.start()
+        word = s[a : m.start()].split()[-1] if s[a : m.start()].split() else ""
+        if not (word.lower() in titles or (len(word) == 1 and word.isupper())):
+            return m.start()
+        pos = m.end()
+
+
+@lru_cache(maxsize=16)
+def _title_abbreviations(lang: str) -> frozenset[str]:
+    """'rep', 'sen', 'mr': abbreviations that stand before a name, so their full stop ends nothing."""
+    try:
+        table = abbreviations(lang)
+    except OSError:
+        return frozenset()
+    return frozenset(w for w, kind in table.items() if kind == "title")
 
 
 # --- noun phrases -----------------------------------------------------------------------------
@@ -49,21 +94,52 @@ def trim_np(s: str, a: int, b: int, lex: Lexicon, strip_tail: bool = True) -> tu
         t = lex.trailer_re.search(s, a, b)
         if t:
             b = t.start()
+    if s.count("(", a, b) != s.count(")", a, b):
+        return None  # '((WN)) Statistics ...': an interview marker or a cut bracket
+    relative = re.match(r"\s*(\w+)\s+", s[a:b])
+    if relative and relative.group(1).lower() in lex.relatives and len(s[a:b].split()) <= 6:
+        a += relative.end()  # '..., which state media said were under control': 'state media
+    opener = _time_opener(lex).match(s, a, b)
+    if opener and opener.end() < b:
+        a = opener.end()  # 'On Friday Ford Motor Company (announced)'
     words = s[a:b].split()
-    if not 1 <= len(words) <= 9 or any(c in s[a:b] for c in '"\u201c\u201d\u00ab\u00bb'):
-        return None
-    if not lex.auxiliaries.isdisjoint(w.lower() for w in words):
-        return None  # 'A total of 39 are confirmed': a clause, not a subject
-    if words[-1].lower() in lex.determiners or (not words[-1][0].isalnum() and words[-1][0] != "("):
-        return None
+    # a long title before a name ('Executive director of the Dallas chapter of ... Alia Salem')
+    limit = 18 if len(words) > 2 and all(w[:1].isupper() or w[:1] == "(" for w in words[-2:]) else 12
+    marks = sum(s.count(c, a, b) for c in '"\u201c\u201d\u00ab\u00bb')
+    if not 1 <= len(words) <= limit or marks % 2 or (marks and len(words) > 8):
+        return None  # a quote mark cut in two; a short title in quotes may stay ('The "History" section')
+    lowered = [w.lower() for w in words]
+    if not lex.auxiliaries.isdisjoint(lowered) or any(
+        w in lex.negations or w.endswith("n't") for w in lowered
+    ):
+        return None  # 'A total of 39 are confirmed', "I don't know what he": a clause, not a subject
+    last = words[-1].lower() if not words[-1].isupper() else words[-1]  # 'WHO say', not 'who'
+    if (
+        last in lex.determiners
+        or last in lex.relatives
+        or last in lex.conjunctions
+        or (not words[-1][0].isalnum() and words[-1][0] != "(")
+    ):
+        return None  # 'an independent who (does not claim)': a relative clause cut at its verb
     return a, b
+
+
+@lru_cache(maxsize=16)
+def _time_opener(lex: Lexicon) -> re.Pattern[str]:
+    """'On Friday ', 'Last week ', 'On Monday morning ': a time phrase before a subject."""
+    openers = phrase_pattern(lex.words("time_openers"))
+    times = phrase_pattern(lex.words("weekdays") + lex.words("months") + lex.words("time_words"))
+    subjects = phrase_pattern(lex.words("people_nouns") + lex.words("determiners"))
+    return re.compile(
+        rf"(?:{openers})\s+(?:(?:the\s+)?(?:{times}|\d{{1,4}}(?:st|nd|rd|th)?),?\s+)+(?=[A-Z]|(?:{subjects})\b)"
+    )
 
 
 def np_after(s: str, a: int, b: int, lex: Lexicon) -> tuple[int, int] | None:
     """The noun phrase that follows a cue ('according to X on Monday' -> X), cut at a stop word."""
     seg = s[a:b]
-    m = re.search(r"[,;:.!?](?=\s|$)|\s[\u2014\u2013]\s|$", seg)
-    end = a + (m.start() if m else len(seg))
+    m = re.search(r"\s[\u2014\u2013]\s", seg)
+    end = min(a + m.start() if m else b, clause_stop(s, a, b, lex))
     stops = _stop_regex(lex.lang)
     sm = stops.search(s, a, end)
     if sm and sm.start() > a:
@@ -77,7 +153,14 @@ def np_after(s: str, a: int, b: int, lex: Lexicon) -> tuple[int, int] | None:
     verb = _verb_cue(s, a, end, lex)
     if verb is not None:
         end = verb  # 'according to the agency said on Friday': the source stops at its verb
-    return trim_np(s, a, end, lex, strip_tail=False)
+    found = trim_np(s, a, end, lex, strip_tail=False)
+    if found is None:
+        # 'According to the Saudi Interior Ministry over 345 pilgrims died': no comma after the
+        # source, so take the determiner and the capitalised name that open the rest
+        m = _LEADING_NAME_NP.match(s, a, end)
+        if m and m.group(1):
+            found = trim_np(s, m.start(), m.end(), lex, strip_tail=False)
+    return found
 
 
 def _verb_cue(s: str, a: int, b: int, lex: Lexicon) -> int | None:
@@ -152,16 +235,32 @@ def find_cues(masked: str, lex: Lexicon, words: frozenset[str] | None = None) ->
     if lex.cue_words.isdisjoint(word_set(masked) if words is None else words):
         return []
     markers = lex.noun_markers
+    adverbs = frozenset(lex.words("verb_adverbs"))
     found = list(lex.cue_re.finditer(masked))
     out: list[tuple[int, int]] = []
     for i, m in enumerate(found):
         if m.group(0).lower() not in lex.free_cues:
             before = masked[: m.start()].rstrip()
-            prev = before.split()[-1].lower() if before.split() else ""
+            prior = [w.lower() for w in before.split()[-3:]]
+            while len(prior) > 1 and prior[-1] in adverbs:
+                prior.pop()  # 'are also accused': the auxiliary behind the adverb
+            prev = prior[-1] if prior else ""
             after = masked[m.end() :].split()
             nxt = after[0].lower().strip(",.;:") if after else ""
-            if prev in markers or nxt in {"of", "by"} or prev in lex.auxiliaries:
-                continue  # a noun ('the claims', 'reports of') or a passive ('are confirmed')
+            word = m.group(0).lower()
+            prev_word = before.split()[-1] if before.split() else ""
+            named_before = (
+                prev_word[:1].isupper() and len(before.split()) > 1
+            )  # 'The Associated Press reports'
+            noun_like = prev in lex.noun_only_markers and word in lex.noun_cues and not named_before
+            subject_before = prev in lex.pronouns  # 'They estimated by 2050 ...': a verb, not 'estimated by'
+            by_of = (nxt == "by" and not subject_before) or (nxt == "of" and word in lex.noun_cues)
+            person_object = nxt in lex.words("object_pronouns") and word not in lex.words(
+                "cues_with_addressee"
+            )
+            research = word in lex.words("research_cues") and not _research_subject(before, lex)
+            if prev in markers or noun_like or by_of or prev in lex.auxiliaries or person_object or research:
+                continue  # a noun ('the claims', 'reports of'), a passive ('are confirmed'), 'found a body'
             if masked[m.start()].isupper() and before:
                 continue  # capitalised inside a sentence: a name ('United States')
             if i + 1 < len(found) and found[i + 1].start() == m.end() + 1:
@@ -171,6 +270,14 @@ def find_cues(masked: str, lex: Lexicon, words: frozenset[str] | None = None) ->
                 continue  # 'Reports ...' opening a sentence is a noun, unless 'Says Jane Roe.'
         out.append(m.span())
     return out
+
+
+def _research_subject(before: str, lex: Lexicon) -> bool:
+    """'The scientists found ...', 'Results of the study show ...': 'found' and 'show' report a
+    finding only after a research subject (not 'Police found a body', 'a light show')."""
+    clause = re.split(r"[;:]\s|,\s(?=\w+\s)", before)[-1] if before else ""
+    words = {w.lower().strip(",") for w in before.split()[-14:]} if clause else set()
+    return not words.isdisjoint(lex.words("research_subjects"))
 
 
 def _ends_sentence(s: str, pos: int) -> bool:
@@ -183,7 +290,8 @@ def _ends_sentence(s: str, pos: int) -> bool:
 
 
 def attribute(sentence: str, masked: str, lex: Lexicon, words: frozenset[str] | None = None) -> Attribution:
-    """Source, cues and secondary source of a sentence (quotes masked out in `masked`).
+    """Source, cues and secondary source of a sentence (quotes masked out in `masked`), with the
+    rule that found the source (its measured precision becomes the source's confidence).
 
     `words` is `word_set(sentence)` when the caller has it already.
     """
@@ -191,7 +299,14 @@ def attribute(sentence: str, masked: str, lex: Lexicon, words: frozenset[str] | 
     secondary_cues = {m.span() for m in lex.secondary_re.finditer(masked)} if cues else set()
     source: tuple[int, int] | None = None
     secondary: tuple[int, int] | None = None
-    for a, b in cues:
+    rule: str | None = None
+    # 'officials have not said why ..., but the ambassador says ...': a denied cue names no source
+    # of what the sentence asserts, so a cue that is not negated goes first
+    ordered = sorted(cues, key=lambda c: _negated(masked, c[0], lex))
+    lead = _leading_according(masked, ordered, lex)
+    if lead is not None:
+        return Attribution(lead[0], tuple(cues), lead[1], "relayed_speaker")
+    for a, b in ordered:
         if (a, b) in secondary_cues:
             h = _heads_regex(lex).match(masked, b)
             start = h.end() if h else b
@@ -202,26 +317,169 @@ def attribute(sentence: str, masked: str, lex: Lexicon, words: frozenset[str] | 
             if source is None:
                 head = clause_before(masked, a, lex)
                 if head:
-                    source, secondary = head, sec
+                    source, secondary, rule = head, sec, "subject"
             continue
         if source is not None:
             continue
         cue = masked[a:b].lower()
         if cue in lex.source_after_cues:
-            source = np_after(masked, b, len(masked), lex)
+            source, rule = np_after(masked, b, len(masked), lex), "according_to"
             continue
         if cue in lex.free_cues:
             continue  # an adverb ('reportedly') names nobody: the article relays an unnamed report
-        source = clause_before(masked, a, lex)
+        inverted = _inverted_source(masked, a, b, lex)
+        if inverted is not None and (
+            _is_name(masked[inverted[0] : inverted[1]], lex)
+            or TITLED_NAME.fullmatch(masked[inverted[0] : inverted[1]])
+            or masked[inverted[0] : inverted[1]].split()[-1].lower() in _subject_nouns(lex)
+        ):
+            source, rule = inverted, "inverted"  # 'Recipients, said Mauer, are required ...'
+            continue
+        source, rule = clause_before(masked, a, lex), "subject"
         if cue in lex.participle_cues:
-            source = participle_source(masked, a, source, lex)
-        if source is None and _ends_sentence(masked, b):
-            source = np_after(masked, b, len(masked), lex)  # '..., said Jane Roe.'
+            with_np = _WITH_NP.search(masked, 0, a)
+            if with_np is not None:
+                source, rule = with_np.span(1), "participle"  # '..., with local media reporting ...'
+            else:
+                source, rule = participle_source(masked, a, source, lex), "participle"
+        if source is None and masked[:a].split()[-1:] == ["who"]:
+            name = _NAME_BEFORE_WHO.search(masked, 0, a)  # 'drafted by Alex Greenwich who said'
+            source, rule = (name.span(1) if name else None), "relative"
+        if (
+            source is None
+            and cue in lex.words("coordinated_cues")
+            and masked[:a].split()[-1:]
+            and masked[:a].split()[-1].lower() in lex.conjunctions
+        ):
+            # 'Watson called the deal "lousy" and said he would ...': the subject of the first verb
+            source, rule = _main_subject(masked, (0, a), lex), "coordinated"
+            if source is not None and _passive_after(masked, source[1], lex):
+                source = None  # 'I was hauled in and told that ...': told, not telling
+        if source is None:
+            source, rule = inverted, "inverted"  # '..., said the spokesman.'
+    if source is None:
+        agent = _passive_agent(masked, lex)
+        if agent is not None:
+            source, rule = agent, "passive_agent"  # 'The attack was claimed by the Houthi movement'
+    elif rule in ("subject", "according_to"):
+        inner = _relayed_speaker(masked, source, ordered, lex)
+        if inner is not None:
+            # 'Znak.com reported its source said ...', 'The BBC cited X as saying': X speaks
+            source, secondary, rule = inner, source, "relayed_speaker"
     if source is None:
         m = lex.report_subject_re.match(masked)
         if m:
-            source = m.span(1)
-    return Attribution(source, tuple(cues), secondary)
+            source, rule = m.span(1), "report_noun"
+    return Attribution(source, tuple(cues), secondary, rule if source is not None else None)
+
+
+def _passive_agent(s: str, lex: Lexicon) -> tuple[int, int] | None:
+    """'was claimed by X', 'he was told by Minister Y of ...': the agent of a passive cue."""
+    for m in lex.cue_re.finditer(s):
+        before = s[: m.start()].split()[-2:]
+        if not before or not any(w.lower() in lex.auxiliaries for w in before):
+            continue
+        by = re.match(
+            r"(?:\s+(?:on|in|at|last|this|yesterday|today|earlier)(?:\s+[\w-]+)?)?\s+by\s+", s[m.end() :]
+        )
+        if by is None:
+            continue
+        np = np_after(s, m.end() + by.end(), len(s), lex)
+        if (np is not None and s[np[0]].isupper()) or (
+            np is not None and s[np[0] : np[1]].split()[0].lower() in lex.determiners
+        ):
+            return np
+    return None
+
+
+def _relayed_speaker(
+    s: str, source: tuple[int, int], cues: list[tuple[int, int]], lex: Lexicon
+) -> tuple[int, int] | None:
+    """'X reported [that] its source said ...' / 'X cited Y as saying ...': Y, the inner speaker."""
+    after = [c for c in sorted(cues) if c[0] > source[1]]
+    if len(after) < 2 or s[after[0][0] : after[0][1]].lower() not in lex.words("relay_cues"):
+        return None  # 'Dewar says bureaucrats complained': what Dewar says, not who relays whom
+    first, second = after[0], after[1]
+    gap = s[first[1] : second[0]]
+    start = first[1] + len(gap) - len(gap.lstrip())
+    if gap.lstrip().lower().startswith("that "):
+        start += len("that ")
+    end = second[0]
+    if s[second[0] : second[1]].lower().startswith("as "):
+        end = start + len(
+            s[start:end].split(",")[0].rstrip()
+        )  # 'cited Budi Gunawan, chief of ..., as saying'
+    elif any(ch in gap for ch in ",;:"):
+        return None
+    as_word = re.search(r"\s+as\s*$", s[start:end])
+    if as_word:
+        end = start + as_word.start()  # 'It cited the Air Force as stating'
+    np = trim_np(s, start, end, lex)
+    if np is None or len(s[np[0] : np[1]].split()) > 6:
+        return None
+    return np
+
+
+def _passive_after(s: str, pos: int, lex: Lexicon) -> bool:
+    """'I was (basically) hauled in': the subject's verb is a passive."""
+    words = [w.lower() for w in s[pos : pos + 40].split()[:3]]
+    return bool(words) and words[0] in lex.auxiliaries
+
+
+def _negated(s: str, cue_start: int, lex: Lexicon) -> bool:
+    """'have not said', 'didn't say', 'never claimed'."""
+    before = s[max(0, cue_start - 24) : cue_start].lower().split()[-2:]
+    return any(w in lex.negations or w.endswith("n't") for w in before)
+
+
+def _leading_according(
+    s: str, cues: list[tuple[int, int]], lex: Lexicon
+) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """'According to the Herald, Professor Burrows said ...': Burrows speaks, the Herald relays.
+
+    Returns (source, secondary) when the sentence opens with a source-after cue and a speech verb
+    with its own subject follows; else None.
+    """
+    if len(cues) < 2:
+        return None
+    first = min(cues)
+    if s[first[0] : first[1]].lower() not in lex.source_after_cues or s[: first[0]].strip():
+        return None
+    relay = np_after(s, first[1], len(s), lex)
+    if relay is None:
+        return None
+    for a, b in sorted(cues):
+        if a <= relay[1] or s[a:b].lower() in lex.free_cues or _negated(s, a, lex):
+            continue
+        speaker = clause_before(s, a, lex)
+        if speaker is not None and speaker[0] > relay[1]:
+            return speaker, relay
+        return None
+    return None
+
+
+def _inverted_source(s: str, a: int, b: int, lex: Lexicon) -> tuple[int, int] | None:
+    """'..., said Jane Roe.' / 'Recipients, said Mauer, are ...': the speaker stands after its cue.
+
+    Only after a comma or a closing quote, and only a name, title or determiner phrase that is
+    followed by the clause's end, so 'they claimed Montalvo left' keeps its subject.
+    """
+    before = s[:a].rstrip()
+    if not before or before[-1] not in ",\"\u201d\u2019'" or s[a:b].lower() in lex.participle_cues:
+        return None
+    np = np_after(s, b, len(s), lex)
+    if np is None:
+        return None
+    after = s[np[1] :].lstrip()
+    if after and after[0] not in ",.;!?\u2014\u2013":
+        return None
+    words = s[np[0] : np[1]].split()
+    first = words[0].lower()
+    if first in lex.pronouns and len(words) == 1:
+        return np  # '"...," said he.'
+    if not (words[0][:1].isupper() or first in lex.determiners or first in lex.titles | lex.title_modifiers):
+        return None
+    return np
 
 
 @lru_cache(maxsize=16)
@@ -259,14 +517,25 @@ def _main_subject(s: str, clause: tuple[int, int], lex: Lexicon) -> tuple[int, i
     if len(tokens) < 2:
         return None
     nouns = _subject_nouns(lex)
+    if tokens[0].group(0).lower() in lex.pronouns:
+        return tokens[0].span()  # 'it referred to X as Y, adding ...': 'it'
+    if len(tokens) > 2 and tokens[0].group(0).lower() in lex.determiners and tokens[1].group(0).islower():
+        for k in (2, 3):  # 'The embassy declined ... and said', "The plant's owner declined ..."
+            if k < len(tokens) and tokens[k].group(0).endswith("ed") and tokens[k].group(0).islower():
+                return tokens[0].start(), tokens[k - 1].end()
     i = 1 if tokens[0].group(0).lower() in lex.determiners else 0
     last = None
+    unknown = 0
     for j in range(i, min(len(tokens), i + 8)):
         w = tokens[j].group(0)
         if w[:1].isupper() or w.lower().strip(",") in nouns:
             last = j
         elif last is not None:
             break
+        else:
+            unknown += 1
+            if unknown > 2:
+                return None  # no subject noun among the first words: a clause, not a subject
     if last is None or last == len(tokens) - 1:
         return None
     return a, tokens[last].start() + len(tokens[last].group(0).rstrip(",;:"))
@@ -287,34 +556,119 @@ def clause_before(s: str, cue_start: int, lex: Lexicon) -> tuple[int, int] | Non
         comma = prefix.rfind(",", 0, sec[-1].start())
         if comma > 0 and not prefix[comma + 1 : sec[-1].start()].strip():
             prefix = prefix[:comma]
-    breaks = [0] + [
+    dateline = DATELINE.match(prefix)
+    first = dateline.end() if dateline else 0
+    breaks = [first] + [
         m.end()
-        for m in _CLAUSE_BREAK.finditer(prefix)
+        for m in _CLAUSE_BREAK.finditer(prefix, first)
         if prefix.count("(", 0, m.start()) <= prefix.count(")", 0, m.start())
     ]
+    trailer = lex.trailer_re.search(prefix.rstrip())
+    core = prefix[: trailer.start()] if trailer else prefix
+    named = _appositive_name(core, breaks, lex) or _name_list(core, breaks, lex)
+    if named is not None:
+        return named
     stops = _stop_regex(lex.lang)
     end = len(prefix)
     # 'The head of police, Jane Roe, on Sunday said': step back over empty or adverbial
     # segments to the appositive that names the source
     for k in range(len(breaks) - 1, max(len(breaks) - 4, -1), -1):
         start = breaks[k]
+        opener = _time_opener(lex).match(
+            prefix, start + len(prefix[start:end]) - len(prefix[start:end].lstrip()), end
+        )
+        if opener:
+            start = opener.end()  # 'On Friday Ford Motor Company announced'
         seg = prefix[start:end]
         lead = seg.split()[0].lower() if seg.split() else ""
-        if seg.strip() and (not stops.match(" " + seg.lstrip()) or lex.connective_re.fullmatch(lead)):
-            return trim_np(s, start, end, lex)
+        subordinate = bool(stops.match(" " + seg.lstrip())) or lead in lex.words("prepositions")
+        if lead in lex.relatives:
+            np = trim_np(s, start, end, lex)  # '..., which state media said': 'state media'
+            if np is None and start > 2:
+                name = _NAME_BEFORE_WHO.search(prefix[:start].rstrip(" ,") + " who ")
+                np = name.span(1) if name else None  # 'Devocht, who had told': 'Devocht'
+            return np
+        if seg.strip() and (not subordinate or lex.connective_re.fullmatch(lead)):
+            np = trim_np(s, start, end, lex)
+            if np is not None or not lex.connective_re.fullmatch(lead):
+                return np
+            # 'Leyts, when asked whether ..., told': no subject in the aside, step back over it
         end = max(start - 2, 0)
     return None
 
 
-def in_hedge_clause(s: str, pos: int, lex: Lexicon) -> bool:
-    """'..., a figure the agency has not confirmed': a caveat phrase inside a trailing clause that
-    opens with an indefinite noun or a relative pronoun hedges the sentence; it is not its statement.
+def _appositive_name(prefix: str, breaks: list[int], lex: Lexicon) -> tuple[int, int] | None:
+    """'Maria Dunn, the region's governor, said': the name, not the title after it.
+
+    The segments between the name and the cue must all describe it (open with a determiner, a
+    lower-case word or a title), save a last place name ('..., University of Arkansas,
+    Fayetteville, said').
     """
-    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(s, 0, pos)]
-    if not breaks:
+    if len(breaks) < 2 or not prefix.rstrip().endswith(","):
+        return None
+    breaks = [x for x in breaks if x < len(prefix.rstrip())]
+    segments = [(breaks[i], breaks[i + 1]) for i in range(len(breaks) - 1)]
+    segments.append((breaks[-1], len(prefix)))
+    segments = [(a, b) for a, b in segments if prefix[a:b].strip(" ,")]
+    k = len(segments) - 1
+    if k >= 2 and _is_name(prefix[segments[k][0] : segments[k][1]], lex, max_words=3):
+        k -= 1  # the place that ends a description
+    described = 0
+    while k >= 1 and _is_description(prefix[segments[k][0] : segments[k][1]], lex):
+        described += 1
+        k -= 1
+    if not described or k < 0:
+        return None
+    a, b = segments[k]
+    text = prefix[a:b]
+    if not _is_name(text, lex):
+        return None
+    lead = len(text) - len(text.lstrip(" ,"))
+    return trim_np(prefix, a + lead, a + len(text.rstrip(" ,")), lex)
+
+
+def _name_list(prefix: str, breaks: list[int], lex: Lexicon) -> tuple[int, int] | None:
+    """'China, Iran, and Russia have pledged': the whole list, not its last name."""
+    last = prefix[breaks[-1] :].split()
+    if len(breaks) < 2 or not last or last[0].lower() not in lex.conjunctions:
+        return None
+    k = len(breaks) - 2
+    while k >= 0 and _is_name(prefix[breaks[k] : breaks[k + 1]].strip(" ,"), lex, max_words=4):
+        k -= 1
+    if k == len(breaks) - 2 or not _is_name(" ".join(last[1:]), lex, max_words=4):
+        return None
+    start = breaks[k + 1]
+    return trim_np(prefix, start, len(prefix.rstrip()), lex)
+
+
+def _is_name(np: str, lex: Lexicon, max_words: int = 6) -> bool:
+    """'Valeska Paris', 'Professor Cres Eastman', 'K.C. Maurer': capitalised words, no time or stop."""
+    words = np.strip(" ,").split()
+    if not 1 <= len(words) <= max_words:
         return False
-    words = s[breaks[-1] : pos].split()
-    return bool(words) and words[0].lower() in lex.caveat_openers
+    first = words[0].lower().strip(",")
+    if first in lex.not_names or first in lex.stop_words or lex.connective_re.fullmatch(first):
+        return False
+    return all(
+        w[:1].isupper() or w.lower() in {"of", "the", "de", "van", "von", "al", "bin", "&"} for w in words
+    )
+
+
+def _is_description(np: str, lex: Lexicon) -> bool:
+    """'the region's governor', 'an Australian woman', 'curator at ...', 'Director of the study'."""
+    words = np.strip(" ,").split()
+    if not words or len(words) > 16:
+        return False
+    if words[0].lower() in lex.conjunctions and len(words) > 1:
+        words = words[1:]
+    first = words[0].lower()
+    if first in lex.determiners or first in lex.titles or first in lex.title_modifiers:
+        return True
+    if first in lex.relatives or first in lex.words("prepositions"):
+        return True  # 'Travis Hood, who witnessed the crash, said'; 'imaging, from the UN, suggests'
+    if len(words) > 1 and words[0].endswith(("'s", "\u2019s")):
+        return True  # "Rosselló's chief of staff
+    return words[0][:1].islower() and first not in lex.stop_words and first not in lex.pronouns
 
 
 def subject_before(s: str, pos: int, lex: Lexicon) -> tuple[int, int] | None:

@@ -14,20 +14,20 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
+from app.domain import caveats, confidence
 from app.domain.attribution import (
     anaphor_type,
     attribute,
-    in_hedge_clause,
     is_named,
     source_type,
     subject_before,
 )
 from app.domain.figures import find_figures
 from app.domain.lexicon import Lexicon, load, phrase_pattern, word_set
+from app.domain.news_score import SentenceFacts, score_in_article
 from app.domain.quotes import Quote, find_quotes, paragraphs, quoted_spans
 from app.domain.structure import find_structure
 from app.domain.text import Span, split_sentences
-from app.domain.worthiness import score_sentence
 
 KINDS = ("claim", "quote", "caveat")
 _NAME = r"[^\W\d_a-z][\w'\u2019\-]+"
@@ -60,6 +60,9 @@ class DetectedClaim:
     source_refers_to: str | None = None  # the named source an anaphor ("The agency") points to
     applies_to: tuple[int, ...] = ()  # for caveats: indices of the claims they qualify
     source_from_context: bool = False  # a quote continued from an earlier sentence keeps its speaker
+    source_resolved: str | None = None  # whom the Source column names: the referent of 'he', else the span
+    source_confidence: float | None = None  # how often the rule that found the source is right
+    source_rule: str | None = None  # that rule ('subject', 'according_to', 'quote', ...)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -79,6 +82,9 @@ class DetectedClaim:
             "secondary_source": self.secondary_source,
             "source_refers_to": self.source_refers_to,
             "applies_to": list(self.applies_to),
+            "source_resolved": self.source_resolved,
+            "source_confidence": self.source_confidence,
+            "source_rule": self.source_rule,
         }
 
 
@@ -94,6 +100,7 @@ class Analysis:
     byline_span: Span | None = None  # the whole byline line, e.g. "by Jane Roe"
     body_end: int = 0  # where a trailing author box starts (len(text) when there is none)
     skipped: list[tuple[Span, str]] = field(default_factory=list)  # non-claim sentences and why
+    facts: list[SentenceFacts] = field(default_factory=list)  # per claim: what its score was computed from
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -121,6 +128,7 @@ def analyze(text: str, title: str | None = None, lang: str = "en") -> Analysis:
     people = _person_regex(lex)
     mentions: list[tuple[int, str, str]] = []  # (offset, name, type): what anaphors may point to
     claims: list[DetectedClaim] = []
+    facts: list[SentenceFacts] = []
     qi = 0
     for i, span in enumerate(sentences):
         if i in structure.skipped:
@@ -133,8 +141,9 @@ def analyze(text: str, title: str | None = None, lang: str = "en") -> Analysis:
             in_sentence.append(quotes[j])
             j += 1
         words = word_set(span.of(text))
-        claim = _claim(text, masked, span, words, in_sentence, lex, claims, mentions)
+        fact, claim = _claim(text, masked, span, words, in_sentence, lex, claims, mentions, len(claims) < 3)
         claims.append(claim)
+        facts.append(fact)
         new = []
         if not lex.title_words.isdisjoint(words):
             new = [(m.start(), m.group(0), "mention") for m in people.finditer(text, span.start, span.end)]
@@ -156,10 +165,11 @@ def analyze(text: str, title: str | None = None, lang: str = "en") -> Analysis:
         title=title if title is not None else structure.title,
         byline=structure.author,
         sentences=sentences,
-        claims=_link_caveats(claims),
+        claims=_link_caveats(claims, facts, lex),
         byline_span=structure.byline,
         body_end=structure.body_end,
         skipped=skipped,
+        facts=facts,
     )
 
 
@@ -206,35 +216,44 @@ def _claim(
     lex: Lexicon,
     earlier: list[DetectedClaim],
     mentions: list[tuple[int, str, str]],
-) -> DetectedClaim:
-    """Everything about one body sentence."""
+    lead: bool = False,
+) -> tuple[SentenceFacts, DetectedClaim]:
+    """Everything about one body sentence, and the facts its score was computed from."""
     s, m = span.of(text), masked[span.start : span.end]
     base = span.start
-    caveat = None if lex.caveat_words.isdisjoint(words) else lex.caveat_re.search(m)
-    if caveat and in_hedge_clause(m, caveat.start(), lex):
-        # '..., a figure the agency has not confirmed': a hedge (kept in `hedges`), whose verb
-        # names no source of the claim either
-        m = m[: caveat.start()] + "_" * (caveat.end() - caveat.start()) + m[caveat.end() :]
+    caveat = None if lex.caveat_words.isdisjoint(words) else caveats.find(m, lex)
+    qualifier = caveat  # a caveat is also a hedge of the sentence, whichever claim it qualifies
+    if caveat and caveat.own_clause:
+        # '..., a figure the agency has not confirmed': a hedge of this sentence's own claim (kept
+        # in `hedges`), whose verb names no source of the claim either
+        m = m[: caveat.start] + "_" * (caveat.end - caveat.start) + m[caveat.end :]
         caveat = None
     att = attribute(s, m, lex, words)
+    if caveat and caveat.kind in ("active", "perfect") and any(a >= caveat.end for a, _ in att.cues):
+        caveat = qualifier = None  # 'Judges could not verify claims ..., the ruling said': a fact reported
     cue_spans = set(att.cues)
-    kind, source, from_context = "claim", att.source, False
+    kind, source, from_context, rule = "claim", att.source, False, att.rule
     src_abs = (base + source[0], base + source[1]) if source else None
     speaking = next((q for q in quotes if q.speaker), None)
     if caveat:
         kind = "caveat"
-        cue_spans.add(caveat.span())
-        subj = subject_before(m, caveat.start(), lex)
+        cue_spans.add((caveat.start, caveat.end))
+        subj = subject_before(m, caveat.start, lex)
         src_abs = (base + subj[0], base + subj[1]) if subj else None
+        rule = "caveat_subject"
     elif speaking and speaking.speaker_start is not None and speaking.speaker_end is not None:
         kind = "quote"
         src_abs = (speaking.speaker_start, speaking.speaker_end)
         from_context = not span.start <= speaking.speaker_start < span.end
+        rule = "quote_carried" if from_context else "quote"
         if speaking.cue_start is not None and span.start <= speaking.cue_start < span.end:
             assert speaking.cue_end is not None
             cue_spans.add((speaking.cue_start - base, speaking.cue_end - base))
     cues = tuple(s[a:b] for a, b in sorted(cue_spans))
-    hedges = () if lex.hedge_words.isdisjoint(words) else tuple(h.group(0) for h in lex.hedge_re.finditer(s))
+    found = [] if lex.hedge_words.isdisjoint(words) else [h.span() for h in lex.hedge_re.finditer(s)]
+    if qualifier is not None:
+        found.append((qualifier.start, qualifier.end))
+    hedges = tuple(s[a:b] for a, b in sorted(found))
     figures = tuple(s[a:b] for a, b in find_figures(s, lex.lang, words))
     source_text = text[src_abs[0] : src_abs[1]] if src_abs else None
     refers_to = None
@@ -244,20 +263,19 @@ def _claim(
     elif source_text and src_abs:
         refers_to = _resolve(source_text, src_abs[0], mentions, lex)
     secondary = s[att.secondary[0] : att.secondary[1]] if att.secondary and kind == "claim" else None
-    worth = score_sentence(s)
+    facts = SentenceFacts(
+        text=s,
+        kind=kind,
+        figures=figures,
+        source=source_text,
+        named_source=bool(source_text and (is_named(source_text, lex) or refers_to)),
+        hedges=hedges,
+        quoted_share=m.count("_") / max(1, len(s)),
+        lead=lead,
+    )
+    worth = score_in_article(facts, lex.lang)
     reasons = list(worth.reasons)
-    reasons += [f"attribution: {c}" for c in cues]
-    if source_text and is_named(source_text, lex):
-        reasons.append("named source")
-    if refers_to:
-        reasons.append("source named earlier")
-    if hedges:
-        reasons.append("hedged: " + ", ".join(dict.fromkeys(h.lower() for h in hedges)))
-    if figures:
-        reasons.append("figure")
-    if kind != "claim":
-        reasons.append(kind)
-    return DetectedClaim(
+    return facts, DetectedClaim(
         start=span.start,
         end=span.end,
         text=s,
@@ -273,6 +291,11 @@ def _claim(
         secondary_source=secondary,
         source_refers_to=refers_to,
         source_from_context=from_context,
+        source_resolved=(refers_to or source_text) if source_text else None,
+        source_confidence=(
+            confidence.of_source(rule, source_text, refers_to, lex) if source_text and rule else None
+        ),
+        source_rule=rule if source_text else None,
     )
 
 
@@ -282,10 +305,20 @@ def _resolve(source: str, at: int, mentions: list[tuple[int, str, str]], lex: Le
     if need is None:
         return None
     head = source.split()[-1].lower()
+    pronoun = head in lex.pronouns
     recent = mentions[-_LOOKBACK:]  # without a bound, an article of n sentences costs n² here
     for pos, name, kind in reversed(recent):
-        if pos < at and kind != "mention" and name.split()[-1].lower() == head and len(name.split()) > 1:
+        if (
+            not pronoun
+            and pos < at
+            and kind != "mention"
+            and name.split()[-1].lower() == head
+            and len(name.split()) > 1
+        ):
             return name  # same head noun: 'The authority' after 'the regional water authority'
+    if not pronoun and head in lex.words("specific_anaphor_nouns"):
+        # 'The army' means an army: never the last organisation named, whatever it was
+        return next((n for p, n, _ in reversed(recent) if p < at and head in n.lower().split()), None)
     for pos, name, kind in reversed(recent):
         if pos >= at or kind == "described":
             continue
@@ -309,19 +342,25 @@ def _person_regex(lex: Lexicon) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{mods}\s+)*{titles}\s+{name}(?:\s+{name}){{0,3}}")
 
 
-def _link_caveats(claims: list[DetectedClaim]) -> list[DetectedClaim]:
-    """A caveat qualifies the attributed, hedged or quoted claims right before it."""
+def _link_caveats(
+    claims: list[DetectedClaim], facts: list[SentenceFacts], lex: Lexicon
+) -> list[DetectedClaim]:
+    """Each caveat qualifies the claims it shares figures, topic words or a party with
+    (caveats.link); a claim a caveat qualifies is scored as one the article could not verify."""
+    items = [
+        caveats.Linkable(
+            c.text, c.kind == "caveat", c.figures, c.source, bool(c.source or c.hedges or c.kind == "quote")
+        )
+        for c in claims
+    ]
     out = list(claims)
-    for i, c in enumerate(claims):
-        if c.kind != "caveat":
-            continue
-        targets: list[int] = []
-        for j in range(i - 1, -1, -1):
-            prev = claims[j]
-            if prev.kind == "caveat" or not (prev.source or prev.hedges or prev.kind == "quote"):
-                break
-            targets.append(j)
-        if not targets and i > 0 and claims[i - 1].kind != "caveat":
-            targets.append(i - 1)
-        out[i] = replace(c, applies_to=tuple(sorted(targets)))
+    unverified: set[int] = set()
+    for i, targets in enumerate(caveats.link(items, lex)):
+        if targets:
+            out[i] = replace(out[i], applies_to=targets)
+            unverified.update(targets)
+    for j in sorted(unverified):
+        worth = score_in_article(replace(facts[j], unverified=True), lex.lang)
+        out[j] = replace(out[j], score=worth.score, reasons=worth.reasons)
+        facts[j] = replace(facts[j], unverified=True)
     return out

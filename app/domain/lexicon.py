@@ -109,6 +109,11 @@ class Lexicon:
     byline_re: re.Pattern[str]
     determiners: frozenset[str]
     conjunctions: frozenset[str]
+    stop_words: frozenset[str]  # words that end a noun phrase ('on', 'when', 'after')
+    negations: frozenset[str]  # 'not', 'never': a cue after one is denied ('have not said')
+    relatives: frozenset[str]  # 'who', 'which': a subject never ends with one
+    noun_cues: frozenset[str]  # cue words that are also nouns ('claims', 'reports')
+    noun_only_markers: frozenset[str]  # 'official', 'media': before a cue, a noun only if it can be one
     auxiliaries: frozenset[str]
     noun_markers: frozenset[str]
     trailer_re: re.Pattern[str]
@@ -126,6 +131,7 @@ class Lexicon:
     caption_starts: tuple[str, ...]
     interview_re: re.Pattern[str]
     quote_pairs: tuple[tuple[str, str], ...]
+    single_quotes: dict[str, str]  # opening single quote mark -> its closing mark (apostrophes too)
 
     def words(self, key: str) -> list[str]:
         """A raw list from the data file ([] when the language lacks it)."""
@@ -153,6 +159,58 @@ DEFAULT_QUOTE_PAIRS: tuple[tuple[str, str], ...] = (
 )
 
 
+def _with_curly_apostrophes(phrases: list[str]) -> list[str]:
+    """ "couldn't" also as "couldn’t": texts use both."""
+    return phrases + [p.replace("'", "\u2019") for p in phrases if "'" in p]
+
+
+def _caveat_regex(words: Any) -> tuple[re.Pattern[str], frozenset[str]]:
+    """A caveat family as one regex: 'could not (independently) verify', 'has not been verified',
+    'did not (immediately) respond', and fixed phrases ('declined to comment'), each a named group
+    so `caveats.py` can check what follows. The words come from the data file, the shape from here.
+    """
+
+    def part(key: str) -> str:
+        return phrase_pattern(_with_curly_apostrophes(words(key)))
+
+    adverbs = rf"(?:(?:{part('caveat_adverbs')})\s+){{0,2}}"
+    groups = []
+    if words("caveat_unable") and words("caveat_verbs"):
+        groups.append(rf"(?P<active>(?:{part('caveat_unable')})\s+{adverbs}(?:{part('caveat_verbs')}))")
+    if words("caveat_perfect") and words("caveat_participles"):
+        groups.append(
+            rf"(?P<perfect>(?:{part('caveat_perfect')})\s+{adverbs}(?:{part('caveat_participles')}))"
+        )
+    if words("caveat_passive") and words("caveat_participles"):
+        groups.append(
+            rf"(?P<passive>(?:{part('caveat_passive')})\s+{adverbs}(?:{part('caveat_participles')}))"
+        )
+    if words("caveat_plain_passive") and words("caveat_participles"):
+        # 'Neither account could be verified': negated by its subject (checked in caveats.py)
+        groups.append(
+            rf"(?P<negsubj>(?:{part('caveat_plain_passive')})\s+{adverbs}(?:{part('caveat_participles')}))"
+        )
+    if words("caveat_no_reply") and words("caveat_reply_verbs"):
+        groups.append(
+            rf"(?P<reply>(?:{part('caveat_no_reply')})\s+{adverbs}(?:{part('caveat_reply_verbs')}))"
+        )
+    if words("caveat_phrases"):
+        groups.append(rf"(?P<phrase>{part('caveat_phrases')})")
+    if not groups:
+        return _NEVER, frozenset()
+    starts = first_words(
+        _with_curly_apostrophes(
+            words("caveat_unable")
+            + words("caveat_perfect")
+            + words("caveat_passive")
+            + words("caveat_plain_passive")
+            + words("caveat_no_reply")
+            + words("caveat_phrases")
+        )
+    )
+    return re.compile(r"(?<!\w)(?:" + "|".join(groups) + r")(?!\w)"), starts
+
+
 @lru_cache(maxsize=16)
 def load(lang: str = "en") -> Lexicon:
     """The lexicon of `lang`, compiled once per process; an empty one when no file exists."""
@@ -177,6 +235,7 @@ def load(lang: str = "en") -> Lexicon:
         if words("report_subjects")
         else _NEVER
     )
+    caveat_re, caveat_words = _caveat_regex(words)
     interview = data.get("interview_marker")
     pairs = data.get("quote_pairs")
     return Lexicon(
@@ -187,10 +246,10 @@ def load(lang: str = "en") -> Lexicon:
         free_cues=_lower_set(_expand(words("free_cues"), platforms)),
         source_after_cues=_lower_set(words("source_after_cues")),
         secondary_re=phrase_regex(words("secondary_cues")),
-        hedge_re=phrase_regex(words("hedges") + words("caveats")),
-        hedge_words=first_words(words("hedges") + words("caveats")),
-        caveat_re=phrase_regex(words("caveats")),
-        caveat_words=first_words(words("caveats")),
+        hedge_re=phrase_regex(words("hedges")),
+        hedge_words=first_words(words("hedges")),
+        caveat_re=caveat_re,
+        caveat_words=caveat_words,
         report_subject_re=report_subject_re,
         connective_re=(re.compile(rf"(?:{connectives})(?!\w),?\s*") if words("connectives") else _NEVER),
         credit_re=(
@@ -219,6 +278,13 @@ def load(lang: str = "en") -> Lexicon:
         ),
         determiners=_lower_set(words("determiners")),
         conjunctions=_lower_set(words("conjunctions")),
+        stop_words=_lower_set(words("np_stops"))
+        | _lower_set(words("weekdays"))
+        | _lower_set(words("months")),
+        negations=_lower_set(words("negations")),
+        relatives=_lower_set(words("relatives")),
+        noun_cues=_lower_set(words("noun_cues")),
+        noun_only_markers=_lower_set(words("noun_only_markers")),
         auxiliaries=_lower_set(words("auxiliaries")),
         noun_markers=_lower_set(words("noun_markers")),
         trailer_re=(
@@ -239,6 +305,7 @@ def load(lang: str = "en") -> Lexicon:
         count_stopwords=_lower_set(words("count_stopwords")),
         caption_starts=tuple(words("caption_starts")),
         interview_re=re.compile(str(interview)) if isinstance(interview, str) else _NEVER,
+        single_quotes={str(a): str(b) for a, b in data.get("single_quote_pairs", [])},
         quote_pairs=(
             tuple((str(a), str(b)) for a, b in pairs) if isinstance(pairs, list) else DEFAULT_QUOTE_PAIRS
         ),

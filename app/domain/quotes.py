@@ -19,12 +19,15 @@ from app.domain.attribution import (
     TAIL_END,
     TITLED_NAME,
     clause_before,
+    clause_stop,
     np_after,
     participle_source,
     trim_np,
 )
 from app.domain.lexicon import Lexicon, load
 
+# quote marks (and spaces) around a quote's words
+_MARKS = "\"'\u201c\u201d\u00ab\u00bb\u201e\u2039\u203a\u2018\u2019 "
 # ', the station's night supervisor. ': the rest of an inverted attribution, up to its full stop
 _APPOSITIVE_TAIL = re.compile('\\s*,[^.!?;"\u201c\u201d\u00ab\u00bb\n]{1,120}[.!?\u2026]\\s*')
 
@@ -73,7 +76,61 @@ def quoted_spans(text: str, start: int, end: int, lex: Lexicon) -> list[tuple[in
             opened_at, expect = i, closers[ch]
     if opened_at >= 0 and end - opened_at > 1:
         spans.append((opened_at, end, False))
+    if lex.single_quotes:
+        spans = sorted(spans + _single_quoted(text, start, end, spans, lex))
     return spans
+
+
+_SINGLE_BEFORE = set(' \t([{\u2014\u2013-"\u201c')
+_SINGLE_CLOSE_AFTER = set(' \t)]}\u2014\u2013,;:.!?\u201d"')
+
+
+def _single_quoted(
+    text: str, start: int, end: int, taken: list[tuple[int, int, bool]], lex: Lexicon
+) -> list[tuple[int, int, bool]]:
+    """British quotes ('The dam held,' the mayor said) and wiki ''...'' quotes outside the double
+    quotes. An apostrophe is told from a quote mark by its place: an opening mark follows a space
+    and comes before a letter; a closing ASCII mark comes after the quote's own punctuation
+    ('held,'), so "the girls' team" and "it's" never open or close anything."""
+    out: list[tuple[int, int, bool]] = []
+    inside = [(a, b) for a, b, _ in taken]
+    pos = start
+    while pos < end:
+        i = text.find("''", pos, end)
+        j = next((k for k in range(pos, end) if text[k] in lex.single_quotes), -1)
+        if j < 0 and i < 0:
+            break
+        if i >= 0 and (j < 0 or i <= j):
+            close = text.find("''", i + 2, end)
+            if close > i + 2 and not any(a <= i < b for a, b in inside):
+                out.append((i, close + 2, True))
+                pos = close + 2
+            else:
+                pos = i + 2
+            continue
+        opener, closer = text[j], lex.single_quotes[text[j]]
+        ok = (j == start or text[j - 1] in _SINGLE_BEFORE) and j + 1 < end and text[j + 1].isalnum()
+        if not ok or any(a <= j < b for a, b in inside):
+            pos = j + 1
+            continue
+        k = j + 1
+        found = -1
+        while True:
+            k = text.find(closer, k, min(end, j + 600))
+            if k < 0:
+                break
+            after_ok = k + 1 >= end or text[k + 1] in _SINGLE_CLOSE_AFTER
+            punctuated = text[k - 1] in ",.!?\u2026"
+            if after_ok and (punctuated or opener != closer):
+                found = k
+                break
+            k += 1
+        if found > 0 and not any(j < a < found for a, _ in inside):
+            out.append((j, found + 1, True))
+            pos = found + 1
+        else:
+            pos = j + 1
+    return out
 
 
 @lru_cache(maxsize=16)
@@ -94,7 +151,7 @@ def find_quotes(text: str, lang: str = "en") -> list[Quote]:
     for p_start, p_end in paragraphs(text):
         for qs, qe, closed in quoted_spans(text, p_start, p_end, lex):
             content = text[qs:qe]
-            inner = content.strip("\"'\u201c\u201d\u00ab\u00bb\u201e\u2039\u203a ")
+            inner = content.strip(_MARKS)
             if not inner:
                 continue
             q = _after(text, qs, qe, p_end, lex) or _before(text, p_start, qs, qe, lex)
@@ -122,12 +179,13 @@ def find_quotes(text: str, lang: str = "en") -> list[Quote]:
 
 def _speaker_like(np: str, lex: Lexicon) -> bool:
     """A speaker starts with a name, a determiner, a pronoun or a title, and holds no cue."""
-    first = np.split()[0]
-    head = first.lower()
+    words = np.split()
+    head = words[0].lower()
     if lex.cue_re.search(np):
         return False
     known = lex.determiners | lex.titles | lex.title_modifiers | set(lex.pronouns)
-    return first[:1].isupper() or head in known
+    # 'team member Rodaba Noori': a role before a name
+    return words[0][:1].isupper() or head in known or (len(words) > 1 and words[-1][:1].isupper())
 
 
 def _carried(source: Quote, start: int, end: int, content: str) -> Quote:
@@ -165,12 +223,18 @@ def _after(text: str, qs: int, qe: int, p_end: int, lex: Lexicon) -> Quote | Non
     rest = text[qe:seg_end]
     lead = re.match(r"\s*,?\s*", rest)
     assert lead is not None
-    inner = content.strip("\"'\u201d\u00bb\u201c\u201e\u00ab\u2039\u203a ")
-    if inner[-1:] not in ",.!?\u2026" and not (rest.lstrip().startswith(",") and inner[:1].isupper()):
-        return None  # a scare quote or a title: '... are "cuties".'
+    inner = content.strip(_MARKS)
+    verb_next = (
+        lex.cue_re.match(rest, lead.end()) is not None and inner[:1].isupper() and len(inner.split()) > 3
+    )
+    if (
+        inner[-1:] not in ",.!?\u2026"
+        and not (rest.lstrip().startswith(",") and inner[:1].isupper())
+        and not verb_next
+    ):
+        return None  # a scare quote or a title: '... are "cuties".' (not '"We wanted ..." said Roe')
     a = qe + lead.end()
-    stop = TAIL_END.search(text, a, seg_end)
-    b = stop.start() if stop else seg_end
+    b = clause_stop(text, a, seg_end, lex, TAIL_END)
     cut = re.search('["\u201c\u201d\u00ab\u00bb]', text[a:b])
     if cut:
         b = a + cut.start()

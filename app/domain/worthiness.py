@@ -21,9 +21,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from itertools import chain, pairwise, repeat
-from pathlib import Path
 
-DATA_DIR = Path(__file__).resolve().parent / "data"
+from app.domain import DATA_DIR
+
 FEATURE_SET_VERSION = 1
 THRESHOLD = 0.5
 
@@ -178,8 +178,11 @@ class _Model:
     # Cue feature -> (weight, word shown in the claims panel), for cues that raise the score
     # enough to be worth naming.
     reasons: Mapping[str, tuple[float, str]]
-    # Plain words (letters only, 4+ long) that raise the score: candidates for a "key word" reason.
-    key_words: Mapping[str, float]
+
+
+def has_model(lang: str) -> bool:
+    """Whether a sentence model was fitted for `lang`."""
+    return (DATA_DIR / f"worthiness_{lang}.json").is_file()
 
 
 @cache
@@ -202,18 +205,11 @@ def _model(lang: str) -> _Model:
         sqrt_scale=data["ngram_scale"] == "sqrt",
         bigrams="bi" in data["features"],
         reasons=reasons,
-        key_words={k: w for k, w in weights.items() if w > 0.0 and len(k) > 3 and k.isalpha()},
     )
 
 
-def score_sentence(sentence: str, *, lang: str = "en") -> Worthiness:
-    """Score how worth checking one sentence is, with the cues that raised the score most.
-
-    Reasons name the cues that pushed this sentence's score up the most, strongest first; for
-    a flagged sentence (score >= 0.5) the strongest plain key word is added when it weighs
-    enough, so the panel can always say why.
-    """
-    model = _model(lang)
+def _logit(sentence: str, model: _Model) -> tuple[float, list[str], set[str], float]:
+    """The model's logit, with the words, cue features and n-gram scale it was computed from."""
     words, hand = extract_features(sentence, model.lexicon)
     get = model.weights.get
     zeros = repeat(0.0)
@@ -222,16 +218,36 @@ def score_sentence(sentence: str, *, lang: str = "en") -> Worthiness:
     if model.bigrams:
         total += sum(map(get, map(" ".join, pairwise([_START, *words, _END])), zeros))
     scale = 1.0 / math.sqrt(2 * len(words) + 1) if model.sqrt_scale else 1.0
-    z = model.bias + scale * total + sum(map(get, hand, zeros))
+    return model.bias + scale * total + sum(map(get, hand, zeros)), words, hand, scale
+
+
+def sentence_logit(sentence: str, *, lang: str = "en") -> tuple[float, frozenset[str]]:
+    """The sentence model's logit and its cue features ('h:opinion', ...), for the news score."""
+    z, _, hand, _ = _logit(sentence, _model(lang))
+    return z, frozenset(hand)
+
+
+def cue_words(sentence: str, cue: str, lang: str = "en") -> list[str]:
+    """The words of `sentence` that raise the cue feature `cue` ('opinion' -> ['should'])."""
+    lexicon = _model(lang).lexicon
+    feature = "h:" + cue
+    out = []
+    for chunk in sentence.replace("\u2019", "'").split():
+        word = chunk.strip(_STRIP)
+        if feature in lexicon.cues.get(word.lower(), ()):
+            out.append(word)
+    return out
+
+
+def score_sentence(sentence: str, *, lang: str = "en") -> Worthiness:
+    """Score how worth checking one sentence is on its own, with the cues that raised it most.
+
+    The claims panel shows the news score of `news_score.py`, which builds on this one; plain
+    key words ('have', 'been') are never given as reasons: they tell a journalist nothing.
+    """
+    model = _model(lang)
+    z, _, hand, _ = _logit(sentence, model)
     score = 1.0 / (1.0 + math.exp(-z)) if z > -500.0 else 0.0
     # (weight, label) of each cue that raised the score, strongest first; a label said once.
-    hits = list(filter(None, map(model.reasons.get, hand)))
-    if score >= THRESHOLD and words:
-        best_w, best = max(zip(map(model.key_words.get, words, zeros), words, strict=False))
-        best_w *= scale
-        if best_w >= _MIN_REASON:
-            hits.append((best_w, f"key word “{best}”"))
-    if not hits:
-        return Worthiness(score, ())
-    hits.sort(reverse=True)
+    hits = sorted(filter(None, map(model.reasons.get, hand)), reverse=True)
     return Worthiness(score, tuple(dict.fromkeys([label for _, label in hits]))[:_MAX_REASONS])

@@ -66,8 +66,8 @@ def review_url(article: ArticleRecord, claim: ClaimRecord) -> str:
 
 def _claim(article: ArticleRecord, claim: ClaimRecord) -> dict[str, Any]:
     item: dict[str, Any] = {"@type": "Claim"}
-    if claim.source:
-        item["author"] = speaker(claim.source)
+    if claim.source_name:
+        item["author"] = speaker(claim.source_name)  # whom 'he' means, not 'he'
     published = _published(article.published_at)
     if published:
         item["datePublished"] = published

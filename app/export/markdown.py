@@ -101,7 +101,7 @@ def _summary(claims: tuple[ClaimRecord, ...]) -> list[str]:
 def _claim(number: int, claim: ClaimRecord) -> list[str]:
     lines = [f"### {number}. {escape(label(claim.status))}", "", f"> {escape(claim.text)}", ""]
     facts = [
-        ("Source", claim.source or "the article itself"),
+        ("Source", claim.source_description or "the article itself"),
         ("Kind", claim.kind + (" (added by hand)" if claim.origin == "manual" else "")),
         ("Hedges", ", ".join(claim.hedges)),
         ("Figures", ", ".join(claim.figures)),

@@ -260,13 +260,8 @@ def _claim_html(number: int, claim: ClaimRecord, include_history: bool) -> str:
     if direction(claim.text) == "rtl":  # isolate the English heading inside a right-to-left block
         head = f"\u2066{head}\u2069"
     lines = [_p("head", f"{head}<br>{sentence}", claim.text, keep=True)]
-    if claim.source:
-        source = claim.source
-        if claim.source_refers_to:
-            source += f" ({claim.source_refers_to})"
-        if claim.secondary_source:
-            source += f", citing {claim.secondary_source}"
-        lines.append(_field("Source", source))
+    if claim.source_description:
+        lines.append(_field("Source", claim.source_description))
     if claim.hedges:
         lines.append(_field("Hedges", ", ".join(claim.hedges)))
     if claim.figures:

@@ -202,6 +202,7 @@ def claim_from(text: str, detected: DetectedClaim) -> Claim:
         source_end=detected.source_end,
         secondary_source=detected.secondary_source,
         source_refers_to=detected.source_refers_to,
+        source_confidence=detected.source_confidence,
         cues=list(detected.cues),
         hedges=list(detected.hedges),
         figures=list(detected.figures),

@@ -215,6 +215,7 @@ def _set_source(claim: Claim, text: str, source: str | None, refers_to: str | No
     claim.source = source
     claim.source_start = claim.source_end = None
     claim.source_refers_to = refers_to if source else None
+    claim.source_confidence = None  # a journalist's source is not the engine's guess
     if source is None:
         return
     best = nearest_occurrence(text, source, claim.start, claim.end, SOURCE_SEARCH_RADIUS, claim.start)

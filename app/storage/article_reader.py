@@ -34,7 +34,8 @@ _ARTICLE = (
 )
 _CLAIMS = (
     'SELECT id, start, "end", exact, kind, origin, source, secondary_source, source_refers_to, cues,'
-    " hedges, figures, reasons, score, status, anchored, updated_at, uid, dismissed_at, previous_exact"
+    " hedges, figures, reasons, score, status, anchored, updated_at, uid, dismissed_at, previous_exact,"
+    " source_confidence"
     " FROM claim WHERE article_id = ? ORDER BY start, id"
 )
 _PER_CLAIM = "claim_id IN (SELECT id FROM claim WHERE article_id = ?)"
@@ -128,6 +129,7 @@ def read_article(connection: sqlite3.Connection, article_id: int) -> ArticleReco
             uid=c[17],
             dismissed=c[18] is not None,
             previous_text=c[19],
+            source_confidence=c[20],
         )
         for c in connection.execute(_CLAIMS, (article_id,))
     )

@@ -143,6 +143,7 @@ class Claim(Base):
     source_end: Mapped[int | None]
     secondary_source: Mapped[str | None] = mapped_column(Text)
     source_refers_to: Mapped[str | None] = mapped_column(Text)
+    source_confidence: Mapped[float | None] = mapped_column()  # None: typed by a journalist, or unmeasured
     cues: Mapped[list[str]] = mapped_column(default=list)
     hedges: Mapped[list[str]] = mapped_column(default=list)
     figures: Mapped[list[str]] = mapped_column(default=list)

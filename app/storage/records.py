@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from app.domain.confidence import is_uncertain
+
 if TYPE_CHECKING:  # records load without SQLAlchemy: the first paint reads them with sqlite3 alone
     from app.storage.models import Claim, Evidence, Note, StatusChange
 
@@ -101,6 +103,37 @@ class ClaimRecord:
     uid: str = ""
     dismissed: bool = False
     previous_text: str | None = None  # the wording before a new version of the article changed it
+    source_confidence: float | None = None  # the engine's, for a detected source; None when typed
+
+    @property
+    def source_name(self) -> str | None:
+        """Whom the Source column names: the person 'he' or 'the agency' means, else the words."""
+        return self.source_refers_to or self.source if self.source else None
+
+    @property
+    def source_uncertain(self) -> bool:
+        """A detected source the engine is unsure of: shown as uncertain, not as fact."""
+        return self.source is not None and is_uncertain(self.source_confidence)
+
+    @property
+    def source_label(self) -> str | None:
+        """The source as every view shows it: the resolved name, marked when uncertain."""
+        name = self.source_name
+        return f"{name} (uncertain)" if name and self.source_uncertain else name
+
+    @property
+    def source_description(self) -> str | None:
+        """The source in full for a tooltip or the memo: name, the words in the text, how sure."""
+        if not self.source:
+            return None
+        text = self.source_label or self.source
+        if self.source_refers_to and self.source_refers_to != self.source:
+            text += f" \u2014 the text says \u201c{self.source}\u201d"
+        if self.secondary_source:
+            text += f", citing {self.secondary_source}"
+        if self.source_uncertain and self.source_confidence is not None:
+            text += f" (the engine is right about sources like this {self.source_confidence:.0%} of the time)"
+        return text
 
     @property
     def reason(self) -> str:
@@ -120,6 +153,7 @@ class ClaimRecord:
             source=claim.source,
             secondary_source=claim.secondary_source,
             source_refers_to=claim.source_refers_to,
+            source_confidence=claim.source_confidence,
             cues=tuple(claim.cues),
             hedges=tuple(claim.hedges),
             figures=tuple(claim.figures),

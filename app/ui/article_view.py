@@ -104,7 +104,9 @@ def claim_tooltip(claim: ClaimRecord) -> str:
     lines = [f"<b>[{escape(s.letter)}] {escape(s.label)}</b> · {escape(claim.kind)}"]
     if claim.origin == "manual":
         lines[0] += " · added by hand"
-    lines.append(f"Source: {escape(claim.source) if claim.source else '<i>the article itself</i>'}")
+    lines.append(
+        f"Source: {escape(claim.source_label) if claim.source_label else '<i>the article itself</i>'}"
+    )
     if claim.hedges:
         lines.append("Hedges: " + escape(", ".join(claim.hedges)))
     if claim.notes:

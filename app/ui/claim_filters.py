@@ -47,7 +47,7 @@ class ClaimFilter:
             return False
         if self.kind is not None and claim.kind != self.kind:
             return False
-        return self.source is None or (claim.source or "") == self.source
+        return self.source is None or (claim.source_name or "") == self.source
 
     def but(self, **changes: object) -> ClaimFilter:
         return replace(self, **changes)  # type: ignore[arg-type]

@@ -52,7 +52,7 @@ class _Group:
 
 def group_key(claim: ClaimRecord) -> str:
     """The group a claim falls in when grouped by source."""
-    return ORPHANS if not claim.anchored else (claim.source or ARTICLE_ITSELF)
+    return ORPHANS if not claim.anchored else (claim.source_name or ARTICLE_ITSELF)
 
 
 class ClaimListModel(QAbstractItemModel):
@@ -255,9 +255,11 @@ def _claim_data(claim: ClaimRecord, column: int, role: int) -> Any:
         return status(claim.status).label if column == STATUS_COL else _cell_text(claim, column)
     if role == Qt.ItemDataRole.ToolTipRole:
         return claim_tooltip(claim)
-    if role == Qt.ItemDataRole.FontRole and (claim.dismissed or not claim.anchored):
+    if role == Qt.ItemDataRole.FontRole and (
+        claim.dismissed or not claim.anchored or (column == SOURCE_COL and claim.source_uncertain)
+    ):
         font = QFont()
-        font.setItalic(True)
+        font.setItalic(True)  # an uncertain source reads as a guess, not as fact
         font.setStrikeOut(claim.dismissed)
         return font
     if role == Qt.ItemDataRole.ForegroundRole and claim.dismissed:
@@ -283,7 +285,7 @@ def _cell_text(claim: ClaimRecord, column: int) -> str:
     if column == KIND_COL:
         return claim.kind
     if column == SOURCE_COL:
-        return claim.source or "—"
+        return claim.source_label or "—"
     if column == CLAIM_COL:
         sentence = " ".join(claim.text.split())
         return (CHANGED_MARK + sentence) if claim.previous_text is not None else sentence
@@ -303,8 +305,8 @@ def claim_tooltip(claim: ClaimRecord) -> str:
     lines = [f"Status: {s.label} ({s.letter})", f"Score: {claim.score:.2f}"]
     if claim.origin == "manual":
         lines[1] = "Added by hand"
-    if claim.source:
-        lines.append(f"Source: {claim.source}")
+    if claim.source_description:
+        lines.append(f"Source: {claim.source_description}")
     if claim.hedges:
         lines.append("Hedges: " + ", ".join(claim.hedges))
     if claim.figures:

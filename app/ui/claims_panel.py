@@ -247,7 +247,7 @@ class ClaimsPanel(QWidget):
     def _fill_choices(self, claims: tuple[ClaimRecord, ...]) -> None:
         """The kind and source filters offer what this article has (sources most prolific first)."""
         kinds = Counter(claim.kind for claim in claims)
-        sources = Counter(claim.source or "" for claim in claims)
+        sources = Counter(claim.source_name or "" for claim in claims)  # 'The agency' counts as HUR
         lost = _refill(self.kind_filter, "Any kind", sorted(kinds.items()), lambda kind: kind)
         ranked = sorted(sources.items(), key=lambda item: (item[0] != "", -item[1], item[0].casefold()))
         lost |= _refill(self.source_filter, "Any source", ranked, lambda source: source or ARTICLE_ITSELF)

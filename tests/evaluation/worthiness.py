@@ -17,7 +17,7 @@ from app.domain.worthiness import THRESHOLD, score_sentence
 from tests.evaluation import EVAL, Row
 
 DATA = EVAL / "claimbuster"
-SUITE = "worthiness: ClaimBuster test"
+SUITE = "worthiness: ClaimBuster test, sentence model"
 BASELINE_SUITE = "worthiness: baseline TF-IDF+LR"
 GOAL_F1 = 0.83
 

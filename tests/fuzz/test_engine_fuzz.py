@@ -30,7 +30,8 @@ def check_invariants(text: str, analysis: Analysis) -> None:
             assert claim.source_start is not None and claim.source_end is not None
             assert 0 <= claim.source_start <= claim.source_end <= n
             assert claim.source == text[claim.source_start : claim.source_end]
-        assert all(0 <= j < i for j in claim.applies_to)
+        # a caveat qualifies claims before or after it, never itself
+        assert all(0 <= j < len(analysis.claims) and j != i for j in claim.applies_to)
         previous = claim.end
     if analysis.byline_span is not None:
         assert 0 <= analysis.byline_span.start <= analysis.byline_span.end <= n

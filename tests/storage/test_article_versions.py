@@ -13,10 +13,10 @@ from sqlalchemy.exc import IntegrityError
 
 from app.services.article_versions import list_versions, version_text
 from app.storage.database import Database, open_database
-from app.storage.migrate import MIGRATIONS, current_revision
+from app.storage.migrate import MIGRATIONS, current_revision, head_revision
 from app.storage.models import Article, ArticleVersion, utcnow
 
-REVISION = "0006_article_versions"
+REVISION = head_revision()  # the newest: an old library is brought all the way up
 
 
 def _alembic(connection: Connection) -> Config:
