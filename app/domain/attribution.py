@@ -113,6 +113,10 @@ def trim_np(s: str, a: int, b: int, lex: Lexicon, strip_tail: bool = True) -> tu
         w in lex.negations or w.endswith("n't") for w in lowered
     ):
         return None  # 'A total of 39 are confirmed', "I don't know what he": a clause, not a subject
+    if len(words) > 1 and words[0].lower() in lex.pronouns and words[1].lower() not in lex.conjunctions:
+        # 'They felt that they learned ..., citing': a pronoun takes no modifiers, so the words after
+        # it are its verb and object; the subject is the pronoun
+        return a, a + len(words[0])
     last = words[-1].lower() if not words[-1].isupper() else words[-1]  # 'WHO say', not 'who'
     if (
         last in lex.determiners
@@ -235,7 +239,7 @@ def find_cues(masked: str, lex: Lexicon, words: frozenset[str] | None = None) ->
     if lex.cue_words.isdisjoint(word_set(masked) if words is None else words):
         return []
     markers = lex.noun_markers
-    adverbs = frozenset(lex.words("verb_adverbs"))
+    adverbs = lex.lowered("verb_adverbs")
     found = list(lex.cue_re.finditer(masked))
     out: list[tuple[int, int]] = []
     for i, m in enumerate(found):
@@ -255,10 +259,10 @@ def find_cues(masked: str, lex: Lexicon, words: frozenset[str] | None = None) ->
             noun_like = prev in lex.noun_only_markers and word in lex.noun_cues and not named_before
             subject_before = prev in lex.pronouns  # 'They estimated by 2050 ...': a verb, not 'estimated by'
             by_of = (nxt == "by" and not subject_before) or (nxt == "of" and word in lex.noun_cues)
-            person_object = nxt in lex.words("object_pronouns") and word not in lex.words(
+            person_object = nxt in lex.lowered("object_pronouns") and word not in lex.words(
                 "cues_with_addressee"
             )
-            research = word in lex.words("research_cues") and not _research_subject(before, lex)
+            research = word in lex.lowered("research_cues") and not _research_subject(before, lex)
             if prev in markers or noun_like or by_of or prev in lex.auxiliaries or person_object or research:
                 continue  # a noun ('the claims', 'reports of'), a passive ('are confirmed'), 'found a body'
             if masked[m.start()].isupper() and before:
@@ -277,7 +281,7 @@ def _research_subject(before: str, lex: Lexicon) -> bool:
     finding only after a research subject (not 'Police found a body', 'a light show')."""
     clause = re.split(r"[;:]\s|,\s(?=\w+\s)", before)[-1] if before else ""
     words = {w.lower().strip(",") for w in before.split()[-14:]} if clause else set()
-    return not words.isdisjoint(lex.words("research_subjects"))
+    return not words.isdisjoint(lex.lowered("research_subjects"))
 
 
 def _ends_sentence(s: str, pos: int) -> bool:
@@ -347,7 +351,7 @@ def attribute(sentence: str, masked: str, lex: Lexicon, words: frozenset[str] | 
             source, rule = (name.span(1) if name else None), "relative"
         if (
             source is None
-            and cue in lex.words("coordinated_cues")
+            and cue in lex.lowered("coordinated_cues")
             and masked[:a].split()[-1:]
             and masked[:a].split()[-1].lower() in lex.conjunctions
         ):
@@ -397,7 +401,7 @@ def _relayed_speaker(
 ) -> tuple[int, int] | None:
     """'X reported [that] its source said ...' / 'X cited Y as saying ...': Y, the inner speaker."""
     after = [c for c in sorted(cues) if c[0] > source[1]]
-    if len(after) < 2 or s[after[0][0] : after[0][1]].lower() not in lex.words("relay_cues"):
+    if len(after) < 2 or s[after[0][0] : after[0][1]].lower() not in lex.lowered("relay_cues"):
         return None  # 'Dewar says bureaucrats complained': what Dewar says, not who relays whom
     first, second = after[0], after[1]
     gap = s[first[1] : second[0]]
@@ -581,7 +585,7 @@ def clause_before(s: str, cue_start: int, lex: Lexicon) -> tuple[int, int] | Non
             start = opener.end()  # 'On Friday Ford Motor Company announced'
         seg = prefix[start:end]
         lead = seg.split()[0].lower() if seg.split() else ""
-        subordinate = bool(stops.match(" " + seg.lstrip())) or lead in lex.words("prepositions")
+        subordinate = bool(stops.match(" " + seg.lstrip())) or lead in lex.lowered("prepositions")
         if lead in lex.relatives:
             np = trim_np(s, start, end, lex)  # '..., which state media said': 'state media'
             if np is None and start > 2:
@@ -664,7 +668,7 @@ def _is_description(np: str, lex: Lexicon) -> bool:
     first = words[0].lower()
     if first in lex.determiners or first in lex.titles or first in lex.title_modifiers:
         return True
-    if first in lex.relatives or first in lex.words("prepositions"):
+    if first in lex.relatives or first in lex.lowered("prepositions"):
         return True  # 'Travis Hood, who witnessed the crash, said'; 'imaging, from the UN, suggests'
     if len(words) > 1 and words[0].endswith(("'s", "\u2019s")):
         return True  # "Rosselló's chief of staff

@@ -114,13 +114,8 @@ def _own_clause(s: str, pos: int, lex: Lexicon) -> bool:
     return bool(contrast) and bool(re.search(rf",\s+(?:{contrast})\s+\S", rest[:200]))
 
 
-@lru_cache(maxsize=64)
-def _cached_lower(lex: Lexicon, key: str) -> frozenset[str]:
-    return frozenset(w.lower() for w in lex.words(key))
-
-
 def _lower(lex: Lexicon, key: str) -> frozenset[str]:
-    return _cached_lower(lex, key)
+    return lex.lowered(key)
 
 
 # --- which claims a caveat qualifies ---------------------------------------------------------
@@ -139,7 +134,10 @@ class Linkable:
 
 def link(items: Sequence[Linkable], lex: Lexicon) -> list[tuple[int, ...]]:
     """For each sentence, the indices of the claims it qualifies (empty for non-caveats)."""
-    keys = [_weighted_keywords(it.text, lex, it.is_caveat) for it in items]
+    if not any(it.is_caveat for it in items):
+        return [() for _ in items]
+    near = {j for i, it in enumerate(items) if it.is_caveat for j in range(i - _WINDOW, i + _WINDOW + 1)}
+    keys = [_weighted_keywords(it.text, lex, it.is_caveat) if i in near else {} for i, it in enumerate(items)]
     out: list[tuple[int, ...]] = []
     for i, it in enumerate(items):
         if not it.is_caveat:
@@ -161,11 +159,16 @@ def link(items: Sequence[Linkable], lex: Lexicon) -> list[tuple[int, ...]]:
 
 def _stem(word: str, lex: Lexicon) -> str:
     """A crude stem ('striking' and 'strike', 'wages' and 'wage' meet), cut to six letters."""
-    for suffix in lex.words("stem_suffixes"):
+    for suffix in _suffixes(lex):
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             word = word[: -len(suffix)]
             break
     return word[:6]
+
+
+@lru_cache(maxsize=16)
+def _suffixes(lex: Lexicon) -> tuple[str, ...]:
+    return tuple(lex.words("stem_suffixes"))
 
 
 def _weighted_keywords(text: str, lex: Lexicon, caveat: bool) -> dict[str, float]:

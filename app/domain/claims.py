@@ -316,7 +316,7 @@ def _resolve(source: str, at: int, mentions: list[tuple[int, str, str]], lex: Le
             and len(name.split()) > 1
         ):
             return name  # same head noun: 'The authority' after 'the regional water authority'
-    if not pronoun and head in lex.words("specific_anaphor_nouns"):
+    if not pronoun and head in lex.lowered("specific_anaphor_nouns"):
         # 'The army' means an army: never the last organisation named, whatever it was
         return next((n for p, n, _ in reversed(recent) if p < at and head in n.lower().split()), None)
     for pos, name, kind in reversed(recent):
@@ -326,9 +326,16 @@ def _resolve(source: str, at: int, mentions: list[tuple[int, str, str]], lex: Le
             if need == "person":
                 return name
             continue
-        if need == "any" or kind == need or (kind == "any" and need != "person"):
-            return name
-        if kind == "any" and len(name.split()) <= 3 and not set(name.lower().split()) & lex.conjunctions:
+        if need == "any" or kind == need:
+            return name  # ('any': a bare name, 'Osei', is a person far more often than a body)
+        if need == "org" and kind == "any" and name.split()[0].lower() in lex.determiners:
+            return name  # 'The Aviation Herald': a determiner before a name makes it a body
+        if (
+            need == "person"
+            and kind == "any"
+            and len(name.split()) <= 3
+            and not set(name.lower().split()) & lex.conjunctions
+        ):
             return name  # a bare name ('Jane Roe said') may be the person 'she' means
     return None
 

@@ -3,8 +3,9 @@
 Each rule of attribution (a quote's speaker, 'according to X', the subject before a speech verb,
 a participle's subject, ...) was scored against hand-labelled news (GUM's Wikinews attributions
 and our Wikinews labels, development parts only) by `scripts/calibrate_sources.py`; its measured
-precision is the confidence of every source it finds. An anaphor ('he', 'the agency') that points
-to no earlier name is less sure than the rule. Below `UNCERTAIN` the app says the source is
+precision is the confidence of every source it finds. An anaphor ('he', 'the agency') is as sure
+as its rule times how often such names are resolved right; a pronoun that points to no earlier
+name is uncertain, since whom it names is not known. Below `UNCERTAIN` the app says the source is
 uncertain instead of showing it as fact.
 """
 
@@ -22,7 +23,9 @@ if TYPE_CHECKING:  # this module is read before the first paint (records.py): no
 
 UNCERTAIN = 0.6
 _DEFAULT = 0.7  # a rule never measured (a language without calibration)
-_UNRESOLVED = 0.5  # 'he said' with no earlier name 'he' can mean
+# 'he said' with no earlier name 'he' can mean: the words are right, but whom they name is not
+# known, so the source is no fact a journalist can use
+_UNRESOLVED = 0.5
 
 
 @cache
@@ -38,9 +41,13 @@ def of_source(rule: str, source: str, refers_to: str | None, lex: Lexicon) -> fl
     """The confidence of one source found by `rule`, in [0, 1]."""
     from app.domain.attribution import anaphor_type  # the engine is loaded: it found the source
 
-    value = _table(lex.lang).get(rule, _DEFAULT)
-    if refers_to is None and anaphor_type(source, lex) is not None:
-        value = min(value, _table(lex.lang).get("anaphor_unresolved", _UNRESOLVED))
+    table = _table(lex.lang)
+    value = table.get(rule, _DEFAULT)
+    if refers_to is not None and anaphor_type(source, lex) is not None:
+        # the name shown is the one 'he' or 'the agency' was resolved to: right only if both are
+        value *= table.get("anaphor_resolved", _DEFAULT)
+    elif source.strip().lower() in lex.pronouns:
+        value = min(value, _UNRESOLVED)  # 'he' names nobody ('the port authority' still names a body)
     return round(value, 2)
 
 

@@ -138,6 +138,15 @@ class Lexicon:
         value = self.data.get(key, [])
         return [str(v) for v in value] if isinstance(value, list) else []
 
+    def lowered(self, key: str) -> frozenset[str]:
+        """A list from the data file as a lower-case set, made once: for `in` tests on hot paths."""
+        return _lowered(self, key)
+
+
+@lru_cache(maxsize=1024)
+def _lowered(lex: Lexicon, key: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in lex.words(key))
+
 
 def _lower_set(values: Iterable[str]) -> frozenset[str]:
     return frozenset(v.lower() for v in values)

@@ -26,9 +26,10 @@ from app.domain.worthiness import cue_words, has_model, sentence_logit
 _MIN_REASON = 0.25
 _MAX_UP = 3
 _MAX_DOWN = 2
-# A claim the article itself says it could not verify is what a fact-checker looks at first. Too
-# rare in the labelled news to be fitted, so a fixed rule: +2 on the logit (0.5 becomes 0.88).
-UNVERIFIED_BOOST = 2.0
+# A claim the article itself says it could not verify is what a fact-checker looks at first, even
+# a quoted order that reads like talk ("If anyone runs away, shoot them"). Too rare in the labelled
+# news to be fitted, so a fixed rule: its score is lifted into [UNVERIFIED_FLOOR, 1], order kept.
+UNVERIFIED_FLOOR = 0.6
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,8 +131,6 @@ def score_in_article(facts: SentenceFacts, lang: str = "en") -> NewsScore:
         return NewsScore(_sigmoid(z), ())
     parts = {name: model.weights.get(name, 0.0) * value for name, value in x.items()}
     z = model.bias + sum(parts.values())
-    if facts.unverified:
-        z += UNVERIFIED_BOOST
     ranked = sorted(
         (
             (w, n)
@@ -144,7 +143,10 @@ def score_in_article(facts: SentenceFacts, lang: str = "en") -> NewsScore:
     if facts.unverified:
         up.insert(0, "+ the article says it could not be verified")
     down = [_reason("-", n, facts, lang, model) for w, n in ranked if w < 0][:_MAX_DOWN]
-    return NewsScore(_sigmoid(z), tuple(dict.fromkeys(up + down)))
+    score = _sigmoid(z)
+    if facts.unverified:
+        score = UNVERIFIED_FLOOR + (1.0 - UNVERIFIED_FLOOR) * score
+    return NewsScore(score, tuple(dict.fromkeys(up + down)))
 
 
 def _reason(sign: str, name: str, facts: SentenceFacts, lang: str, model: _Model) -> str:

@@ -81,6 +81,11 @@ def quoted_spans(text: str, start: int, end: int, lex: Lexicon) -> list[tuple[in
     return spans
 
 
+@lru_cache(maxsize=16)
+def _single_regex(openers: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("[" + re.escape("".join(openers)) + "]")
+
+
 _SINGLE_BEFORE = set(' \t([{\u2014\u2013-"\u201c')
 _SINGLE_CLOSE_AFTER = set(' \t)]}\u2014\u2013,;:.!?\u201d"')
 
@@ -97,7 +102,8 @@ def _single_quoted(
     pos = start
     while pos < end:
         i = text.find("''", pos, end)
-        j = next((k for k in range(pos, end) if text[k] in lex.single_quotes), -1)
+        single = _single_regex(tuple(lex.single_quotes)).search(text, pos, end)
+        j = single.start() if single else -1
         if j < 0 and i < 0:
             break
         if i >= 0 and (j < 0 or i <= j):

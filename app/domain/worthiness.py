@@ -180,6 +180,7 @@ class _Model:
     reasons: Mapping[str, tuple[float, str]]
 
 
+@cache
 def has_model(lang: str) -> bool:
     """Whether a sentence model was fitted for `lang`."""
     return (DATA_DIR / f"worthiness_{lang}.json").is_file()

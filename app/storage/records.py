@@ -123,16 +123,16 @@ class ClaimRecord:
 
     @property
     def source_description(self) -> str | None:
-        """The source in full for a tooltip or the memo: name, the words in the text, how sure."""
+        """The source in full for a tooltip or the memo: the name, the words in the text, how sure."""
         if not self.source:
             return None
-        text = self.source_label or self.source
+        text = self.source_name or self.source
         if self.source_refers_to and self.source_refers_to != self.source:
             text += f" \u2014 the text says \u201c{self.source}\u201d"
         if self.secondary_source:
             text += f", citing {self.secondary_source}"
         if self.source_uncertain and self.source_confidence is not None:
-            text += f" (the engine is right about sources like this {self.source_confidence:.0%} of the time)"
+            text += f" \u2014 uncertain (confidence {self.source_confidence:.0%})"
         return text
 
     @property

@@ -366,8 +366,7 @@ def _facts_html(claim: ClaimRecord) -> str:
         parts.append(f"<b>Source means:</b> {escape(claim.source_refers_to)}")
     if claim.source_uncertain and claim.source_confidence is not None:
         parts.append(
-            f"<b>Source uncertain:</b> right {claim.source_confidence:.0%} of the time"
-            " for sources found this way"
+            f"<b>Source uncertain</b> (confidence {claim.source_confidence:.0%}): check who says it"
         )
     if claim.secondary_source:
         parts.append(f"<b>Citing:</b> {escape(claim.secondary_source)}")

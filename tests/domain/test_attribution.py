@@ -142,7 +142,10 @@ def test_each_source_carries_a_confidence_and_weak_ones_are_uncertain() -> None:
     assert quote.source_rule == "quote"
     unresolved = claim_with("He said the dam held.", "dam")
     assert unresolved.source == "He" and unresolved.source_refers_to is None
-    assert unresolved.source_confidence is not None
+    assert unresolved.source_confidence is not None and is_uncertain(unresolved.source_confidence)
+    resolved = claim_with("Mayor Ana Ruiz spoke on Monday. She said the dam held.", "dam")
+    assert resolved.source_resolved == "Mayor Ana Ruiz"
+    assert resolved.source_confidence is not None and not is_uncertain(resolved.source_confidence)
     assert is_uncertain(0.3) and not is_uncertain(0.9) and not is_uncertain(None)
 
 

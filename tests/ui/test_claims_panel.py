@@ -232,3 +232,29 @@ def test_the_model_keeps_qt_rules_flat_and_grouped(opened: MainWindow, qtmodelte
     model.set_grouped(True)
     qtmodeltester.check(model, force_py=True)  # type: ignore[attr-defined]
     qtmodeltester.check(opened.claims_panel.proxy, force_py=True)  # type: ignore[attr-defined]
+
+
+def test_sources_show_whom_they_mean_and_say_when_the_engine_is_unsure(
+    window: MainWindow, tmp_path: Path
+) -> None:
+    story = tmp_path / "story.txt"
+    story.write_text(
+        "Barrier questions\n\n"
+        "He said the barrier was never inspected after 2019.\n\n"
+        "Mayor Dana Osei said on Tuesday that the town asked for repairs three times. "
+        "She added that 40 homes were flooded.\n",
+        encoding="utf-8",
+    )
+    assert window.open_file(story)
+    panel = window.claims_panel
+    unknown = claim_id_with(window, "never inspected")
+    resolved = claim_id_with(window, "40 homes")
+    assert cell(panel, unknown, SOURCE_COL) == "He (uncertain)"
+    assert cell(panel, unknown, SOURCE_COL, Qt.ItemDataRole.FontRole).italic()
+    assert "uncertain" in str(cell(panel, unknown, SOURCE_COL, Qt.ItemDataRole.ToolTipRole))
+    assert cell(panel, resolved, SOURCE_COL) == "Mayor Dana Osei"
+    assert "the text says \u201cShe\u201d" in str(
+        cell(panel, resolved, SOURCE_COL, Qt.ItemDataRole.ToolTipRole)
+    )
+    panel.group_box.setChecked(True)
+    assert "Mayor Dana Osei  \u00b7  2 claims" in top_rows(panel), "the mayor's claims form one group"
