@@ -6,6 +6,7 @@ a full disk or a failed render never leaves a half-written file or destroys the 
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from collections.abc import Iterator
@@ -36,9 +37,16 @@ def replacing(out: str | Path, mode: int = 0o644) -> Iterator[Path]:
         partial.chmod(mode)
         os.replace(partial, path)
     except OSError as error:
-        raise ClaimdeskError(f"Could not write {path}: {error.strerror or error}") from None
+        raise ClaimdeskError(f"Could not write {path}: {_why(error)}; nothing was written") from None
     finally:
         partial.unlink(missing_ok=True)
+
+
+def _why(error: OSError) -> str:
+    """A full disk (or a file-size limit) in words, not as an errno."""
+    if error.errno in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT):
+        return "the disk is full"
+    return str(error.strerror or error)
 
 
 def write_atomic(out: str | Path, data: bytes, mode: int = 0o644) -> Path:

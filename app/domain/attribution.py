@@ -18,7 +18,7 @@ _CLAUSE_BREAK = re.compile(r"[,;:\u2014\u2013]\s|\s[\u2014\u2013]\s")
 SENTENCE_END = re.compile(r"[.!?]+\s+")
 _NAME = r"[^\W\d_a-z\u00df-\u00ff][\w'\u2019.\-]*"  # a capitalised word (any alphabet's upper case)
 NAME_SEQ = re.compile(rf"{_NAME}(?:\s+(?:{_NAME}|\([^\W\d_]{{2,10}}\)))*")
-TITLED_NAME = re.compile(rf"(?:[^\W\d_][\w\-]*\s+){{0,3}}?{_NAME}(?:\s+{_NAME})*")
+TITLED_NAME = re.compile(rf"(?:[^\W\d_][\w\-]*\s+){{0,4}}?{_NAME}(?:\s+{_NAME})*")
 _LEADING_NAME_NP = re.compile(
     rf"\s*(?:[Tt]he\s+)?((?:{_NAME}\s+(?:(?:of|for|on|and|de|&)\s+(?:the\s+)?)?)*{_NAME})(?=[\s,.;:]|$)"
 )
@@ -63,19 +63,20 @@ def clause_stop(s: str, a: int, b: int, lex: Lexicon, stops: re.Pattern[str] = _
         if m.group(0) != "." or m.start() <= a:
             return m.start()
         word = s[a : m.start()].split()[-1] if s[a : m.start()].split() else ""
-        if not (word.lower() in titles or (len(word) == 1 and word.isupper())):
+        initials = (len(word) == 1 and word.isupper()) or "." in word  # 'J.', 'U.S.'
+        if not (word.lower() in titles or initials):
             return m.start()
         pos = m.end()
 
 
 @lru_cache(maxsize=16)
 def _title_abbreviations(lang: str) -> frozenset[str]:
-    """'rep', 'sen', 'mr': abbreviations that stand before a name, so their full stop ends nothing."""
+    """'rep', 'sen', 'mr', 'u.s', 'inc': abbreviations inside a name, so their full stop ends nothing."""
     try:
         table = abbreviations(lang)
     except OSError:
         return frozenset()
-    return frozenset(w for w, kind in table.items() if kind == "title")
+    return frozenset(w for w, kind in table.items() if kind in ("title", "place", "company"))
 
 
 # --- noun phrases -----------------------------------------------------------------------------
@@ -94,6 +95,9 @@ def trim_np(s: str, a: int, b: int, lex: Lexicon, strip_tail: bool = True) -> tu
         t = lex.trailer_re.search(s, a, b)
         if t:
             b = t.start()
+        if lex.trailer_re.fullmatch(" " + s[a:b]):
+            return None  # '..., has': only an auxiliary or an adverb, no subject
+        b = _strip_adverbs(s, a, b, lex)
     if s.count("(", a, b) != s.count(")", a, b):
         return None  # '((WN)) Statistics ...': an interview marker or a cut bracket
     relative = re.match(r"\s*(\w+)\s+", s[a:b])
@@ -108,7 +112,7 @@ def trim_np(s: str, a: int, b: int, lex: Lexicon, strip_tail: bool = True) -> tu
     marks = sum(s.count(c, a, b) for c in '"\u201c\u201d\u00ab\u00bb')
     if not 1 <= len(words) <= limit or marks % 2 or (marks and len(words) > 8):
         return None  # a quote mark cut in two; a short title in quotes may stay ('The "History" section')
-    lowered = [w.lower() for w in words]
+    lowered = [w.lower() for w in words if not w.isupper()]  # 'AM' is an Assembly Member, not 'am
     if not lex.auxiliaries.isdisjoint(lowered) or any(
         w in lex.negations or w.endswith("n't") for w in lowered
     ):
@@ -117,6 +121,12 @@ def trim_np(s: str, a: int, b: int, lex: Lexicon, strip_tail: bool = True) -> tu
         # 'They felt that they learned ..., citing': a pronoun takes no modifiers, so the words after
         # it are its verb and object; the subject is the pronoun
         return a, a + len(words[0])
+    if (
+        len(words) > 1
+        and words[-1].lower() in lex.pronouns
+        and words[-1].lower() not in lex.lowered("object_pronouns")
+    ):
+        return None  # 'colleagues with whom I (had thought)', 'all I (would say)': a clause
     last = words[-1].lower() if not words[-1].isupper() else words[-1]  # 'WHO say', not 'who'
     if (
         last in lex.determiners
@@ -137,6 +147,18 @@ def _time_opener(lex: Lexicon) -> re.Pattern[str]:
     return re.compile(
         rf"(?:{openers})\s+(?:(?:the\s+)?(?:{times}|\d{{1,4}}(?:st|nd|rd|th)?),?\s+)+(?=[A-Z]|(?:{subjects})\b)"
     )
+
+
+def _strip_adverbs(s: str, a: int, b: int, lex: Lexicon) -> int:
+    """'players truly (believe)': a lower-case adverb at the end of a subject is not part of it."""
+    suffixes = tuple(lex.words("adverb_suffixes"))
+    words = list(_TOKEN.finditer(s, a, b))
+    while (
+        len(words) > 1 and suffixes and words[-1].group(0).islower() and words[-1].group(0).endswith(suffixes)
+    ):
+        words.pop()
+        b = words[-1].end()
+    return b
 
 
 def np_after(s: str, a: int, b: int, lex: Lexicon) -> tuple[int, int] | None:
@@ -263,7 +285,27 @@ def find_cues(masked: str, lex: Lexicon, words: frozenset[str] | None = None) ->
                 "cues_with_addressee"
             )
             research = word in lex.lowered("research_cues") and not _research_subject(before, lex)
-            if prev in markers or noun_like or by_of or prev in lex.auxiliaries or person_object or research:
+            auxiliary = prev in lex.auxiliaries and not prev_word.isupper()  # 'was said', not 'One AM said'
+            counted = (
+                word in lex.noun_cues
+                and any(  # 'two penalty claims': a noun after a number
+                    w.lower() in lex.lowered("number_words") or w[:1].isdigit() for w in before.split()[-2:]
+                )
+            )
+            quote_only = word in lex.lowered("quote_only_cues")  # 'Trump continued, "..."' only
+            # 'conditions described as near-suicidal': a participle after its noun, not a speech act
+            reduced = nxt in lex.lowered("reduced_passive_next") and prev not in lex.pronouns
+            if (
+                prev in markers
+                or noun_like
+                or by_of
+                or auxiliary
+                or person_object
+                or research
+                or counted
+                or quote_only
+                or reduced
+            ):
                 continue  # a noun ('the claims', 'reports of'), a passive ('are confirmed'), 'found a body'
             if masked[m.start()].isupper() and before:
                 continue  # capitalised inside a sentence: a name ('United States')
@@ -332,10 +374,16 @@ def attribute(sentence: str, masked: str, lex: Lexicon, words: frozenset[str] | 
         if cue in lex.free_cues:
             continue  # an adverb ('reportedly') names nobody: the article relays an unnamed report
         inverted = _inverted_source(masked, a, b, lex)
-        if inverted is not None and (
-            _is_name(masked[inverted[0] : inverted[1]], lex)
-            or TITLED_NAME.fullmatch(masked[inverted[0] : inverted[1]])
-            or masked[inverted[0] : inverted[1]].split()[-1].lower() in _subject_nouns(lex)
+        if (
+            inverted is not None
+            and (
+                _is_name(masked[inverted[0] : inverted[1]], lex)
+                or TITLED_NAME.fullmatch(masked[inverted[0] : inverted[1]])
+                or (  # 'said the spokesman', not 'said Beijing had hurt American workers'
+                    masked[inverted[0] : inverted[1]].split()[0].lower() in lex.determiners
+                    and masked[inverted[0] : inverted[1]].split()[-1].lower() in _subject_nouns(lex)
+                )
+            )
         ):
             source, rule = inverted, "inverted"  # 'Recipients, said Mauer, are required ...'
             continue
@@ -343,7 +391,8 @@ def attribute(sentence: str, masked: str, lex: Lexicon, words: frozenset[str] | 
         if cue in lex.participle_cues:
             with_np = _WITH_NP.search(masked, 0, a)
             if with_np is not None:
-                source, rule = with_np.span(1), "participle"  # '..., with local media reporting ...'
+                # '..., with local media reporting ...' ('with many saying' names nobody)
+                source, rule = trim_np(masked, *with_np.span(1), lex), "participle"
             else:
                 source, rule = participle_source(masked, a, source, lex), "participle"
         if source is None and masked[:a].split()[-1:] == ["who"]:
@@ -374,6 +423,8 @@ def attribute(sentence: str, masked: str, lex: Lexicon, words: frozenset[str] | 
         m = lex.report_subject_re.match(masked)
         if m:
             source, rule = m.span(1), "report_noun"
+    if source is not None and masked[source[0] : source[1]].lower() in lex.lowered("writer_pronouns"):
+        source = None  # 'I think', 'we believe' outside quotes: the writer, so the article itself
     return Attribution(source, tuple(cues), secondary, rule if source is not None else None)
 
 
@@ -469,8 +520,11 @@ def _inverted_source(s: str, a: int, b: int, lex: Lexicon) -> tuple[int, int] | 
     followed by the clause's end, so 'they claimed Montalvo left' keeps its subject.
     """
     before = s[:a].rstrip()
-    if not before or before[-1] not in ",\"\u201d\u2019'" or s[a:b].lower() in lex.participle_cues:
+    cue = s[a:b].lower()
+    if not before or before[-1] not in ",\"\u201d\u2019'" or cue in lex.participle_cues:
         return None
+    if cue in lex.lowered("cues_with_addressee"):
+        return None  # '..., Stu Rothenberg, an analyst, told the news site': the site is told
     np = np_after(s, b, len(s), lex)
     if np is None:
         return None
@@ -481,7 +535,15 @@ def _inverted_source(s: str, a: int, b: int, lex: Lexicon) -> tuple[int, int] | 
     first = words[0].lower()
     if first in lex.pronouns and len(words) == 1:
         return np  # '"...," said he.'
-    if not (words[0][:1].isupper() or first in lex.determiners or first in lex.titles | lex.title_modifiers):
+    titled = (
+        TITLED_NAME.fullmatch(s[np[0] : np[1]]) is not None
+    )  # 'says investor and AI practitioner Kai-Fu Lee'
+    if not (
+        words[0][:1].isupper()
+        or first in lex.determiners
+        or first in lex.titles | lex.title_modifiers
+        or titled
+    ):
         return None
     return np
 
@@ -504,7 +566,13 @@ def participle_source(
             subject = _main_subject(s, span, lex)
             if subject is not None:
                 return subject
-    return clause
+    if clause is not None and (
+        s[clause[0]].isupper() or s[clause[0] : clause[1]].split()[0].lower() in lex.determiners
+    ):
+        return clause
+    # 'But the actor, 31, has hit out at ..., saying': the noun phrase that opens the sentence
+    first = _CLAUSE_BREAK.search(s, 0, end)
+    return trim_np(s, 0, first.start() if first else end, lex) if first else None
 
 
 def _main_subject(s: str, clause: tuple[int, int], lex: Lexicon) -> tuple[int, int] | None:
@@ -593,11 +661,21 @@ def clause_before(s: str, cue_start: int, lex: Lexicon) -> tuple[int, int] | Non
                 np = name.span(1) if name else None  # 'Devocht, who had told': 'Devocht'
             return np
         if seg.strip() and (not subordinate or lex.connective_re.fullmatch(lead)):
-            np = trim_np(s, start, end, lex)
+            np = trim_np(s, start, end, lex) or _after_relative(s, start, end, lex)
             if np is not None or not lex.connective_re.fullmatch(lead):
                 return np
             # 'Leyts, when asked whether ..., told': no subject in the aside, step back over it
         end = max(start - 2, 0)
+    return None
+
+
+def _after_relative(s: str, start: int, end: int, lex: Lexicon) -> tuple[int, int] | None:
+    """'disruption at the border which the industry (says)', 'what U.S. officials (told Reuters)':
+    the short subject after the last relative word of a clause that is no subject itself."""
+    words = list(_TOKEN.finditer(s, start, end))
+    for k in range(len(words) - 2, max(len(words) - 6, -1), -1):
+        if words[k].group(0).lower() in lex.relatives | lex.lowered("clause_words"):
+            return trim_np(s, words[k + 1].start(), end, lex)
     return None
 
 
@@ -670,6 +748,8 @@ def _is_description(np: str, lex: Lexicon) -> bool:
         return True
     if first in lex.relatives or first in lex.lowered("prepositions"):
         return True  # 'Travis Hood, who witnessed the crash, said'; 'imaging, from the UN, suggests'
+    if any(w.lower().strip(",") in lex.titles for w in words[:3]):
+        return True  # 'Elisabeth Ferrell, Scottish officer for the Trust, said'
     if len(words) > 1 and words[0].endswith(("'s", "\u2019s")):
         return True  # "Rosselló's chief of staff
     return words[0][:1].islower() and first not in lex.stop_words and first not in lex.pronouns

@@ -149,7 +149,7 @@ def analyze(text: str, title: str | None = None, lang: str = "en") -> Analysis:
             new = [(m.start(), m.group(0), "mention") for m in people.finditer(text, span.start, span.end)]
         subject = _LEADING_NAME.match(text, span.start, span.end)
         lead = subject.group(0) if subject else ""
-        if lead and lead.split()[0].lower() not in lex.not_names and source_type(lead, lex) != "org":
+        if lead and _could_be_a_person(lead, lex):
             new.append((span.start, lead, "mention"))  # 'Jane Roe called...': whom 'she' may mean
         named = claim.source is not None and is_named(claim.source, lex)
         if claim.source and claim.source_start is not None and not claim.source_from_context:
@@ -299,6 +299,18 @@ def _claim(
     )
 
 
+def _could_be_a_person(name: str, lex: Lexicon) -> bool:
+    """'Jane Roe called ...' names someone 'she' may mean; 'Following the vote ...', 'Although
+    ...', 'Speaking to reporters ...' and 'The ministry' do not."""
+    first = name.split()[0]
+    low = first.lower()
+    if low in lex.not_names or low in lex.stop_words or lex.connective_re.fullmatch(low):
+        return False
+    if low in lex.lowered("prepositions") or low.endswith(tuple(lex.words("participle_suffixes"))):
+        return False
+    return source_type(name, lex) != "org"
+
+
 def _resolve(source: str, at: int, mentions: list[tuple[int, str, str]], lex: Lexicon) -> str | None:
     """The latest earlier named source an anaphoric source can point to ('The ministry' -> org)."""
     need = anaphor_type(source, lex)
@@ -328,8 +340,12 @@ def _resolve(source: str, at: int, mentions: list[tuple[int, str, str]], lex: Le
             continue
         if need == "any" or kind == need:
             return name  # ('any': a bare name, 'Osei', is a person far more often than a body)
-        if need == "org" and kind == "any" and name.split()[0].lower() in lex.determiners:
-            return name  # 'The Aviation Herald': a determiner before a name makes it a body
+        if (
+            need == "org"
+            and kind == "any"
+            and (name.split()[0].lower() in lex.determiners or name.endswith(("'s", "\u2019s")))
+        ):
+            return name  # 'The Aviation Herald', "Sainsbury's": a body, not a person
         if (
             need == "person"
             and kind == "any"

@@ -69,16 +69,30 @@ def quoted_spans(text: str, start: int, end: int, lex: Lexicon) -> list[tuple[in
     for m in _marks_regex(lex.quote_pairs).finditer(text, start, end):
         ch, i = m.group(0), m.start()
         if opened_at >= 0:
-            if ch == expect:
+            if ch == expect and ch in closers and closers[ch] == ch and _opens(text, i, start, end):
+                # a straight mark that can only open ('... risk. "Rainfall'): the quote before it was
+                # never closed; end it here rather than pair every later mark the wrong way round
+                spans.append((opened_at, i, False))
+                opened_at = i
+            elif ch == expect:
                 spans.append((opened_at, i + 1, True))
                 opened_at = -1
         elif ch in closers:
+            if ch == closers[ch] and i > start and text[i - 1].isalnum():
+                continue  # 'Dragons" Den': a straight mark after a letter opens nothing
             opened_at, expect = i, closers[ch]
     if opened_at >= 0 and end - opened_at > 1:
         spans.append((opened_at, end, False))
     if lex.single_quotes:
         spans = sorted(spans + _single_quoted(text, start, end, spans, lex))
     return spans
+
+
+def _opens(text: str, i: int, start: int, end: int) -> bool:
+    """A straight quote mark with a space (or the paragraph start) before it and a word after it."""
+    before = text[i - 1] if i > start else " "
+    after = text[i + 1] if i + 1 < end else " "
+    return before.isspace() and (after.isalnum() or after in "\u2018'[(")
 
 
 @lru_cache(maxsize=16)
@@ -190,8 +204,13 @@ def _speaker_like(np: str, lex: Lexicon) -> bool:
     if lex.cue_re.search(np):
         return False
     known = lex.determiners | lex.titles | lex.title_modifiers | set(lex.pronouns)
-    # 'team member Rodaba Noori': a role before a name
-    return words[0][:1].isupper() or head in known or (len(words) > 1 and words[-1][:1].isupper())
+    # 'team member Rodaba Noori': a role before a name; 'weather.com': a site
+    return (
+        words[0][:1].isupper()
+        or head in known
+        or (len(words) > 1 and words[-1][:1].isupper())
+        or bool(re.fullmatch(r"[\w-]+\.[a-z]{2,}", np))
+    )
 
 
 def _carried(source: Quote, start: int, end: int, content: str) -> Quote:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Literal
 
 from app.errors import ClaimdeskError
 from app.export.memo_html import KEEP_TOGETHER
-from app.files import replacing
+from app.files import write_atomic
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QSizeF
@@ -241,19 +241,27 @@ def _mm(millimetres: float, dpi: int) -> float:
 
 
 def write_pdf(html: str, out: Path, title: str, paper: Literal["a4", "letter"] = "a4") -> int:
-    """Render the memo to `out` through a temporary file, so no half-written PDF is ever left.
+    """Render the memo in memory, then write it whole or not at all; returns the number of pages.
 
-    Returns the number of pages.
+    Qt's PDF writer ignores a failed write (a full disk left a truncated memo and exit 0), so the
+    file is written by `write_atomic`, which checks every write, the flush and the rename.
     """
+    from PySide6.QtCore import QBuffer, QIODevice
     from PySide6.QtGui import QPdfWriter
 
     ensure_gui_application()
-    with replacing(out) as partial:
-        writer = QPdfWriter(str(partial))
-        writer.setTitle(title)
-        writer.setCreator("Claimdesk")
-        writer.setResolution(PDF_DPI)
-        set_page_layout(writer, paper)
-        pages = paint_memo(writer, html, title)
-        del writer  # closes and flushes the file
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setTitle(title)
+    writer.setCreator("Claimdesk")
+    writer.setResolution(PDF_DPI)
+    set_page_layout(writer, paper)
+    pages = paint_memo(writer, html, title)
+    del writer  # ends the document in the buffer
+    data = bytes(buffer.data().data())
+    buffer.close()
+    if not data.rstrip().endswith(b"%%EOF"):
+        raise ClaimdeskError(f"Could not write {out}: the memo was not rendered whole")
+    write_atomic(out, data)
     return pages

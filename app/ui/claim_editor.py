@@ -365,9 +365,7 @@ def _facts_html(claim: ClaimRecord) -> str:
     if claim.source_refers_to:
         parts.append(f"<b>Source means:</b> {escape(claim.source_refers_to)}")
     if claim.source_uncertain and claim.source_confidence is not None:
-        parts.append(
-            f"<b>Source uncertain</b> (confidence {claim.source_confidence:.0%}): check who says it"
-        )
+        parts.append(f"<b>Source uncertain</b> (confidence {claim.source_confidence:.0%}): check who says it")
     if claim.secondary_source:
         parts.append(f"<b>Citing:</b> {escape(claim.secondary_source)}")
     if claim.cues:

@@ -17,6 +17,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from app.domain.statuses import STATUSES, status
 from app.storage.records import ClaimRecord
 from app.ui.status_icons import status_icon
+from app.ui.tooltips import as_plain_tooltip
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -321,4 +322,4 @@ def claim_tooltip(claim: ClaimRecord) -> str:
         lines.append("Orphan: the new version of the article no longer contains this passage")
     if claim.dismissed:
         lines.append("Dismissed: hidden from the list; Restore brings it back")
-    return "\n".join(lines)
+    return as_plain_tooltip("\n".join(lines))

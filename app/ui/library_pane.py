@@ -45,6 +45,7 @@ from app.domain.statuses import status as status_info
 from app.storage.summaries import LibraryEntry, LibraryFilter
 from app.ui.database_slot import DatabaseSlot
 from app.ui.lazy import LazyModule
+from app.ui.tooltips import as_plain_tooltip
 
 if TYPE_CHECKING:
     from app.services import library
@@ -199,7 +200,7 @@ class LibraryModel(DatabaseSlot, QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return _display(entry, column)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return _status_tooltip(entry) if column in (CLAIMS, STATUS_BAR) else entry.title
+            return _status_tooltip(entry) if column in (CLAIMS, STATUS_BAR) else as_plain_tooltip(entry.title)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == CLAIMS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

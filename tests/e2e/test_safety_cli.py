@@ -156,3 +156,29 @@ def test_read_only_data_folder(isolated_home: Path, article_file: Path) -> None:
     assert done.returncode == 2 and "Traceback" not in done.stderr
     assert backed.returncode == 2 and "Traceback" not in backed.stderr
     assert _integrity(db) == "ok" and _articles(db) == 1
+
+
+@pytest.mark.skipif(not hasattr(resource, "RLIMIT_FSIZE"), reason="needs RLIMIT_FSIZE")
+def test_a_memo_on_a_full_disk_is_refused_and_leaves_nothing(
+    isolated_home: Path, article_file: Path, tmp_path: Path
+) -> None:
+    """A PDF memo that cannot be written whole: exit 2, a clear line, no file and no partial file."""
+    assert run("import", str(article_file), home=isolated_home).returncode == 0
+    whole = tmp_path / "whole.pdf"
+    assert run("export", "1", "--pdf", str(whole), home=isolated_home).returncode == 0
+    out = tmp_path / "memo.pdf"
+    env = {**os.environ, "CLAIMDESK_HOME": str(isolated_home), "PYTHONDONTWRITEBYTECODE": "1"}
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    done = subprocess.run(
+        [sys.executable, "-m", "app", "export", "1", "--pdf", str(out)],
+        capture_output=True,
+        text=True,
+        env=env,
+        preexec_fn=_file_size_limit(whole.stat().st_size // 2),
+        timeout=120,
+    )
+    assert done.returncode == 2, (done.stdout, done.stderr)
+    assert "disk is full" in done.stderr and "Traceback" not in done.stderr
+    assert str(out) not in done.stdout, "no path is printed for a memo that was not written"
+    assert not out.exists() and _no_partial_files(tmp_path) == []
+

@@ -1,10 +1,12 @@
 """Who asserts it: the engine's sources against hand-labelled news.
 
-Two sets, scored the same way:
+Three sets, scored the same way:
 - GUM's Wikinews news articles (`../shared/eval/attribution/gum_wikinews`, 24 articles, 199 gold
   attributions; CC BY 4.0 annotations over CC BY 2.5 text), the development set;
 - our own labels over 24 other Wikinews articles (`tests/data/attribution_wikinews`, written to
-  the guidelines there, every other article held out).
+  the guidelines there, every other article held out);
+- our labels, to the same guidelines, over NTREX's English news (`tests/data/attribution_ntrex`:
+  BBC, Reuters and other wire and political copy; half the articles held out).
 
 A source is right when its span and the gold span overlap and one's last word lies in the
 other (so "the Afghan team's coach" and "the team's coach" agree, "U.S. officials have not"
@@ -18,22 +20,28 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from app.domain.attribution import anaphor_type
 from app.domain.claims import Analysis, DetectedClaim, analyze
+from app.domain.lexicon import load
 from app.domain.text import normalize_text
 from tests.evaluation import EVAL, Row
 from tests.evaluation.claims import wikinews_articles
 
 GUM = EVAL / "attribution" / "gum_wikinews" / "gum_wikinews_news.jsonl"
 OURS = Path(__file__).resolve().parents[1] / "data" / "attribution_wikinews" / "labels.jsonl"
+OURS_NTREX = Path(__file__).resolve().parents[1] / "data" / "attribution_ntrex" / "labels.jsonl"
+NTREX = EVAL / "multilingual" / "ntrex" / "ntrex_news_eng.jsonl"
 GOAL_RECALL = 0.85
 GOAL_PRECISION = 0.95
 GOAL_RESOLVED = 0.80
+FLOORS_NTREX_DEV = (0.85, 0.92, 0.62)
+FLOORS_NTREX_HELDOUT = (0.78, 0.87, 0.65)
 
 
 def same_source(text: str, got: tuple[int, int], want: tuple[int, int]) -> bool:
@@ -107,70 +115,121 @@ def gum_precision() -> list[Outcome]:
     return out
 
 
-# --- our Wikinews labels --------------------------------------------------------------------
+# --- our labels: Wikinews and NTREX ---------------------------------------------------------
 
 
-@lru_cache(maxsize=1)
-def _labelled() -> tuple[tuple[dict[str, Any], str, Analysis], ...]:
-    """(label row, article text, analysis), every row checked against the text it was made on."""
-    rows = [json.loads(line) for line in OURS.read_text(encoding="utf-8").splitlines() if line.strip()]
-    articles = {a["url"]: a for a in wikinews_articles()}
-    analyses: dict[str, tuple[str, Analysis]] = {}
-    out = []
+def _wikinews_texts() -> dict[str, tuple[str, str | None, int | None]]:
+    return {a["url"]: (normalize_text(a["text"]), a["title"], None) for a in wikinews_articles()}
+
+
+def _ntrex_texts() -> dict[str, tuple[str, str | None, int | None]]:
+    """Each NTREX document opens with its headline on a line of its own, which the JSONL joined to
+    the first sentence with a space. The engine gets the headline apart again (a blank line in
+    place of that space: label offsets after it move by one); the rest stays one paragraph, as
+    NTREX has no paragraph marks, so a quote that runs over several sentences stays one quote."""
+    rows = [json.loads(line) for line in NTREX.read_text(encoding="utf-8").splitlines() if line.strip()]
+    out: dict[str, tuple[str, str | None, int | None]] = {}
     for r in rows:
-        if r["url"] not in analyses:
-            a = articles[r["url"]]
-            text = normalize_text(a["text"])
-            analyses[r["url"]] = (text, analyze(text, title=a["title"]))
-        text, analysis = analyses[r["url"]]
-        sentence = text[r["start"] : r["end"]]
-        if hashlib.sha1(sentence.encode()).hexdigest()[:12] != r["sha1"]:
-            raise AssertionError(f"{r['url']} {r['start']}: the labelled sentence changed")
-        out.append((r, text, analysis))
+        text, cut = r["text"], None
+        if len(r["sentences"]) > 1 and text[r["sentences"][1]["start"] - 1] == " ":
+            cut = r["sentences"][1]["start"] - 1
+            text = text[:cut] + "\n\n" + text[cut + 1 :]
+        out[r["id"]] = (text, None, cut)
+    return out
+
+
+def _moved(row: dict[str, Any], cut: int | None) -> dict[str, Any]:
+    """A label row with its offsets past the inserted character moved by one."""
+    if cut is None:
+        return row
+
+    def at(pos: int) -> int:
+        return pos + 1 if pos > cut else pos
+
+    moved = {**row, "start": at(row["start"]), "end": at(row["end"])}
+    if row["source"]:
+        moved["source"] = {"start": at(row["source"]["start"]), "end": at(row["source"]["end"])}
+    return moved
+
+
+# dataset -> (labels file, the field naming the article, the article texts by that name)
+DATASETS: dict[str, tuple[Path, str, Callable[[], dict[str, tuple[str, str | None, int | None]]]]] = {
+    "Wikinews": (OURS, "url", _wikinews_texts),
+    "NTREX": (OURS_NTREX, "id", _ntrex_texts),
+}
+
+
+@lru_cache(maxsize=4)
+def _labelled(dataset: str) -> tuple[tuple[str, str, Analysis, tuple[dict[str, Any], ...]], ...]:
+    """(article, text, analysis, its label rows), every row checked against the text it was made on."""
+    path, key, texts_of = DATASETS[dataset]
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    texts = texts_of()
+    by_article: dict[str, list[dict[str, Any]]] = {}
+    for r in rows:
+        text, _, cut = texts[r[key]]
+        r = _moved(r, cut)
+        if hashlib.sha1(text[r["start"] : r["end"]].encode()).hexdigest()[:12] != r["sha1"]:
+            raise AssertionError(f"{r[key]} {r['start']}: the labelled sentence changed")
+        by_article.setdefault(r[key], []).append(r)
+    out = []
+    for article, items in by_article.items():
+        text, title, _ = texts[article]
+        out.append((article, text, analyze(text, title=title), tuple(items)))
     return tuple(out)
 
 
-def _our_rows(split: str) -> Iterator[tuple[dict[str, Any], str, DetectedClaim | None]]:
-    for r, text, analysis in _labelled():
-        if r["split"] == split:
-            c = next((c for c in analysis.claims if (c.start, c.end) == (r["start"], r["end"])), None)
-            yield r, text, c
-
-
-def ours(split: str) -> tuple[list[Outcome], list[Outcome], list[Outcome]]:
+def ours(split: str, dataset: str = "Wikinews") -> tuple[list[Outcome], list[Outcome], list[Outcome]]:
     """(recall outcomes, precision outcomes, anaphor resolution outcomes) on one split.
 
-    A quote carried from the sentence before has its speaker outside the sentence, which the
-    labels leave null by their format: such sentences are not scored.
+    A labelled source is found when the engine's sentence holding it names it; a source the engine
+    gives is right when the labelled sentence holding it has that source. A quote carried from the
+    sentence before has its speaker outside the sentence, which the labels leave null by their
+    format: such sentences are not scored.
     """
+    lex = load("en")
     recall, precision, resolved = [], [], []
-    for r, text, c in _our_rows(split):
-        if c is not None and c.source_from_context:
+    for _, text, analysis, items in _labelled(dataset):
+        items = tuple(r for r in items if r["split"] == split)
+        if not items:
             continue
-        got = _span(c)
-        want = (r["source"]["start"], r["source"]["end"]) if r["source"] else None
-        if want is not None:
+        for r in items:
+            if not r["source"]:
+                continue
+            want = (r["source"]["start"], r["source"]["end"])
+            c = _claim_at(analysis, want[0])
+            if c is not None and c.source_from_context:
+                continue
+            got = _span(c)
             hit = got is not None and same_source(text, got, want)
-            recall.append(Outcome(hit, None, text[want[0] : want[1]]))
             span_text = text[want[0] : want[1]]
-            if hit and r["resolved"] and r["resolved"] != span_text and c is not None:
-                resolved.append(
-                    Outcome(
-                        _same_name(c.source_resolved, r["resolved"]), None, f"{span_text} -> {r['resolved']}"
-                    )
-                )
-        if got is not None and c is not None:
+            recall.append(Outcome(hit, None, span_text))
+            if hit and c is not None and r["resolved"] and anaphor_type(span_text, lex) is not None:
+                name_ok = _same_name(c.source_resolved, r["resolved"])
+                resolved.append(Outcome(name_ok, None, f"{span_text} -> {r['resolved']}"))
+        for c in analysis.claims:
+            got = _span(c)
+            if got is None or c.source_from_context:
+                continue
+            row = next((r for r in items if r["start"] <= got[0] < r["end"]), None)
+            if row is None:
+                continue  # in a sentence of another split, or in no labelled sentence
+            want = (row["source"]["start"], row["source"]["end"]) if row["source"] else None
             right = want is not None and same_source(text, got, want)
             precision.append(Outcome(right, c.source_rule, f"{c.source} | {c.text[:100]}"))
     return recall, precision, resolved
 
 
 def _same_name(got: str | None, want: str) -> bool:
-    """'President Jane Roe' and 'Jane Roe' are one name: the last words agree."""
+    """'President Jane Roe' and 'Jane Roe', 'Mr. Gendon' and 'Gendon Subandono' are one name."""
     if not got:
         return False
     g, w = got.lower().split(), want.lower().split()
-    return g[-1:] == w[-1:] or got.lower() in want.lower() or want.lower() in got.lower()
+    names = {x.strip(".,'\u2019s") for x in got.split() if x[:1].isupper() and len(x) > 2}
+    shared = names & {
+        x.strip(".,'\u2019s") for x in want.split() if x[:1].isupper()
+    }  # 'Mr. Gendon', 'Gendon Subandono'
+    return g[-1:] == w[-1:] or got.lower() in want.lower() or want.lower() in got.lower() or bool(shared)
 
 
 # --- the table ------------------------------------------------------------------------------
@@ -201,13 +260,19 @@ def rows() -> list[Row]:
     suite = "attribution: GUM news"
     out = [
         _row(suite, "source right, every gold attribution", gum_recall(), 0.77, GOAL_RECALL),
-        _row(suite, "source right, not nested in a quote", gum_recall(nested=False), 0.82, GOAL_RECALL),
-        _row(suite, "sources given that are right", gum_precision(), 0.93, GOAL_PRECISION),
+        _row(suite, "source right, not nested in a quote", gum_recall(nested=False), 0.83, GOAL_RECALL),
+        _row(suite, "sources given that are right", gum_precision(), 0.92, GOAL_PRECISION),
     ]
-    floors = {"dev": (0.84, 0.92, 0.80), "heldout": (0.72, 0.90, 0.78)}
-    for split, (recall_floor, precision_floor, resolved_floor) in floors.items():
-        recall, precision, resolved = ours(split)
-        s = f"attribution: our Wikinews {split}"
+    # floors a little under today's figures: a regression fails, the goals stay printed beside them
+    floors = {
+        ("Wikinews", "dev"): (0.86, 0.92, 0.75),
+        ("Wikinews", "heldout"): (0.78, 0.92, 0.80),
+        ("NTREX", "dev"): FLOORS_NTREX_DEV,
+        ("NTREX", "heldout"): FLOORS_NTREX_HELDOUT,
+    }
+    for (dataset, split), (recall_floor, precision_floor, resolved_floor) in floors.items():
+        recall, precision, resolved = ours(split, dataset)
+        s = f"attribution: our {dataset} {split}"
         out += [
             _row(s, "source right, labelled sources", recall, recall_floor, GOAL_RECALL),
             _row(s, "sources given that are right", precision, precision_floor, GOAL_PRECISION),

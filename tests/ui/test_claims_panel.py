@@ -258,3 +258,10 @@ def test_sources_show_whom_they_mean_and_say_when_the_engine_is_unsure(
     )
     panel.group_box.setChecked(True)
     assert "Mayor Dana Osei  \u00b7  2 claims" in top_rows(panel), "the mayor's claims form one group"
+
+
+def test_a_hostile_source_is_shown_as_text_in_its_tooltip(opened: MainWindow) -> None:
+    claim = claim_id_with(opened, "according to the port authority")
+    opened.actions.edit_claim(claim, source='<img src="/dev/zero">')
+    tip = str(cell(opened.claims_panel, claim, SOURCE_COL, Qt.ItemDataRole.ToolTipRole))
+    assert "<img" not in tip and "&lt;img" in tip
