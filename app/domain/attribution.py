@@ -117,6 +117,8 @@ def trim_np(s: str, a: int, b: int, lex: Lexicon, strip_tail: bool = True) -> tu
         w in lex.negations or w.endswith("n't") for w in lowered
     ):
         return None  # 'A total of 39 are confirmed', "I don't know what he": a clause, not a subject
+    if words[0].islower() and words[0].endswith(tuple(lex.words("past_suffixes"))):
+        return None  # 'rolled out for the first time', 'heaped praise on Kim': a verb phrase
     if len(words) > 1 and words[0].lower() in lex.pronouns and words[1].lower() not in lex.conjunctions:
         # 'They felt that they learned ..., citing': a pronoun takes no modifiers, so the words after
         # it are its verb and object; the subject is the pronoun
@@ -286,6 +288,17 @@ def find_cues(masked: str, lex: Lexicon, words: frozenset[str] | None = None) ->
             )
             research = word in lex.lowered("research_cues") and not _research_subject(before, lex)
             auxiliary = prev in lex.auxiliaries and not prev_word.isupper()  # 'was said', not 'One AM said'
+            # 'another late claim', 'our climate forecast', 'has heightened fears': an object noun
+            last3 = before.split()[-3:]
+            object_noun = (
+                word in lex.noun_cues
+                and not named_before
+                and (
+                    # a determiner two words back that follows a lower-case verb ('had another late claim')
+                    (len(last3) == 3 and last3[1].lower() in lex.determiners and last3[0].islower())
+                    or (prev_word.islower() and prev_word.endswith(tuple(lex.words("past_suffixes"))))
+                )
+            )
             counted = (
                 word in lex.noun_cues
                 and any(  # 'two penalty claims': a noun after a number
@@ -305,6 +318,7 @@ def find_cues(masked: str, lex: Lexicon, words: frozenset[str] | None = None) ->
                 or counted
                 or quote_only
                 or reduced
+                or object_noun
             ):
                 continue  # a noun ('the claims', 'reports of'), a passive ('are confirmed'), 'found a body'
             if masked[m.start()].isupper() and before:
@@ -653,7 +667,14 @@ def clause_before(s: str, cue_start: int, lex: Lexicon) -> tuple[int, int] | Non
             start = opener.end()  # 'On Friday Ford Motor Company announced'
         seg = prefix[start:end]
         lead = seg.split()[0].lower() if seg.split() else ""
-        subordinate = bool(stops.match(" " + seg.lstrip())) or lead in lex.lowered("prepositions")
+        participle = seg.split()[0].islower() if seg.split() else False
+        participle = participle and lead.endswith(
+            tuple(lex.words("past_suffixes") + lex.words("participle_suffixes"))
+        )
+        # 'The data, collected from 74 schools, showed': step back over a participle clause too
+        subordinate = (
+            bool(stops.match(" " + seg.lstrip())) or lead in lex.lowered("prepositions") or participle
+        )
         if lead in lex.relatives:
             np = trim_np(s, start, end, lex)  # '..., which state media said': 'state media'
             if np is None and start > 2:

@@ -89,10 +89,13 @@ def quoted_spans(text: str, start: int, end: int, lex: Lexicon) -> list[tuple[in
 
 
 def _opens(text: str, i: int, start: int, end: int) -> bool:
-    """A straight quote mark with a space (or the paragraph start) before it and a word after it."""
-    before = text[i - 1] if i > start else " "
+    """A straight quote mark that opens a new sentence ('... risk. "Rainfall'): after a full stop
+    and a space, before a word. A nested quote ('they say: "How could ...') is not one."""
+    before = text[max(start, i - 2) : i]
     after = text[i + 1] if i + 1 < end else " "
-    return before.isspace() and (after.isalnum() or after in "\u2018'[(")
+    return (
+        len(before) == 2 and before[0] in ".!?" and before[1].isspace() and (after.isalnum() or after in "[(")
+    )
 
 
 @lru_cache(maxsize=16)
