@@ -11,7 +11,7 @@ from pathlib import Path
 
 from app.errors import ClaimdeskError, StorageError
 from app.files import replacing
-from app.storage import backup
+from app.storage import backup, library_lock
 from app.storage.backup import BackupInfo
 from app.storage.database import Database, open_database
 from app.storage.integrity import SIDE_FILES, DamagedDatabaseError, set_aside
@@ -57,23 +57,26 @@ def backups_folder(path: Path) -> Path:
     return backup.backups_dir(path)
 
 
-def restore(path: Path, source: Path) -> Path | None:
-    """Replace the database with the backup `source`, keeping the current one first.
+def restore(path: Path, source: Path, *, window_may_hold_it: bool = False) -> Path | None:
+    """Replace the database with the backup `source`, keeping the current one.
 
-    The current database is backed up (reason before-restore) or, if it cannot be read, set
-    aside; the copy is written beside the database and renamed over it in one step. Nobody may
-    have the database open meanwhile (the GUI closes it first). Returns the safety copy's path.
+    Copy, verify, then swap: the backup is copied beside the database and read back whole first;
+    only then is the current database backed up (reason before-restore) or, if it cannot be read,
+    moved aside (a rename, which needs no space), and the copy renamed over it in one step. On a
+    full disk the copy fails first and nothing is touched. Nobody may have the database open
+    meanwhile: a window holding the library's lock refuses the restore, unless the caller is that
+    window (`window_may_hold_it`), which closes the database first. Returns the kept copy.
     """
     source = Path(source).expanduser()
     if not source.is_file() or not backup.is_good_database(source, quick=False):
         raise ClaimdeskError(f"{source} is not a good Claimdesk database; nothing was changed")
+    other = None if window_may_hold_it else library_lock.holder(path)
+    if other is not None:
+        raise ClaimdeskError(
+            f"{path} is open in Claimdesk (process {other}); close that window first, or restore from"
+            " its File > Backups; nothing was changed"
+        )
     kept: Path | None = None
-    if path.exists():
-        _checkpoint(path)
-        try:
-            kept = backup.make_backup(path, "before-restore")
-        except ClaimdeskError:
-            kept = set_aside(path)
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     with replacing(path, mode=0o600) as partial:
         try:
@@ -84,7 +87,15 @@ def restore(path: Path, source: Path) -> Path | None:
                 dst.close()
                 src.close()
         except sqlite3.Error as error:
-            raise StorageError(f"Could not copy {source}: {error}") from None
+            raise StorageError(f"Could not copy {source}: {error}; nothing was changed") from None
+        if not backup.is_good_database(partial, quick=False):
+            raise StorageError(f"The copy of {source} did not read back whole; nothing was changed")
+        if path.exists():
+            _checkpoint(path)
+            try:
+                kept = backup.make_backup(path, "before-restore")
+            except ClaimdeskError:
+                kept = set_aside(path)  # unreadable, or no room for a copy: kept whole under a new name
         # A WAL left from the old file must never be replayed into the new one.
         for suffix in SIDE_FILES:
             Path(f"{path}{suffix}").unlink(missing_ok=True)

@@ -256,7 +256,7 @@ def open_or_recover(
     if choice == QUIT:
         return None
     if choice == RESTORE and damaged.backup is not None:
-        safety.restore(path, damaged.backup)
+        safety.restore(path, damaged.backup, window_may_hold_it=True)
     return safety.open_checked(path)
 
 

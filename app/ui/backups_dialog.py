@@ -142,7 +142,7 @@ def restore_into_window(window: MainWindow, info: BackupInfo) -> bool:
     """Close the window's database, restore the backup into it, reopen it and show it."""
     path = window.db.path
     window.db.close()
-    restored = run_guarded(window, lambda: safety.restore(path, info.path) or path)
+    restored = run_guarded(window, lambda: safety.restore(path, info.path, window_may_hold_it=True) or path)
     reopened = run_guarded(window, lambda: safety.open_checked(path, daily=False))
     if reopened is None:
         return False

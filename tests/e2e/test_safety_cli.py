@@ -182,3 +182,49 @@ def test_a_memo_on_a_full_disk_is_refused_and_leaves_nothing(
     assert str(out) not in done.stdout, "no path is printed for a memo that was not written"
     assert not out.exists() and _no_partial_files(tmp_path) == []
 
+
+def test_restore_refuses_while_a_window_holds_the_library(isolated_home: Path, article_file: Path) -> None:
+    """The window's lock (Qt's QLockFile, taken here the way the window takes it) stops a restore."""
+    from PySide6.QtCore import QLockFile
+
+    db = isolated_home / "claimdesk.sqlite3"
+    assert run("import", str(article_file), home=isolated_home).returncode == 0
+    copy = Path(run("backup", home=isolated_home).stdout.strip())
+    with sqlite3.connect(db) as connection:
+        connection.execute("DELETE FROM article")
+    connection.close()
+    lock = QLockFile(str(db.with_name(db.name + ".lock")))
+    assert lock.tryLock(0)
+    try:
+        refused = run("restore", str(copy), home=isolated_home)
+    finally:
+        lock.unlock()
+    assert refused.returncode == 2 and "is open in Claimdesk" in refused.stderr, refused.stderr
+    assert _articles(db) == 0, "the file under the window was not swapped"
+    assert run("restore", str(copy), home=isolated_home).returncode == 0, "once the window is gone"
+    assert _articles(db) == 1
+
+
+@pytest.mark.skipif(not hasattr(resource, "RLIMIT_FSIZE"), reason="needs RLIMIT_FSIZE")
+def test_restore_on_a_full_disk_leaves_the_library_in_place(
+    isolated_home: Path, article_file: Path, tmp_path: Path
+) -> None:
+    """Copy, verify, then swap: when neither the safety copy nor the copy fits, the live file stays."""
+    db = isolated_home / "claimdesk.sqlite3"
+    assert run("import", str(article_file), home=isolated_home).returncode == 0
+    copy = Path(run("backup", home=isolated_home).stdout.strip())
+    before = db.read_bytes()
+    env = {**os.environ, "CLAIMDESK_HOME": str(isolated_home), "PYTHONDONTWRITEBYTECODE": "1"}
+    done = subprocess.run(
+        [sys.executable, "-m", "app", "restore", str(copy)],
+        capture_output=True,
+        text=True,
+        env=env,
+        preexec_fn=_file_size_limit(1024),
+        timeout=120,
+    )
+    assert done.returncode == 2, (done.stdout, done.stderr)
+    assert "Traceback" not in done.stderr
+    assert db.exists() and db.read_bytes() == before, "the good library was neither moved nor changed"
+    assert _integrity(db) == "ok" and _articles(db) == 1
+    assert _no_partial_files(isolated_home) == []
