@@ -6,6 +6,7 @@ comes back names the newest good backup so the user can be offered it.
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from pathlib import Path
 
@@ -31,15 +32,67 @@ class DatabaseSetAsideError(StorageError):
 
 
 def open_checked(path: Path, daily: bool = True) -> Database:
-    """Open the database after SQLite's quick check; a damaged one is set aside and reported."""
+    """Open the database after SQLite's quick check; a damaged one is set aside and reported.
+
+    A library set aside stays remembered (`<name>.set-aside` beside it) until the user decides:
+    while it is, and a good backup exists, every start reports it again instead of opening a new
+    empty library in its place. An empty (0-byte) file with good backups counts as damaged: it
+    is what a failed write or a copy tool leaves, never a library anyone made.
+    """
+    newest = backup.newest_good_backup(path) if _looks_emptied(path) else None
+    if newest is not None and path.exists():
+        aside = set_aside(path)
+        _remember(path, aside)
+        raise DatabaseSetAsideError(path, aside, newest)
+    pending = _remembered(path)
+    if pending is not None and _looks_emptied(path):
+        newest = backup.newest_good_backup(path)
+        if newest is not None:
+            raise DatabaseSetAsideError(path, pending, newest)
     try:
         db = open_database(path)
     except DamagedDatabaseError:
         aside = set_aside(path)
+        _remember(path, aside)
         raise DatabaseSetAsideError(path, aside, backup.newest_good_backup(path)) from None
     if daily:
         backup.daily_backup(path)
     return db
+
+
+def start_empty(path: Path) -> Path | None:
+    """The user chose a new, empty library over a set-aside one: forget it, and move the old
+    library's backups into their own folder (returned) so the new library's rotation never deletes
+    them."""
+    pending = _remembered(path)
+    _marker(path).unlink(missing_ok=True)
+    if pending is None:
+        return None
+    return backup.move_backups_aside(path, pending.name)
+
+
+def _marker(path: Path) -> Path:
+    return path.with_name(path.name + ".set-aside")
+
+
+def _remember(path: Path, aside: Path) -> None:
+    with contextlib.suppress(OSError):  # the error that follows still names the set-aside file
+        _marker(path).write_text(aside.name + "\n", encoding="utf-8")
+
+
+def _remembered(path: Path) -> Path | None:
+    """The set-aside library still waiting for a decision, if its file is still there."""
+    try:
+        name = _marker(path).read_text(encoding="utf-8").strip()
+    except OSError:
+        return None
+    aside = path.with_name(name)
+    return aside if name and aside.exists() else None
+
+
+def _looks_emptied(path: Path) -> bool:
+    """No library file, or one of 0 bytes: what a start after a set-aside or a failed write sees."""
+    return not path.exists() or path.stat().st_size == 0
 
 
 def back_up(path: Path) -> Path:
@@ -90,7 +143,7 @@ def restore(path: Path, source: Path, *, window_may_hold_it: bool = False) -> Pa
             raise StorageError(f"Could not copy {source}: {error}; nothing was changed") from None
         if not backup.is_good_database(partial, quick=False):
             raise StorageError(f"The copy of {source} did not read back whole; nothing was changed")
-        if path.exists():
+        if path.exists() and path.stat().st_size > 0:
             _checkpoint(path)
             try:
                 kept = backup.make_backup(path, "before-restore")
@@ -99,6 +152,7 @@ def restore(path: Path, source: Path, *, window_may_hold_it: bool = False) -> Pa
         # A WAL left from the old file must never be replayed into the new one.
         for suffix in SIDE_FILES:
             Path(f"{path}{suffix}").unlink(missing_ok=True)
+    _marker(path).unlink(missing_ok=True)  # the decision is made: the set-aside library is not waited on
     return kept
 
 
@@ -114,4 +168,12 @@ def _checkpoint(path: Path) -> None:
         pass  # damaged or unreadable: it is set aside instead of copied
 
 
-__all__ = ["DatabaseSetAsideError", "back_up", "backups_folder", "list_backups", "open_checked", "restore"]
+__all__ = [
+    "DatabaseSetAsideError",
+    "back_up",
+    "backups_folder",
+    "list_backups",
+    "open_checked",
+    "restore",
+    "start_empty",
+]

@@ -152,6 +152,18 @@ def _article_count(path: Path) -> int | None:
         return None
 
 
+def move_backups_aside(database: Path, label: str) -> Path | None:
+    """Move every backup of `database` into `backups/<label>/`, out of the rotation's reach."""
+    found = _parsed(database)
+    if not found:
+        return None
+    folder = backups_dir(database) / label
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    for path, _taken, _reason in found:
+        path.rename(folder / path.name)
+    return folder
+
+
 def newest_good_backup(database: Path) -> Path | None:
     for path, _taken, _reason in _parsed(database):
         if is_good_database(path):

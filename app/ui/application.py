@@ -254,9 +254,11 @@ def open_or_recover(
             damaged = found
     choice = ask(damaged)
     if choice == QUIT:
-        return None
+        return None  # the set-aside library stays remembered: the next start asks again
     if choice == RESTORE and damaged.backup is not None:
         safety.restore(path, damaged.backup, window_may_hold_it=True)
+    else:
+        safety.start_empty(path)
     return safety.open_checked(path)
 
 

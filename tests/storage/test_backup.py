@@ -187,3 +187,55 @@ def test_not_sqlite_at_all_is_left_where_it_is(tmp_path: Path) -> None:
     with pytest.raises(ClaimdeskError, match="not a Claimdesk database"):
         safety.open_checked(path)
     assert path.read_bytes() == b"my notes"
+
+
+def test_a_set_aside_library_is_offered_again_until_the_user_decides(
+    db_path: Path, article_file: Path
+) -> None:
+    """'Quit' in the damage dialog, then another start: the backup is offered again, no empty library."""
+    _real_database(db_path, article_file)
+    good = safety.back_up(db_path)
+    _corrupt_pages(db_path)
+    with pytest.raises(safety.DatabaseSetAsideError) as first:
+        safety.open_checked(db_path)
+    for _ in range(2):  # the user quit; each later start asks again
+        with pytest.raises(safety.DatabaseSetAsideError) as again:
+            safety.open_checked(db_path)
+        assert again.value.aside == first.value.aside and again.value.backup == good
+        assert not db_path.exists(), "no new empty library was made in its place"
+    safety.restore(db_path, good)
+    reopened = safety.open_checked(db_path)
+    reopened.close()
+    assert _count(db_path) == 1
+
+
+def test_an_empty_file_with_good_backups_is_treated_as_damage(db_path: Path, article_file: Path) -> None:
+    _real_database(db_path, article_file)
+    good = safety.back_up(db_path)
+    db_path.write_bytes(b"")
+    for suffix in ("-wal", "-shm"):
+        Path(f"{db_path}{suffix}").unlink(missing_ok=True)
+    with pytest.raises(safety.DatabaseSetAsideError) as raised:
+        safety.open_checked(db_path)
+    assert raised.value.backup == good and raised.value.aside.stat().st_size == 0
+
+
+def test_starting_empty_keeps_the_old_librarys_backups_out_of_the_rotation(
+    db_path: Path, article_file: Path
+) -> None:
+    _real_database(db_path, article_file)
+    old = [_stamped(db_path, datetime(2025, 1, day, tzinfo=UTC), "daily") for day in range(1, 10)]
+    _corrupt_pages(db_path)
+    with pytest.raises(safety.DatabaseSetAsideError):
+        safety.open_checked(db_path)
+    kept = safety.start_empty(db_path)
+    assert kept is not None and sorted(p.name for p in kept.iterdir()) == sorted(p.name for p in old)
+    database = safety.open_checked(db_path)
+    import_path(database, article_file)
+    database.close()
+    for day in range(1, 12):  # the new library's own dailies, more than the rotation keeps
+        _stamped(db_path, datetime(2026, 1, day, tzinfo=UTC), "daily")
+    backup.rotate(db_path)
+    assert all((kept / p.name).exists() for p in old), "the old library's backups are never rotated away"
+    reopened = safety.open_checked(db_path)  # and the new library is not reported as set aside
+    reopened.close()
