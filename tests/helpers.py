@@ -11,7 +11,11 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from alembic.config import Config
 from pypdf import PdfReader
+from sqlalchemy import Connection
+
+from app.storage.migrate import MIGRATIONS
 
 
 def pdf_text(path: Path) -> str:
@@ -70,3 +74,11 @@ def refusal(path: Path) -> str:
     message = str(caught.value)
     assert path.name in message and "\n" not in message
     return message
+
+
+def alembic_config(connection: Connection) -> Config:
+    """Alembic pointed at our migrations, on an open connection: to move a test library up or down."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.attributes["connection"] = connection
+    return config

@@ -52,7 +52,7 @@ def _accepted(s: str, m: re.Match[str], lex: Lexicon) -> bool:
         if _CLAUSE_END.match(after):
             return True
         words = [w.lower() for w in _WORD.findall(after[:60]) if w.lower() not in lex.determiners][:4]
-        requests = _lower(lex, "caveat_request_nouns")
+        requests = lex.lowered("caveat_request_nouns")
         if words and words[0] in requests:
             return True  # 'did not return calls'
         if not words or words[0] not in ("to", "by", "on", "for", "immediately"):
@@ -63,7 +63,7 @@ def _accepted(s: str, m: re.Match[str], lex: Lexicon) -> bool:
     if m.lastgroup == "negsubj":
         clause = re.split(r"[,;:]\s", s[: m.start()])[-1]
         return not {w.lower() for w in _WORD.findall(clause)}.isdisjoint(
-            _lower(lex, "caveat_negative_subjects")
+            lex.lowered("caveat_negative_subjects")
         )
     if m.lastgroup in ("active", "perfect"):
         # 'could not verify the claim' / '... whether' / '... it' / end of clause: about a claim;
@@ -71,8 +71,8 @@ def _accepted(s: str, m: re.Match[str], lex: Lexicon) -> bool:
         if _CLAUSE_END.match(after) or _outlet_subject(s[: m.start()], lex):
             return True
         words = [w.lower() for w in _WORD.findall(after[:80])][:4]
-        objects = _lower(lex, "caveat_claim_objects")
-        if words and words[0] in lex.relatives | _lower(lex, "caveat_clause_words"):
+        objects = lex.lowered("caveat_claim_objects")
+        if words and words[0] in lex.relatives | lex.lowered("caveat_clause_words"):
             return True  # 'verify that a transfer took place', 'confirm when the video was filmed'
         if words and words[0] in lex.determiners:
             return any(w in objects and w not in lex.determiners for w in words[1:4])
@@ -87,7 +87,7 @@ def _outlet_subject(head: str, lex: Lexicon) -> bool:
     words = clause.split()
     if not words:
         return False
-    if clause.lower() in _lower(lex, "caveat_outlet_subjects"):
+    if clause.lower() in lex.lowered("caveat_outlet_subjects"):
         return True
     named = [w for w in words if w.lower() not in lex.determiners]
     if len(named) == 1 and named[0].lower() in lex.people_nouns | lex.org_words:
@@ -106,16 +106,12 @@ def _own_clause(s: str, pos: int, lex: Lexicon) -> bool:
         if words and words[0].lower() in lex.caveat_openers:
             return True
     first = head.split()[:1]
-    lead_ins = _lower(lex, "caveat_lead_ins")
+    lead_ins = lex.lowered("caveat_lead_ins")
     if first and first[0].lower().strip(",") in lead_ins:
         return True
     rest = s[pos:]
-    contrast = "|".join(re.escape(w) for w in sorted(_lower(lex, "caveat_contrasts"), key=len, reverse=True))
+    contrast = "|".join(re.escape(w) for w in sorted(lex.lowered("caveat_contrasts"), key=len, reverse=True))
     return bool(contrast) and bool(re.search(rf",\s+(?:{contrast})\s+\S", rest[:200]))
-
-
-def _lower(lex: Lexicon, key: str) -> frozenset[str]:
-    return lex.lowered(key)
 
 
 # --- which claims a caveat qualifies ---------------------------------------------------------
@@ -174,18 +170,18 @@ def _suffixes(lex: Lexicon) -> tuple[str, ...]:
 def _weighted_keywords(text: str, lex: Lexicon, caveat: bool) -> dict[str, float]:
     """Topic word stems with their weight. In a caveat, the words after 'on' / 'about' (what the
     party did not answer on) weigh double and the words naming the party before the caveat half."""
-    stop = _lower(lex, "np_stops") | lex.determiners | lex.auxiliaries | _lower(lex, "caveat_generic_words")
+    stop = lex.lowered("np_stops") | lex.determiners | lex.auxiliaries | lex.lowered("caveat_generic_words")
     stop |= (
-        _lower(lex, "caveat_verbs") | _lower(lex, "caveat_participles") | _lower(lex, "caveat_reply_verbs")
+        lex.lowered("caveat_verbs") | lex.lowered("caveat_participles") | lex.lowered("caveat_reply_verbs")
     )
-    stop |= lex.cue_words | _lower(lex, "caveat_adverbs") | _lower(lex, "caveat_clause_words")
+    stop |= lex.cue_words | lex.lowered("caveat_adverbs") | lex.lowered("caveat_clause_words")
     topic_at = len(text)
     phrase_at = len(text)
     if caveat:
         m = lex.caveat_re.search(text)
         if m:
             phrase_at = m.start()
-            markers = _lower(lex, "caveat_topic_markers")
+            markers = lex.lowered("caveat_topic_markers")
             for w in _WORD.finditer(text, m.end()):
                 if w.group(0).lower() in markers:
                     topic_at = w.end()
@@ -217,7 +213,7 @@ def _shared(caveat: Linkable, claim: Linkable, ck: dict[str, float], k: dict[str
 
 def _speaks_of_several(text: str, lex: Lexicon) -> bool:
     """'either account', 'Neither side's claims': the caveat is about more than one claim."""
-    return not {w.lower() for w in _WORD.findall(text)}.isdisjoint(_lower(lex, "caveat_plural_markers"))
+    return not {w.lower() for w in _WORD.findall(text)}.isdisjoint(lex.lowered("caveat_plural_markers"))
 
 
 def _pick(scored: list[tuple[float, int]], text: str, lex: Lexicon) -> list[int]:

@@ -173,6 +173,16 @@ def _with_curly_apostrophes(phrases: list[str]) -> list[str]:
     return phrases + [p.replace("'", "\u2019") for p in phrases if "'" in p]
 
 
+# Caveat families: (group name, the words that open it, the verb forms that close it).
+_CAVEAT_FAMILIES = (
+    ("active", "caveat_unable", "caveat_verbs"),
+    ("perfect", "caveat_perfect", "caveat_participles"),
+    ("passive", "caveat_passive", "caveat_participles"),
+    ("negsubj", "caveat_plain_passive", "caveat_participles"),
+    ("reply", "caveat_no_reply", "caveat_reply_verbs"),
+)
+
+
 def _caveat_regex(words: Any) -> tuple[re.Pattern[str], frozenset[str]]:
     """A caveat family as one regex: 'could not (independently) verify', 'has not been verified',
     'did not (immediately) respond', and fixed phrases ('declined to comment'), each a named group
@@ -183,26 +193,12 @@ def _caveat_regex(words: Any) -> tuple[re.Pattern[str], frozenset[str]]:
         return phrase_pattern(_with_curly_apostrophes(words(key)))
 
     adverbs = rf"(?:(?:{part('caveat_adverbs')})\s+){{0,2}}"
-    groups = []
-    if words("caveat_unable") and words("caveat_verbs"):
-        groups.append(rf"(?P<active>(?:{part('caveat_unable')})\s+{adverbs}(?:{part('caveat_verbs')}))")
-    if words("caveat_perfect") and words("caveat_participles"):
-        groups.append(
-            rf"(?P<perfect>(?:{part('caveat_perfect')})\s+{adverbs}(?:{part('caveat_participles')}))"
-        )
-    if words("caveat_passive") and words("caveat_participles"):
-        groups.append(
-            rf"(?P<passive>(?:{part('caveat_passive')})\s+{adverbs}(?:{part('caveat_participles')}))"
-        )
-    if words("caveat_plain_passive") and words("caveat_participles"):
-        # 'Neither account could be verified': negated by its subject (checked in caveats.py)
-        groups.append(
-            rf"(?P<negsubj>(?:{part('caveat_plain_passive')})\s+{adverbs}(?:{part('caveat_participles')}))"
-        )
-    if words("caveat_no_reply") and words("caveat_reply_verbs"):
-        groups.append(
-            rf"(?P<reply>(?:{part('caveat_no_reply')})\s+{adverbs}(?:{part('caveat_reply_verbs')}))"
-        )
+    groups = [
+        # 'Neither account could be verified' (negsubj) is negated by its subject, checked in caveats.py
+        rf"(?P<{name}>(?:{part(head)})\s+{adverbs}(?:{part(tail)}))"
+        for name, head, tail in _CAVEAT_FAMILIES
+        if words(head) and words(tail)
+    ]
     if words("caveat_phrases"):
         groups.append(rf"(?P<phrase>{part('caveat_phrases')})")
     if not groups:

@@ -7,30 +7,23 @@ from pathlib import Path
 
 import pytest
 from alembic import command
-from alembic.config import Config
-from sqlalchemy import Connection, create_engine, inspect, select, text
+from sqlalchemy import create_engine, inspect, select, text
 from sqlalchemy.exc import IntegrityError
 
 from app.services.article_versions import list_versions, version_text
 from app.storage.database import Database, open_database
-from app.storage.migrate import MIGRATIONS, current_revision, head_revision
+from app.storage.migrate import current_revision, head_revision
 from app.storage.models import Article, ArticleVersion, utcnow
+from tests.helpers import alembic_config
 
 REVISION = head_revision()  # the newest: an old library is brought all the way up
-
-
-def _alembic(connection: Connection) -> Config:
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
-    config.attributes["connection"] = connection
-    return config
 
 
 def _database_at_0005(path: Path) -> None:
     """A library as the release before this one left it: two articles, one fetched from a URL."""
     engine = create_engine(f"sqlite:///{path}")
     with engine.begin() as connection:
-        command.upgrade(_alembic(connection), "0005_last_opened_index")
+        command.upgrade(alembic_config(connection), "0005_last_opened_index")
         connection.execute(
             text(
                 "INSERT INTO article (id, title, format, text, sha256, imported_at, captured_at) VALUES "
@@ -73,10 +66,10 @@ def test_downgrade_drops_the_table_and_keeps_the_articles(tmp_path: Path) -> Non
     open_database(path).close()
     engine = create_engine(f"sqlite:///{path}")
     with engine.begin() as connection:
-        command.downgrade(_alembic(connection), "0005_last_opened_index")
+        command.downgrade(alembic_config(connection), "0005_last_opened_index")
         assert not inspect(connection).has_table("article_version")
         assert connection.execute(text("SELECT count(*) FROM article")).scalar() == 2
-        command.upgrade(_alembic(connection), "head")  # and up again
+        command.upgrade(alembic_config(connection), "head")  # and up again
         assert inspect(connection).has_table("article_version")
     engine.dispose()
 

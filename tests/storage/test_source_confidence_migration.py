@@ -5,25 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 
 from alembic import command
-from alembic.config import Config
-from sqlalchemy import Connection, create_engine, inspect, text
+from sqlalchemy import create_engine, inspect, text
 
 from app.services.articles import import_text, load_article
 from app.storage.database import open_database
-from app.storage.migrate import MIGRATIONS
-
-
-def _alembic(connection: Connection) -> Config:
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
-    config.attributes["connection"] = connection
-    return config
+from tests.helpers import alembic_config
 
 
 def _library_at_0006(path: Path) -> None:
     engine = create_engine(f"sqlite:///{path}")
     with engine.begin() as connection:
-        command.upgrade(_alembic(connection), "0006_article_versions")
+        command.upgrade(alembic_config(connection), "0006_article_versions")
         connection.execute(
             text(
                 "INSERT INTO article (id, title, format, text, sha256, imported_at) VALUES "
@@ -59,7 +51,7 @@ def test_downgrade_drops_only_the_column(tmp_path: Path) -> None:
     open_database(path).close()
     engine = create_engine(f"sqlite:///{path}")
     with engine.begin() as connection:
-        command.downgrade(_alembic(connection), "0006_article_versions")
+        command.downgrade(alembic_config(connection), "0006_article_versions")
         columns = {c["name"] for c in inspect(connection).get_columns("claim")}
         assert "source_confidence" not in columns
         assert connection.execute(text("SELECT source FROM claim")).scalar() == "He"
