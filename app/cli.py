@@ -187,10 +187,11 @@ def _run_guarded(command: Callable[[], int]) -> int:
 def _database(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     """The database after its quick check; a damaged one is set aside and a restore suggested."""
     from app.config import database_path
-    from app.services.safety import DatabaseSetAsideError, open_checked
+    from app.services.safety import DatabaseSetAsideError, daily_backup, open_checked
 
+    path = database_path(args.db)
     try:
-        return open_checked(database_path(args.db))
+        db = open_checked(path)
     except DatabaseSetAsideError as error:
         if error.backup is None:
             raise
@@ -198,6 +199,9 @@ def _database(args: argparse.Namespace):  # type: ignore[no-untyped-def]
         raise ClaimdeskError(
             f"{error}; restore it with: claimdesk {db_option}restore {error.backup}"
         ) from None
+    if warning := daily_backup(path):
+        print(f"claimdesk: warning: {warning}", file=sys.stderr)
+    return db
 
 
 def _open(args: argparse.Namespace) -> int:

@@ -23,7 +23,32 @@ def data_dir() -> Path:
 
         path = Path(user_data_dir(APP_NAME, appauthor=False))
     path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    make_private(path, 0o700)
     return path
+
+
+def make_private(path: Path, mode: int) -> None:
+    """Readable by the user only, even when the file or folder existed with looser rights.
+
+    Only what the user owns is changed: a shared folder named with `--db` is left as it is.
+    """
+    try:
+        status = path.stat()
+        if status.st_uid == os.getuid() and status.st_mode & 0o777 != mode:
+            path.chmod(mode)
+    except (OSError, AttributeError):  # gone, not ours to change, or no getuid (Windows)
+        pass
+
+
+def files_dir(database: Path) -> Path:
+    """The folder that holds a library's attachments and fetched originals.
+
+    The default library keeps them in the data folder; a library named with `--db` keeps its own
+    beside it (`<name>.files/`), so two libraries never share or delete each other's files.
+    """
+    if database.name == DB_FILENAME:
+        return database.parent
+    return database.parent / f"{database.stem}.files"
 
 
 def database_path(override: str | os.PathLike[str] | None = None) -> Path:

@@ -25,3 +25,7 @@ class LibraryNotReadyError(ClaimdeskError):
 
     def __init__(self) -> None:
         super().__init__("The library is still being opened and checked; try again in a moment")
+
+
+class NewerDatabaseError(StorageError):
+    """The database's schema comes from a newer Claimdesk; opening it here could damage it."""

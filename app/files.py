@@ -7,12 +7,14 @@ a full disk or a failed render never leaves a half-written file or destroys the 
 from __future__ import annotations
 
 import errno
+import hashlib
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from app.config import make_private
 from app.errors import ClaimdeskError
 
 
@@ -56,3 +58,57 @@ def write_atomic(out: str | Path, data: bytes, mode: int = 0o644) -> Path:
         stream.flush()
         os.fsync(stream.fileno())
     return Path(out).expanduser()
+
+
+CHUNK = 1 << 20
+
+
+def sha256_of_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as stream:
+        while chunk := stream.read(CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def keep_by_digest(chunks: Iterable[bytes], store: Path, suffix: str) -> tuple[str, Path]:
+    """Write `chunks` into the content-addressed `store` (`<store>/ab/abcd….ext`), readable by the user alone.
+
+    The digest is of the very bytes written, so what is kept is what was hashed. An existing copy
+    under the same name is reused only if its own bytes still hash to its name; a copy changed or
+    damaged since is replaced by the fresh one.
+    """
+    store.mkdir(parents=True, exist_ok=True, mode=0o700)
+    make_private(store, 0o700)
+    digest = hashlib.sha256()
+    try:
+        handle, name = tempfile.mkstemp(prefix=".incoming.", suffix=".partial", dir=store)
+    except OSError as error:
+        raise ClaimdeskError(f"Could not keep a copy in {store}: {_why(error)}") from None
+    partial = Path(name)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            for chunk in chunks:
+                digest.update(chunk)
+                stream.write(chunk)
+            stream.flush()
+            os.fsync(stream.fileno())
+        hexdigest = digest.hexdigest()
+        target = store / hexdigest[:2] / f"{hexdigest}{suffix}"
+        if target.is_file() and sha256_of_file(target) == hexdigest:
+            return hexdigest, target
+        target.parent.mkdir(exist_ok=True, mode=0o700)
+        partial.chmod(0o600)
+        os.replace(partial, target)
+        return hexdigest, target
+    except OSError as error:
+        raise ClaimdeskError(f"Could not keep a copy in {store}: {_why(error)}; nothing was kept") from None
+    finally:
+        partial.unlink(missing_ok=True)
+
+
+def read_chunks(path: Path) -> Iterator[bytes]:
+    """A file's bytes in pieces, so a large document is never held in memory whole."""
+    with path.open("rb") as stream:
+        while chunk := stream.read(CHUNK):
+            yield chunk

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import hashlib
-import shutil
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Literal
 
-from app.config import author_name, data_dir
+from app.config import author_name, files_dir
 from app.errors import ClaimdeskError, NotFoundError, UnreadableFileError
-from app.files import replacing
+from app.files import keep_by_digest, read_chunks, sha256_of_file
 from app.storage import repository
 from app.storage.database import Database
 from app.storage.models import Evidence, utcnow
@@ -61,26 +60,53 @@ def add_person(
 def add_document(
     db: Database, claim_id: int, path: str | Path, note: str = "", author: str | None = None
 ) -> EvidenceRecord:
-    """Copy a document into the data folder, keyed by its sha256, so later edits elsewhere can't change it."""
+    """Copy a document into the library's files, keyed by its sha256: later edits elsewhere can't change it.
+
+    The file is read once: the bytes hashed are the bytes kept.
+    """
     source = Path(path)
     if not source.is_file():
-        raise UnreadableFileError(f"{source}: no such file")
-    digest = _sha256_of_file(source)
-    folder = data_dir() / ATTACHMENTS / digest[:2]
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    stored = folder / f"{digest}{source.suffix.lower()}"
-    if not stored.exists():
-        with replacing(stored, mode=0o600) as partial:
-            shutil.copyfile(source, partial)
+        raise UnreadableFileError(f"{source}: no such file (or not a plain file)")
+    try:
+        digest, stored = keep_by_digest(read_chunks(source), attachments_dir(db), source.suffix.lower())
+    except OSError as error:
+        raise UnreadableFileError(f"{source}: cannot be read ({error.strerror})") from None
     evidence = Evidence(
         kind="document",
         reference=source.name,
-        stored_path=str(stored.relative_to(data_dir())),
+        stored_path=str(stored.relative_to(files_dir(db.path))),
         sha256=digest,
         note=note.strip(),
         author=author_name(author),
     )
     return _add(db, claim_id, evidence)
+
+
+def attachments_dir(db: Database) -> Path:
+    return files_dir(db.path) / ATTACHMENTS
+
+
+KeptCopy = Literal["ok", "missing", "changed"]
+
+
+def kept_copy(db: Database, item: EvidenceRecord) -> Path | None:
+    """Where a document's kept copy is, if it exists inside the library's files (never outside)."""
+    if item.kind != "document" or not item.stored_path:
+        return None
+    root = files_dir(db.path).resolve()
+    path = (root / item.stored_path).resolve()
+    return path if path.is_relative_to(root) and path.is_file() else None
+
+
+def check_kept_copy(db: Database, item: EvidenceRecord) -> KeptCopy:
+    """Whether a document's kept copy is still the file that was attached (its bytes hash to its sha256)."""
+    path = kept_copy(db, item)
+    if path is None:
+        return "missing"
+    try:
+        return "ok" if sha256_of_file(path) == item.sha256 else "changed"
+    except OSError:
+        return "missing"
 
 
 def _parse_when(text: str) -> datetime | None:
@@ -116,17 +142,6 @@ def _add(db: Database, claim_id: int, evidence: Evidence) -> EvidenceRecord:
     with db.session() as session:
         claim = repository.get_claim(session, claim_id)
         return EvidenceRecord.of(repository.add_evidence(session, claim, evidence))
-
-
-def _sha256_of_file(path: Path) -> str:
-    digest = hashlib.sha256()
-    try:
-        with path.open("rb") as handle:
-            for block in iter(lambda: handle.read(1 << 20), b""):
-                digest.update(block)
-    except OSError as error:
-        raise UnreadableFileError(f"{path}: cannot be read ({error.strerror})") from None
-    return digest.hexdigest()
 
 
 def set_tags(db: Database, claim_id: int, names: list[str]) -> ClaimRecord:

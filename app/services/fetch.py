@@ -1,6 +1,6 @@
 """Fetch a web page, only when the person asks (File > Fetch URL…): the one place that goes online.
 
-The bytes are saved as they came, under the data folder's `originals/` (named by their sha256),
+The bytes are saved as they came, under the library's `originals/` (named by their sha256),
 with the time of capture; the article is then imported from that saved file, offline, like any
 other. Nothing else in Claimdesk opens a socket.
 """
@@ -14,11 +14,10 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
 from app import __version__
-from app.config import data_dir
+from app.config import files_dir
 from app.errors import UnreadableFileError
-from app.files import write_atomic
+from app.files import keep_by_digest
 from app.importers import SUPPORTED_SUFFIXES, import_file
-from app.importers.article import sha256_of
 from app.services.articles import ImportResult, store_imported
 from app.storage.database import Database
 from app.storage.models import utcnow
@@ -48,15 +47,10 @@ def fetch_url(
     data, final_url, content_type = _download(url, timeout, max_bytes)
     captured_at = utcnow()
     suffix = _suffix_for(content_type, final_url)
-    digest = sha256_of(data)
-    saved = data_dir() / ORIGINALS / digest[:2] / f"{digest}{suffix}"
-    if not saved.exists():
-        for folder in (saved.parent.parent, saved.parent):  # readable by the user alone, like the rest
-            folder.mkdir(exist_ok=True, mode=0o700)
-        write_atomic(saved, data, mode=0o600)
+    _digest, saved = keep_by_digest([data], files_dir(db.path) / ORIGINALS, suffix)
     imported = replace(import_file(saved), url=final_url, filename=_page_name(final_url, suffix))
     return store_imported(
-        db, imported, captured_at=captured_at, original_path=str(saved.relative_to(data_dir()))
+        db, imported, captured_at=captured_at, original_path=str(saved.relative_to(files_dir(db.path)))
     )
 
 

@@ -12,10 +12,11 @@ from pathlib import Path
 
 from app.errors import ClaimdeskError, StorageError
 from app.files import replacing
-from app.storage import backup, library_lock
+from app.storage import backup, integrity, library_lock
 from app.storage.backup import BackupInfo
 from app.storage.database import Database, open_database
 from app.storage.integrity import SIDE_FILES, DamagedDatabaseError, set_aside
+from app.storage.migrate import check_known
 
 
 class DatabaseSetAsideError(StorageError):
@@ -31,7 +32,7 @@ class DatabaseSetAsideError(StorageError):
         self.path, self.aside, self.backup = path, aside, newest
 
 
-def open_checked(path: Path, daily: bool = True) -> Database:
+def open_checked(path: Path) -> Database:
     """Open the database after SQLite's quick check; a damaged one is set aside and reported.
 
     A library set aside stays remembered (`<name>.set-aside` beside it) until the user decides:
@@ -55,9 +56,39 @@ def open_checked(path: Path, daily: bool = True) -> Database:
         aside = set_aside(path)
         _remember(path, aside)
         raise DatabaseSetAsideError(path, aside, backup.newest_good_backup(path)) from None
-    if daily:
-        backup.daily_backup(path)
     return db
+
+
+def daily_backup(path: Path) -> str | None:
+    """The day's backup, when due; a warning to show when it could not be made (never silent).
+
+    The copy gets SQLite's full check, so this is also the library's daily full check: a copy
+    that fails it means the library has damage the start-up quick check cannot see. Damage only
+    in indexes is repaired by rebuilding them, and the backup is tried again; anything else is
+    reported with the newest good backup to restore.
+    """
+    try:
+        backup.daily_backup(path)
+        return None
+    except backup.BackupCheckError:
+        if integrity.repair_indexes(path):
+            try:
+                backup.daily_backup(path)
+                return None
+            except ClaimdeskError as error:
+                return _backup_warning(path, error)
+        problems = integrity.full_check(path)
+        return _backup_warning(
+            path, StorageError(f"the library has damage SQLite found in a full check ({problems[0]})")
+        )
+    except ClaimdeskError as error:
+        return _backup_warning(path, error)
+
+
+def _backup_warning(path: Path, error: ClaimdeskError) -> str:
+    newest = backup.newest_good_backup(path)
+    last = f"the newest good backup is {newest.name}" if newest else "there is no good backup yet"
+    return f"Today's backup of the library could not be made: {error}. Your work is still saved; {last}."
 
 
 def start_empty(path: Path) -> Path | None:
@@ -123,6 +154,7 @@ def restore(path: Path, source: Path, *, window_may_hold_it: bool = False) -> Pa
     source = Path(source).expanduser()
     if not source.is_file() or not backup.is_good_database(source, quick=False):
         raise ClaimdeskError(f"{source} is not a good Claimdesk database; nothing was changed")
+    check_known(_revision_of(source), source)
     other = None if window_may_hold_it else library_lock.holder(path)
     if other is not None:
         raise ClaimdeskError(
@@ -154,6 +186,18 @@ def restore(path: Path, source: Path, *, window_may_hold_it: bool = False) -> Pa
             Path(f"{path}{suffix}").unlink(missing_ok=True)
     _marker(path).unlink(missing_ok=True)  # the decision is made: the set-aside library is not waited on
     return kept
+
+
+def _revision_of(database: Path) -> str | None:
+    try:
+        connection = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
+        try:
+            row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+        finally:
+            connection.close()
+    except sqlite3.Error:
+        return None
+    return str(row[0]) if row else None
 
 
 def _checkpoint(path: Path) -> None:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from app.errors import ClaimdeskError, StorageError
+from app.errors import StorageError
 from app.files import replacing
 from app.storage.models import utcnow
 
@@ -28,6 +28,10 @@ KEEP = {"daily": 7, "manual": 20, "before-migration": 5, "before-restore": 5}
 WEEKLY = 4
 DAILY_EVERY = timedelta(hours=24)
 _STAMP = "%Y%m%dT%H%M%SZ"
+
+
+class BackupCheckError(StorageError):
+    """The copy was made but failed SQLite's full check: the live database has damage too."""
 
 
 @dataclass(frozen=True)
@@ -83,7 +87,10 @@ def backup_to(source: Path, target: Path) -> Path:
                 f"Could not back up {source} ({error}): is the disk full or read-only? No backup was kept"
             ) from None
         if verdict != [("ok",)]:
-            raise StorageError(f"The backup of {source} failed its integrity check; it was not kept")
+            raise BackupCheckError(
+                f"The backup of {source} failed its integrity check, so the library has damage; "
+                "the copy was not kept"
+            )
     return target
 
 
@@ -209,10 +216,7 @@ def _has_articles(database: Path) -> bool:
 
 
 def daily_backup(database: Path) -> Path | None:
-    """The start-up backup: made when due; a failure never stops the app from opening."""
+    """The day's backup when it is due (None when not); a failure raises, so it is never silent."""
     if not daily_backup_due(database):
         return None
-    try:
-        return make_backup(database, "daily")
-    except ClaimdeskError:
-        return None
+    return make_backup(database, "daily")

@@ -9,6 +9,7 @@ too, at several milliseconds per status key press; NORMAL is the right trade for
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -20,10 +21,11 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.config import make_private
 from app.errors import StorageError
 from app.storage.backup import backup_before_migration
 from app.storage.integrity import quick_check
-from app.storage.migrate import current_revision, head_revision, upgrade_to_head
+from app.storage.migrate import check_known, current_revision, head_revision, upgrade_to_head
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000  # how long a write waits for another program's transaction to end
@@ -84,6 +86,7 @@ class Database:
 def open_database(path: Path) -> Database:
     """Open (creating if needed) and migrate the database at `path`; clear errors, never a traceback."""
     _check_file(path)
+    _keep_private(path)
     quick_check(path)
     engine = create_engine(f"sqlite:///{path}")
     event.listen(engine, "connect", _set_pragmas)
@@ -107,6 +110,7 @@ def _migrate(engine: Engine, path: Path) -> None:
             revision = current_revision(connection)
         if revision == head_revision():
             return
+        check_known(revision, path)
         if revision is not None:
             backup_before_migration(path, revision)
         raw = connection.connection.driver_connection  # PRAGMA foreign_keys works outside a transaction only
@@ -142,6 +146,17 @@ def _check_file(path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     except OSError as error:
         raise StorageError(f"Cannot create the data folder {path.parent}: {error.strerror}") from error
+
+
+def _keep_private(path: Path) -> None:
+    """The database and its -wal/-shm are the user's alone (side files get the main file's rights)."""
+    if not path.exists():
+        try:
+            os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+        except OSError:
+            return  # reported with a clear message when the engine tries to open it
+    for file in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+        make_private(file, 0o600)
 
 
 def _explain(error: Exception, path: Path) -> str:

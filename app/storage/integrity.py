@@ -1,9 +1,12 @@
 """Is the database whole? And if not, put it aside without losing a byte of it.
 
 `quick_check` runs at every open (GUI and CLI): it reads every page but skips the slow index
-cross-checks, so a damaged file is found before anything writes to it. A damaged file is renamed
-(with its -wal and -shm, which belong to it) to `<name>.damaged-<UTC stamp>`; it is never
-deleted or overwritten, so a specialist can still try to recover it.
+cross-checks, so a damaged file is found before anything writes to it. The full check runs once a
+day on the daily backup's copy (app/storage/backup.py), which has the same pages; damage it finds
+only in indexes is repaired by rebuilding them (`repair_indexes`), which loses no row.
+A damaged file is renamed (with its -wal and -shm, which belong to it) to
+`<name>.damaged-<UTC stamp>`; it is never deleted or overwritten, so a specialist can still try to
+recover it.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from app.storage.models import utcnow
 
 SIDE_FILES = ("-wal", "-shm")
 _DAMAGE = ("not a database", "malformed", "corrupt", "disk image")
+_INDEX_ONLY = ("missing from index", "wrong # of entries in index")
 
 
 class DamagedDatabaseError(StorageError):
@@ -64,3 +68,39 @@ def set_aside(path: Path) -> Path:
     except OSError as error:
         raise StorageError(f"Could not move the damaged database {path} aside: {error.strerror}") from None
     return aside
+
+
+def full_check(path: Path) -> list[str]:
+    """Every problem SQLite's full `integrity_check` finds (index contents too); [] when whole.
+
+    Not a read-only connection: on one, SQLite skips the CHECK constraints.
+    """
+    try:
+        connection = sqlite3.connect(path, timeout=5)
+        try:
+            rows = connection.execute("PRAGMA integrity_check").fetchall()
+        finally:
+            connection.close()
+    except sqlite3.Error as error:
+        return [str(error)]
+    problems = [str(row[0]) for row in rows]
+    return [] if problems == ["ok"] else problems
+
+
+def repair_indexes(path: Path) -> bool:
+    """Rebuild the indexes when they are the only damage (every row is whole); True if whole now."""
+    problems = full_check(path)
+    if not problems:
+        return True
+    if not all(any(sign in problem for sign in _INDEX_ONLY) for problem in problems):
+        return False
+    try:
+        connection = sqlite3.connect(path, timeout=5)
+        try:
+            connection.execute("REINDEX")
+            connection.commit()
+        finally:
+            connection.close()
+    except sqlite3.Error:
+        return False
+    return not full_check(path)

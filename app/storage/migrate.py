@@ -20,8 +20,8 @@ _DOWN = re.compile(r"""^down_revision(?::[^=]*)?\s*=\s*(?:["']([0-9a-z_]+)["']|N
 
 
 @cache
-def head_revision() -> str:
-    """The one revision that no other migration builds on."""
+def _revisions() -> tuple[frozenset[str], frozenset[str]]:
+    """Every revision this version knows, and those another builds on."""
     revisions, parents = set(), set()
     for file in (MIGRATIONS / "versions").glob("*.py"):
         source = file.read_text(encoding="utf-8")
@@ -29,10 +29,28 @@ def head_revision() -> str:
             revisions.add(match.group(1))
         if (down := _DOWN.search(source)) and down.group(1):
             parents.add(down.group(1))
-    heads = revisions - parents
+    return frozenset(revisions), frozenset(parents)
+
+
+def head_revision() -> str:
+    """The one revision that no other migration builds on."""
+    revisions, parents = _revisions()
+    heads = set(revisions - parents)
     if len(heads) != 1:
         raise RuntimeError(f"migrations must have exactly one head, found {sorted(heads)}")
     return heads.pop()
+
+
+def check_known(revision: str | None, path: Path) -> None:
+    """Refuse a schema written by a newer Claimdesk: this version cannot read it safely."""
+    if revision is not None and revision not in _revisions()[0]:
+        from app.errors import NewerDatabaseError
+
+        raise NewerDatabaseError(
+            f"{path} was written by a newer version of Claimdesk (schema {revision}); this version "
+            f"knows schemas up to {head_revision()}. Install the newer version to open it; "
+            "nothing was changed"
+        )
 
 
 def current_revision(connection: Connection) -> str | None:

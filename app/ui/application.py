@@ -198,6 +198,10 @@ class _Attaching(QObject):
         self.window.db = db
         self.window.show_article_status()  # in place of "Checking the library…"
         _show_stored_article(self.window, db)
+        from app.ui.daily_backups import DailyBackups
+
+        self.backups = DailyBackups(self.window, db.path)
+        self.backups.check()
         self.ready.emit()
 
 

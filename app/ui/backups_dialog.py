@@ -143,7 +143,7 @@ def restore_into_window(window: MainWindow, info: BackupInfo) -> bool:
     path = window.db.path
     window.db.close()
     restored = run_guarded(window, lambda: safety.restore(path, info.path, window_may_hold_it=True) or path)
-    reopened = run_guarded(window, lambda: safety.open_checked(path, daily=False))
+    reopened = run_guarded(window, lambda: safety.open_checked(path))
     if reopened is None:
         return False
     window.db = reopened

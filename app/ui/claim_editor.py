@@ -122,6 +122,7 @@ class ClaimEditor(QWidget):
         self._actions = actions
         self._act = act
         self.tag_editor.set_known_tags(lambda: _tags_in_use(actions))
+        self.evidence_list.library = lambda: actions.db if actions.has_database else None
         if article_claims is not None:
             self.source_input.names = lambda: _sources_of(article_claims())
 

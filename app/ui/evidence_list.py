@@ -2,39 +2,35 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
-from app.config import data_dir
 from app.storage.records import EvidenceRecord
 from app.ui.history_view import local_time
 from app.ui.markdown_render import OfflineTextBrowser
+
+if TYPE_CHECKING:
+    from app.storage.database import Database
 
 OPEN_DOCUMENT = "open-document"
 COPY_LINK = "copy-link"
 COPY_DIGEST = "copy-sha256"
 
 
-def attachment_path(item: EvidenceRecord) -> Path | None:
-    """The kept copy of a document, if it is where it should be: inside the data folder."""
-    if item.kind != "document" or not item.stored_path:
-        return None
-    root = data_dir().resolve()
-    path = (root / item.stored_path).resolve()
-    return path if path.is_relative_to(root) and path.is_file() else None
-
-
-def evidence_html(items: tuple[EvidenceRecord, ...]) -> str:
+def evidence_html(items: tuple[EvidenceRecord, ...], kept: Callable[[EvidenceRecord], bool]) -> str:
+    """The list as HTML; `kept` tells whether a document's kept copy is there to open."""
     if not items:
         return "<p style='color:gray'>No evidence yet. Add a link, a document or a person contacted.</p>"
-    return "".join(_item_html(item) for item in items)
+    return "".join(_item_html(item, kept) for item in items)
 
 
-def _item_html(item: EvidenceRecord) -> str:
+def _item_html(item: EvidenceRecord, kept: Callable[[EvidenceRecord], bool]) -> str:
     added = f"added by {escape(item.author or 'unknown')}, {local_time(item.added_at)}"
     lines: list[str]
     if item.kind == "url":
@@ -49,7 +45,7 @@ def _item_html(item: EvidenceRecord) -> str:
             f"<span style='color:gray'>SHA-256</span> <code>{_grouped(item.sha256 or 'unknown')}</code> "
             f"<a href='{COPY_DIGEST}:{item.id}'>copy</a>"
         )
-        if attachment_path(item) is not None:
+        if kept(item):
             lines.append(f"<a href='{OPEN_DOCUMENT}:{item.id}'>open the kept copy</a>")
         else:
             lines.append("<span style='color:#c0392b'>the kept copy is missing from the data folder</span>")
@@ -82,6 +78,7 @@ class EvidenceList(OfflineTextBrowser):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.library: Callable[[], Database | None] = lambda: None  # whose files hold the kept copies
         self.setObjectName("evidenceList")
         self.setAccessibleName("Evidence for this claim")
         self._items: dict[int, EvidenceRecord] = {}
@@ -89,16 +86,40 @@ class EvidenceList(OfflineTextBrowser):
 
     def show_evidence(self, items: tuple[EvidenceRecord, ...]) -> None:
         self._items = {item.id: item for item in items}
-        self.show_html(evidence_html(items))
+        self.show_html(evidence_html(items, lambda item: self._kept_copy(item) is not None))
+
+    def _kept_copy(self, item: EvidenceRecord) -> Path | None:
+        from app.services.evidence import kept_copy  # storage loads when first needed
+
+        db = self.library()
+        return None if db is None else kept_copy(db, item)
+
+    def _open(self, item: EvidenceRecord) -> None:
+        """Open a kept copy in the desktop's viewer, only if it is still the file that was attached."""
+        from app.services.evidence import check_kept_copy
+
+        db, path = self.library(), self._kept_copy(item)
+        if db is None or path is None:
+            return
+        if check_kept_copy(db, item) != "ok":
+            QMessageBox.warning(
+                self,
+                "Kept copy changed",
+                f"The kept copy of {item.reference} no longer matches the SHA-256 recorded when it "
+                "was attached: it was changed or damaged since. It was not opened; attach the "
+                "document again from a copy you trust.",
+            )
+            return
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        self.documentOpened.emit(str(path))
 
     def _on_anchor(self, url: QUrl) -> None:
         action, _, ident = url.toString().partition(":")
         item = self._items.get(int(ident)) if ident.isdigit() else None
         if item is None:
             return
-        if action == OPEN_DOCUMENT and (path := attachment_path(item)) is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-            self.documentOpened.emit(str(path))
+        if action == OPEN_DOCUMENT:
+            self._open(item)
         elif action in (COPY_LINK, COPY_DIGEST):
             text = item.reference if action == COPY_LINK else item.sha256 or ""
             QGuiApplication.clipboard().setText(text)

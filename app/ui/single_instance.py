@@ -31,12 +31,42 @@ RETRY_S = 0.05
 
 
 def server_name(database: Path) -> str:
-    """A socket name unique to this user and database (short: Unix socket paths are limited)."""
+    """A socket unique to this user and database, in a folder only the user can enter.
+
+    A bare name would put the socket at a predictable path in /tmp, where another user could
+    squat it first. On Unix it lives in the user's runtime folder (`$XDG_RUNTIME_DIR`), or else in
+    a private `claimdesk-<uid>` folder under the temporary folder; Windows pipe names stay bare.
+    """
     import getpass
     import hashlib
 
     key = f"{getpass.getuser()}:{database.resolve()}"
-    return "claimdesk-" + hashlib.sha256(key.encode()).hexdigest()[:20]
+    name = "claimdesk-" + hashlib.sha256(key.encode()).hexdigest()[:20]
+    folder = _private_runtime_dir()
+    return name if folder is None else str(folder / name)
+
+
+def _private_runtime_dir() -> Path | None:
+    """A folder owned by this user alone (0700) for the socket; None where sockets are not files."""
+    import os
+    import stat
+    import tempfile
+
+    if os.name != "posix":
+        return None
+    runtime = os.environ.get("XDG_RUNTIME_DIR")
+    candidates = [Path(runtime)] if runtime else []
+    candidates.append(Path(tempfile.gettempdir()) / f"claimdesk-{os.getuid()}")
+    for folder in candidates:
+        try:
+            folder.mkdir(mode=0o700, exist_ok=True)
+            status = folder.lstat()
+        except OSError:
+            continue
+        private = stat.S_ISDIR(status.st_mode) and status.st_mode & 0o077 == 0
+        if status.st_uid == os.getuid() and private and len(str(folder)) < 70:  # socket paths max ~107
+            return folder
+    return None
 
 
 class SingleInstance(QObject):

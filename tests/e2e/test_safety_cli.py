@@ -228,3 +228,38 @@ def test_restore_on_a_full_disk_leaves_the_library_in_place(
     assert db.exists() and db.read_bytes() == before, "the good library was neither moved nor changed"
     assert _integrity(db) == "ok" and _articles(db) == 1
     assert _no_partial_files(isolated_home) == []
+
+
+def _from_the_future(db: Path) -> None:
+    with sqlite3.connect(db) as connection:
+        connection.execute("UPDATE alembic_version SET version_num = '0999_from_the_future'")
+    connection.close()
+
+
+def test_a_library_from_a_newer_version_is_one_clear_line(isolated_home: Path, article_file: Path) -> None:
+    db = isolated_home / "claimdesk.sqlite3"
+    assert run("import", str(article_file), home=isolated_home).returncode == 0
+    _from_the_future(db)
+    before = db.read_bytes()
+    done = run("list", home=isolated_home)
+    assert done.returncode == 2
+    assert done.stderr.count("\n") == 1 and "newer version of Claimdesk" in done.stderr, done.stderr
+    assert "Traceback" not in done.stderr
+    assert db.read_bytes() == before, "nothing was changed"
+    assert not (isolated_home / "backups").exists() or not any((isolated_home / "backups").iterdir())
+
+
+def test_restoring_a_backup_from_a_newer_version_is_refused_before_anything_is_replaced(
+    isolated_home: Path, article_file: Path, tmp_path: Path
+) -> None:
+    db = isolated_home / "claimdesk.sqlite3"
+    assert run("import", str(article_file), home=isolated_home).returncode == 0
+    made = run("backup", home=isolated_home)
+    future = tmp_path / "future.sqlite3"
+    future.write_bytes(Path(made.stdout.strip()).read_bytes())
+    _from_the_future(future)
+    before = run("backups", home=isolated_home).stdout
+    done = run("restore", str(future), home=isolated_home)
+    assert done.returncode == 2 and "newer version of Claimdesk" in done.stderr, done.stderr
+    assert _articles(db) == 1
+    assert run("backups", home=isolated_home).stdout == before, "no before-restore copy: nothing was started"

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from app.config import data_dir
+from app.config import data_dir, files_dir
 from app.errors import ClaimdeskError
 from app.services import articles, claims, evidence
 from app.storage.database import Database
@@ -38,7 +40,7 @@ def test_link_person_and_document(db: Database, claim_id: int, tmp_path: Path) -
     person = claim.evidence[1]
     assert (person.role, person.contact_method, person.contacted_at) == ("harbour master", "phone", when)
     assert stored.sha256 == hashlib.sha256(b"%PDF-1.4 survey").hexdigest()
-    copy = data_dir() / (stored.stored_path or "")
+    copy = files_dir(db.path) / (stored.stored_path or "")
     assert copy.read_bytes() == b"%PDF-1.4 survey", "the copy is kept as it was when attached"
     assert copy.stat().st_mode & 0o777 == 0o600
 
@@ -83,3 +85,65 @@ def test_a_contact_date_that_is_not_a_date_is_refused(db: Database, claim_id: in
     with pytest.raises(ClaimdeskError, match="not a date"):
         evidence.add_person(db, claim_id, "Ana Silva", when="last Tuesday")
     assert claims.load_claim(db, claim_id).evidence == ()
+
+
+def test_the_kept_copy_belongs_to_the_library_named_with_db(
+    db: Database, claim_id: int, tmp_path: Path
+) -> None:
+    document = tmp_path / "memo.txt"
+    document.write_bytes(b"the harbour log")
+    item = evidence.add_document(db, claim_id, document)
+    kept = evidence.kept_copy(db, item)
+    assert kept is not None and kept.is_relative_to(db.path.parent / f"{db.path.stem}.files" / "attachments")
+    assert not (data_dir() / "attachments").exists(), "another library's folder is never used"
+    assert evidence.check_kept_copy(db, item) == "ok"
+
+
+def test_a_kept_copy_changed_since_is_reported_and_never_reused(
+    db: Database, claim_id: int, tmp_path: Path
+) -> None:
+    document = tmp_path / "survey.pdf"
+    document.write_bytes(b"%PDF-1.4 original survey")
+    item = evidence.add_document(db, claim_id, document)
+    kept = evidence.kept_copy(db, item)
+    assert kept is not None
+    kept.write_bytes(b"%PDF-1.4 tampered")
+    assert evidence.check_kept_copy(db, item) == "changed"
+
+    again = evidence.add_document(db, claim_id, document)  # the same document attached again
+    assert again.sha256 == item.sha256
+    assert kept.read_bytes() == b"%PDF-1.4 original survey", "the damaged copy was replaced, not reused"
+    assert evidence.check_kept_copy(db, item) == "ok"
+    kept.unlink()
+    assert evidence.check_kept_copy(db, item) == "missing"
+
+
+def test_a_path_outside_the_library_files_is_never_a_kept_copy(
+    db: Database, claim_id: int, tmp_path: Path
+) -> None:
+    document = tmp_path / "a.txt"
+    document.write_bytes(b"a")
+    item = evidence.add_document(db, claim_id, document)
+    outside = replace(item, stored_path="../../../etc/passwd")
+    assert evidence.kept_copy(db, outside) is None
+    assert evidence.check_kept_copy(db, outside) == "missing"
+
+
+def test_a_document_is_read_once_the_bytes_hashed_are_the_bytes_kept(
+    db: Database, claim_id: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    document = tmp_path / "growing.log"
+    document.write_bytes(b"first part")
+    opened: list[Path] = []
+    real_open = Path.open
+
+    def counting_open(self: Path, *args: Any, **kwargs: Any) -> Any:
+        if self == document:
+            opened.append(self)
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", counting_open)
+    item = evidence.add_document(db, claim_id, document)
+    assert len(opened) == 1
+    kept = evidence.kept_copy(db, item)
+    assert kept is not None and hashlib.sha256(kept.read_bytes()).hexdigest() == item.sha256

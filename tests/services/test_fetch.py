@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from app.config import data_dir
+from app.config import files_dir
 from app.services import articles, fetch
 from app.services.fetch import FetchError
 from app.storage.database import Database
@@ -63,11 +63,11 @@ def test_page_is_saved_as_it_was_and_imported(db: Database, server: str) -> None
         assert article.source_url == f"{server}/story.txt"
         assert article.captured_at is not None and article.original_path is not None
         assert article.sha256 == hashlib.sha256(PAGE).hexdigest()
-        saved = data_dir() / article.original_path
+        saved = files_dir(db.path) / article.original_path
     assert saved.read_bytes() == PAGE
     assert oct(saved.stat().st_mode & 0o777) == "0o600"
     assert oct(saved.parent.parent.stat().st_mode & 0o777) == "0o700"
-    assert saved.is_relative_to(data_dir() / "originals")
+    assert saved.is_relative_to(files_dir(db.path) / "originals")
     assert articles.load_article(db, result.article_id).claims
 
 
@@ -83,7 +83,7 @@ def test_the_same_page_twice_is_one_article(db: Database, server: str) -> None:
 def test_bad_answers_are_one_clear_error(db: Database, server: str, path: str, words: str) -> None:
     with pytest.raises(FetchError, match=words):
         fetch.fetch_url(db, f"{server}{path}", max_bytes=100_000)
-    assert not any((data_dir() / "originals").rglob("*.png"))
+    assert not any((files_dir(db.path) / "originals").rglob("*.png"))
 
 
 @pytest.mark.parametrize("url", ["file:///etc/passwd", "ftp://example.org/x", "not a url"])

@@ -93,11 +93,13 @@ def test_daily_backup_only_when_due_and_not_for_an_empty_library(
     assert backup.daily_backup_due(db_path, now=datetime.now(UTC) + timedelta(hours=25))
 
 
-def test_open_checked_makes_the_daily_backup(db_path: Path, article_file: Path) -> None:
+def test_the_daily_backup_of_a_checked_library(db_path: Path, article_file: Path) -> None:
     first = open_database(db_path)
     import_path(first, article_file)
     first.close()
-    safety.open_checked(db_path).close()
+    opened = safety.open_checked(db_path)
+    assert safety.daily_backup(db_path) is None, "no warning"
+    opened.close()
     assert [info.reason for info in backup.list_backups(db_path)] == ["daily"]
 
 

@@ -11,7 +11,7 @@ from PySide6.QtCore import QDateTime, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from pytestqt.qtbot import QtBot
 
-from app.config import data_dir
+from app.config import files_dir
 from app.ui.evidence_list import COPY_DIGEST, OPEN_DOCUMENT
 from app.ui.main_window import MainWindow
 from tests.ui.claim_editor_support import choose, open_with_claim, stored
@@ -67,7 +67,7 @@ def test_a_document_is_copied_with_its_sha256_and_opens_on_click(
     digest = hashlib.sha256(original.read_bytes()).hexdigest()
     assert (item.kind, item.reference, item.sha256) == ("document", "Port log.PDF", digest)
     assert item.stored_path is not None
-    kept = data_dir() / item.stored_path
+    kept = files_dir(window.db.path) / item.stored_path
     assert kept.read_bytes() == original.read_bytes()
     original.unlink()  # the copy is the evidence now
     listing = window.editor.evidence_list
@@ -150,3 +150,28 @@ def test_tags_complete_from_existing_ones_and_undo(
     window.actions.stack.undo()
     assert stored(window, second).tags == ()
     assert tags.text() == ""
+
+
+def test_a_kept_copy_changed_since_it_was_attached_is_not_opened(
+    qtbot: QtBot,
+    window: MainWindow,
+    article_file: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    errors: list[str],
+) -> None:
+    original = tmp_path / "log.pdf"
+    original.write_bytes(b"%PDF-1.4 the log")
+    claim_id = open_with_claim(window, article_file)
+    form = window.editor.evidence_form
+    choose(form.kind_box, "document")
+    form.document_path.setText(str(original))
+    add_button_click(qtbot, window)
+    (item,) = stored(window, claim_id).evidence
+    assert item.stored_path is not None
+    (files_dir(window.db.path) / item.stored_path).write_bytes(b"%PDF-1.4 someone else's log")
+    opened: list[QUrl] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
+    window.editor.evidence_list.anchorClicked.emit(QUrl(f"{OPEN_DOCUMENT}:{item.id}"))
+    assert opened == []
+    assert errors and "no longer matches" in errors[0]

@@ -10,6 +10,7 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from app.ui.single_instance import SingleInstance, hand_over, server_name
@@ -152,3 +153,22 @@ def _titles(database: Path) -> str:
     except sqlite3.Error:
         return ""
     return " ".join(" ".join(row) for row in rows)
+
+
+def test_the_socket_lives_in_a_folder_only_the_user_can_enter(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    runtime = tmp_path / "run"
+    runtime.mkdir(mode=0o700)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
+    name = Path(server_name(tmp_path / "library.sqlite3"))
+    assert name.parent == runtime
+
+    shared = tmp_path / "shared-run"
+    shared.mkdir()
+    shared.chmod(0o777)  # a runtime folder others can enter is not used
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(shared))
+    name = Path(server_name(tmp_path / "library.sqlite3"))
+    assert name.parent != shared
+    assert name.parent.stat().st_mode & 0o077 == 0 and name.parent.stat().st_uid == os.getuid()
+    assert not str(name).startswith("/tmp/claimdesk-") or name.parent.name == f"claimdesk-{os.getuid()}"
