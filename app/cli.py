@@ -239,6 +239,12 @@ def _import(args: argparse.Namespace) -> int:
                 f"{result.new_version.summary()}",
                 file=sys.stderr,
             )
+        elif result.namesake is not None:
+            print(
+                f"claimdesk: {file} has the same name as article {result.namesake} but another story;"
+                f" imported as a new article",
+                file=sys.stderr,
+            )
         elif not result.created:
             print(
                 f"claimdesk: {file} is already in the library as article {result.article_id}", file=sys.stderr

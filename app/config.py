@@ -11,6 +11,8 @@ from pathlib import Path
 
 APP_NAME = "Claimdesk"
 DB_FILENAME = "claimdesk.sqlite3"
+ATTACHMENTS = "attachments"  # documents attached as evidence, under the library's files folder
+ORIGINALS = "originals"  # fetched pages, as they came
 
 
 def data_dir() -> Path:

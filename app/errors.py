@@ -29,3 +29,7 @@ class LibraryNotReadyError(ClaimdeskError):
 
 class NewerDatabaseError(StorageError):
     """The database's schema comes from a newer Claimdesk; opening it here could damage it."""
+
+
+class ChangedSinceError(ClaimdeskError):
+    """An undo or redo found the claim changed since by someone else: their change stands."""

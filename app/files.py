@@ -24,6 +24,8 @@ def replacing(out: str | Path, mode: int = 0o644) -> Iterator[Path]:
     path = Path(out).expanduser()
     if path.is_dir():
         raise ClaimdeskError(f"{path} is a folder; give a file name to write to")
+    if path.exists() and not path.is_file():  # a device, pipe or socket is never replaced by a file
+        raise ClaimdeskError(f"{path} is not a regular file; give a file name to write to")
     if not path.parent.is_dir():
         raise ClaimdeskError(f"Cannot write {path}: the folder {path.parent} does not exist")
     try:
@@ -42,6 +44,30 @@ def replacing(out: str | Path, mode: int = 0o644) -> Iterator[Path]:
         raise ClaimdeskError(f"Could not write {path}: {_why(error)}; nothing was written") from None
     finally:
         partial.unlink(missing_ok=True)
+
+
+LEFTOVER_AGE_S = 3600  # a partial file this old belongs to no write still running
+
+
+def remove_leftovers(folder: Path, *, below: bool = False, now: float | None = None) -> list[Path]:
+    """Delete the temporary files a killed write left in `folder` (and below it); returns them.
+
+    Only our own names (`.<name>.<random>.partial`), and only when an hour old: a younger one may
+    be another program's write in progress.
+    """
+    import time
+
+    cutoff = (time.time() if now is None else now) - LEFTOVER_AGE_S
+    removed = []
+    found = (folder.rglob if below else folder.glob)(".*.partial") if folder.is_dir() else ()
+    for path in found:
+        try:
+            if path.is_file() and not path.is_symlink() and path.stat().st_mtime < cutoff:
+                path.unlink()
+                removed.append(path)
+        except OSError:
+            continue
+    return removed
 
 
 def _why(error: OSError) -> str:

@@ -32,6 +32,13 @@ from app.storage.database import Database
 from app.storage.models import Article, Claim, Evidence, Note, utcnow
 
 HYPOTHESIS_ANNOTATION = "https://hypothes.is/a/"
+MAX_FILE_BYTES = 50 * 1024 * 1024  # far beyond any real export; a bigger file is refused unread
+MAX_DEPTH = 40  # annotation formats nest a few levels; deeper is not an export
+MAX_ANNOTATIONS = 100_000
+MIN_MATCHING_QUOTE = 12  # characters of a quote that must be found to join an article of another URL
+_DATES = ("created", "modified", "updated", "generated")
+_TEXTS = ("exact", "prefix", "suffix", "text", "uri", "value")
+_OFFSETS = ("start", "end")
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +72,9 @@ class ImportReport:
 
 def import_annotations(db: Database, path: str | Path, article_id: int | None = None) -> ImportReport:
     """Import a file of annotations; `article_id` forces the article instead of matching one."""
-    kind, annotations = read_annotations(_read_json(Path(path)))
+    data = _read_json(Path(path))
+    check_shapes(data, Path(path).name)
+    kind, annotations = read_annotations(data)
     if not annotations:
         raise ClaimdeskError(f"{Path(path).name} holds no annotations Claimdesk can read")
     counts: dict[str, int] = defaultdict(int)
@@ -158,6 +167,12 @@ def _positions_in_code_points(incoming: IncomingAnnotation, text: str) -> Incomi
 
 def _read_json(path: Path) -> Any:
     try:
+        if not path.is_file():  # a folder, a pipe or a device is never read
+            raise FileNotFoundError
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise UnreadableFileError(
+                f"{path.name} is larger than {MAX_FILE_BYTES // 2**20} MB: not an annotation export"
+            )
         return json.loads(path.read_text(encoding="utf-8-sig"))
     except FileNotFoundError:
         raise UnreadableFileError(f"{path}: no such file") from None
@@ -165,6 +180,53 @@ def _read_json(path: Path) -> Any:
         raise UnreadableFileError(f"{path}: cannot be read ({error})") from None
     except json.JSONDecodeError as error:
         raise UnreadableFileError(f"{path.name} is not JSON (line {error.lineno}: {error.msg})") from None
+    except RecursionError:
+        raise UnreadableFileError(f"{path.name} nests deeper than any annotation export") from None
+
+
+def check_shapes(data: Any, name: str) -> None:
+    """Refuse a file whose known fields have the wrong type, in one line naming the first one.
+
+    Both formats share the field names that matter (dates, quote texts, offsets), so one walk
+    checks either; unknown fields are left alone. Nothing is imported from a file that fails.
+    """
+    count = 0
+    stack: list[tuple[Any, str, int]] = [(data, "the file", 0)]
+    while stack:
+        value, where, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            raise UnreadableFileError(f"{name} nests deeper than any annotation export ({where})")
+        if isinstance(value, list):
+            stack.extend((item, f"{where}[{i}]", depth + 1) for i, item in enumerate(value))
+            continue
+        if not isinstance(value, dict):
+            continue
+        count += 1
+        if count > MAX_ANNOTATIONS * 10:
+            raise UnreadableFileError(f"{name} holds more than {MAX_ANNOTATIONS:,} annotations")
+        for key, item in value.items():
+            _check_field(name, f"{where}.{key}", str(key), item)
+            stack.append((item, f"{where}.{key}", depth + 1))
+
+
+def _check_field(name: str, where: str, key: str, item: Any) -> None:
+    wrong = None
+    if key in _DATES and item is not None and (not isinstance(item, str) or parse_time(item) is None):
+        wrong = "a date (ISO 8601, like 2024-03-05T14:30:00Z)"
+    elif key in _TEXTS and item is not None and not isinstance(item, str | list | dict):
+        wrong = "text"
+    elif key in _OFFSETS and item is not None and (
+        isinstance(item, bool) or not isinstance(item, int) or item < 0
+    ):
+        wrong = "a whole number of characters, 0 or more"
+    elif key == "tags" and item is not None and not (
+        isinstance(item, list) and all(isinstance(t, str) for t in item)
+    ):
+        wrong = "a list of words"
+    if wrong:
+        shown = json.dumps(item, ensure_ascii=False)
+        shown = shown if len(shown) <= 40 else shown[:39] + "…"
+        raise UnreadableFileError(f"{name}: {where.removeprefix('the file')} should be {wrong}, not {shown}")
 
 
 # --- which article ---------------------------------------------------------------------------
@@ -175,11 +237,25 @@ def _by_article(
 ) -> list[tuple[Article | None, list[IncomingAnnotation]]]:
     """Annotations grouped by the page they target, each group with its article (None: not here)."""
     if article_id is not None:
-        return [(repository.get_article(session, article_id), annotations)]
+        article = repository.get_article(session, article_id)
+        belongs = [a for a in annotations if _belongs_to(article, a)]
+        others = [a for a in annotations if not _belongs_to(article, a)]
+        return [(article, belongs), *([(None, others)] if others else [])]
     groups: dict[str | None, list[IncomingAnnotation]] = defaultdict(list)
     for incoming in annotations:
         groups[incoming.source].append(incoming)
     return [(_find_article(session, source, group), group) for source, group in groups.items()]
+
+
+def _belongs_to(article: Article, incoming: IncomingAnnotation) -> bool:
+    """An annotation joins the article it is imported into only if it is about that article:
+    the same address (or none given), or a passage of some length found word for word in it."""
+    if not incoming.source or incoming.source == article.source_url:
+        return True
+    quote = incoming.quote
+    if quote is None or len(quote.exact.strip()) < MIN_MATCHING_QUOTE:
+        return False
+    return " ".join(quote.exact.split()) in " ".join(article.text.split())
 
 
 def _find_article(session: Session, source: str | None, group: list[IncomingAnnotation]) -> Article | None:

@@ -63,7 +63,7 @@ def _version(article: Article, number: int, captured_at: datetime) -> ArticleVer
 
 def list_versions(db: Database, article_id: int) -> tuple[ArticleVersionRecord, ...]:
     """The article's versions, oldest first (one, its own text, if it never changed)."""
-    with db.session() as session:
+    with db.session(reading=True) as session:
         article = _article(session, article_id)
         rows = session.execute(
             select(
@@ -96,14 +96,14 @@ def history(db: Database, article_id: int) -> tuple[tuple[ArticleVersionRecord, 
 
 def version_text(db: Database, article_id: int, number: int) -> str:
     """The text the article had as version `number`."""
-    with db.session() as session:
+    with db.session(reading=True) as session:
         _article(session, article_id)
         return _text_of(session, article_id, number)
 
 
 def compare(db: Database, article_id: int, old_number: int, new_number: int) -> list[VersionChange]:
     """What changed from version `old_number` to `new_number`, in the order of the newer text."""
-    with db.session() as session:
+    with db.session(reading=True) as session:
         _article(session, article_id)
         old_text = _text_of(session, article_id, old_number)
         new_text = _text_of(session, article_id, new_number)

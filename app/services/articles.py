@@ -31,6 +31,7 @@ class ImportResult:
     article_id: int
     created: bool  # False: the same bytes were already in the library (or it was a new version)
     new_version: VersionReport | None = None  # a file or page already here came back changed
+    namesake: int | None = None  # an article with the same file name, but another story: kept apart
 
 
 def analyze_file(path: str | Path) -> Analysis:
@@ -79,15 +80,23 @@ def store_imported(
     """Analyse and store an imported article with its detected claims, in one transaction.
 
     The same bytes again: the article already there (taken out of the trash if it was in it).
-    A file or URL already in the library with other bytes: a new version of that article, its
-    claims re-anchored, when the versions service is there.
+    A URL already in the library with other bytes: a new version of that article, its claims
+    re-anchored. A file name already there (and no URL): a new version only when the text is the
+    same story changed (`domain.similarity`); two different articles that happen to share a name
+    (`story.txt`) stay two articles.
     """
+    namesake = None
     with db.session() as session:
         existing = repository.find_article_by_sha256(session, imported.sha256)
         if existing is not None:
             existing.deleted_at = None
             return ImportResult(existing.id, created=False)
         earlier = repository.find_article_by_origin(session, imported.url, imported.filename)
+        if earlier is not None and not imported.url:
+            from app.domain.similarity import same_story
+
+            if not same_story(repository.article_text(session, earlier), imported.text):
+                namesake, earlier = earlier, None
     if earlier is not None:
         from app.services.versions import apply_new_version  # versions imports this module
 
@@ -114,7 +123,7 @@ def store_imported(
         article.claims = [claim_from(imported.text, detected) for detected in analysis.claims]
         session.add(article)
         session.flush()
-        return ImportResult(article.id, created=True)
+        return ImportResult(article.id, created=True, namesake=namesake)
 
 
 @dataclass
@@ -124,6 +133,7 @@ class BatchReport:
     imported: list[int] = field(default_factory=list)
     duplicates: list[tuple[str, int]] = field(default_factory=list)  # (file, the article it matches)
     updated: list[tuple[str, int]] = field(default_factory=list)  # new versions of known articles
+    namesakes: list[tuple[str, int]] = field(default_factory=list)  # same file name, another story
     failed: list[tuple[str, str]] = field(default_factory=list)  # (file, why)
     cancelled: bool = False
 
@@ -131,6 +141,10 @@ class BatchReport:
         parts = [f"{len(self.imported)} imported"]
         if self.updated:
             parts.append(f"{len(self.updated)} updated to a new version")
+        if self.namesakes:
+            parts.append(
+                f"{len(self.namesakes)} kept apart from an article with the same file name but another text"
+            )
         if self.duplicates:
             parts.append(f"{len(self.duplicates)} already in the library (not imported twice)")
         if self.failed:
@@ -168,6 +182,8 @@ def import_files(
             continue
         if result.created:
             report.imported.append(result.article_id)
+            if result.namesake is not None:
+                report.namesakes.append((str(path), result.namesake))
         elif result.new_version is not None:
             report.updated.append((str(path), result.article_id))
         else:
@@ -215,7 +231,7 @@ _claim_from = claim_from  # the name services.versions imports
 
 
 def list_articles(db: Database) -> list[ArticleSummary]:
-    with db.session() as session:
+    with db.session(reading=True) as session:
         return [
             ArticleSummary(a.id, a.title, a.byline, a.format, a.imported_at, n)
             for a, n in repository.article_rows(session)
@@ -223,7 +239,7 @@ def list_articles(db: Database) -> list[ArticleSummary]:
 
 
 def load_article(db: Database, article_id: int) -> ArticleRecord:
-    with db.session() as session:
+    with db.session(reading=True) as session:
         return repository.read_article_record(session, article_id)
 
 
@@ -235,7 +251,7 @@ def mark_opened(db: Database, article_id: int) -> None:
 
 def article_to_open(db: Database) -> int | None:
     """The article to show at start-up: the last one opened; the sample in an empty library."""
-    with db.session() as session:
+    with db.session(reading=True) as session:
         if repository.count_articles(session):
             return repository.last_opened_article_id(session)
     return import_path(db, sample_article_path()).article_id

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from app.config import author_name
 from app.domain.anchoring import describe_quote, nearest_occurrence
 from app.domain.statuses import is_status, status
-from app.errors import ClaimdeskError, NotFoundError
+from app.errors import ChangedSinceError, ClaimdeskError, NotFoundError
 from app.storage import repository
 from app.storage.database import Database
 from app.storage.models import Claim, Note, utcnow
@@ -38,15 +38,30 @@ def set_status(
 
 
 def change_status(
-    db: Database, claim_id: int, new_status: str, reason: str = "", author: str | None = None
+    db: Database,
+    claim_id: int,
+    new_status: str,
+    reason: str = "",
+    author: str | None = None,
+    *,
+    expect: str | None = None,
 ) -> StatusChangeRecord | None:
     """As set_status, but return only the step added to the history (None: the claim had this status).
 
     Nothing else about the claim is read back, so a status key costs a single small transaction;
-    `with_step` applies the step to the record the caller already holds.
+    `with_step` applies the step to the record the caller already holds. With `expect` (undo and
+    redo), the claim must still have that status: a colleague's newer change is never overwritten.
     """
     with db.session() as session:
-        return _change_status(session, repository.get_claim(session, claim_id), new_status, reason, author)
+        claim = repository.get_claim(session, claim_id)
+        if expect is not None and claim.status != expect:
+            last = claim.history[-1] if claim.history else None
+            label = status(claim.status).label
+            who = f"{last.author or 'Someone'} set it to {label}" if last else "It changed"
+            raise ChangedSinceError(
+                f"This claim changed since: {who}. Nothing was undone or redone, so that change stands"
+            )
+        return _change_status(session, claim, new_status, reason, author)
 
 
 def with_step(claim: ClaimRecord, step: StatusChangeRecord) -> ClaimRecord:
@@ -92,7 +107,7 @@ def delete_note(db: Database, note_id: int) -> int:
 
 
 def load_claim(db: Database, claim_id: int) -> ClaimRecord:
-    with db.session() as session:
+    with db.session(reading=True) as session:
         return ClaimRecord.of(repository.get_claim(session, claim_id))
 
 
@@ -139,16 +154,23 @@ def edit_claim(
     start: int | None = None,
     end: int | None = None,
     source_refers_to: str | None = None,
+    expect: tuple[str | None, str, int, int] | None = None,
 ) -> ClaimRecord:
     """Adjust what the engine got wrong: who asserts the claim, its kind, or its span.
 
     None leaves a field as it is; an empty source means the article asserts the claim itself.
-    `source_refers_to` (whom a source like "he" means) goes with a changed source; undo passes it.
+    `source_refers_to` (whom a source like "he" means) goes with a changed source; undo passes it,
+    and `expect` (source, kind, start, end): a claim changed since by someone else is left alone.
     """
     from app.domain.claims import KINDS  # the engine loads its lexicons only when first used
 
     with db.session() as session:
         claim = repository.get_claim(session, claim_id)
+        if expect is not None and (claim.source, claim.kind, claim.start, claim.end) != expect:
+            raise ChangedSinceError(
+                "This claim's source, kind or span changed since, in another window or by a colleague;"
+                " nothing was undone or redone, so that change stands"
+            )
         text = claim.article.text
         if kind is not None and kind != claim.kind:
             if kind not in KINDS:

@@ -32,7 +32,7 @@ def export_csv(db: Database, article_id: int | None, out: str | Path) -> Path:
     if article_id is not None:
         articles = [_load(db, article_id)]
     else:
-        with db.session() as session:
+        with db.session(reading=True) as session:
             ids = [article.id for article, _ in repository.article_rows(session)]
         articles = [_load(db, i) for i in ids]
     text = csv_export.claims_csv(articles)
@@ -40,7 +40,7 @@ def export_csv(db: Database, article_id: int | None, out: str | Path) -> Path:
 
 
 def export_w3c(db: Database, article_id: int, out: str | Path) -> Path:
-    with db.session() as session:
+    with db.session(reading=True) as session:
         article = repository.read_article_record(session, article_id)
         created = annotation_repository.claim_created_times(session, article_id)
     document = w3c.collection(article, created, reviewer_name(), utcnow())
@@ -54,7 +54,7 @@ def export_claimreview(db: Database, article_id: int, out: str | Path) -> Path:
 
 
 def _load(db: Database, article_id: int) -> ArticleRecord:
-    with db.session() as session:
+    with db.session(reading=True) as session:
         return repository.read_article_record(session, article_id)
 
 

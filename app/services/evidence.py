@@ -6,8 +6,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Literal
 
-from app.config import author_name, files_dir
-from app.errors import ClaimdeskError, NotFoundError, UnreadableFileError
+from app.config import ATTACHMENTS, author_name, files_dir
+from app.errors import ChangedSinceError, ClaimdeskError, NotFoundError, UnreadableFileError
 from app.files import keep_by_digest, read_chunks, sha256_of_file
 from app.storage import repository
 from app.storage.database import Database
@@ -15,7 +15,6 @@ from app.storage.models import Evidence, utcnow
 from app.storage.records import ClaimRecord, EvidenceRecord
 
 EVIDENCE_KINDS = ("url", "document", "person", "other")
-ATTACHMENTS = "attachments"
 
 
 def add_link(
@@ -144,11 +143,21 @@ def _add(db: Database, claim_id: int, evidence: Evidence) -> EvidenceRecord:
         return EvidenceRecord.of(repository.add_evidence(session, claim, evidence))
 
 
-def set_tags(db: Database, claim_id: int, names: list[str]) -> ClaimRecord:
-    """Replace a claim's tags; names are trimmed, blank ones dropped, duplicates merged."""
+def set_tags(
+    db: Database, claim_id: int, names: list[str], *, expect: list[str] | None = None
+) -> ClaimRecord:
+    """Replace a claim's tags; names are trimmed, blank ones dropped, duplicates merged.
+
+    With `expect` (undo and redo) the claim must still have those tags: a newer change stands.
+    """
     clean = sorted({" ".join(n.split()) for n in names if n.strip()}, key=str.casefold)
     with db.session() as session:
         claim = repository.get_claim(session, claim_id)
+        if expect is not None and sorted(t.name for t in claim.tags) != sorted(expect):
+            raise ChangedSinceError(
+                "This claim's tags changed since, in another window or by a colleague; nothing was"
+                " undone or redone, so that change stands"
+            )
         claim.tags = [repository.tag_named(session, name) for name in clean]
         claim.updated_at = utcnow()
         session.flush()
@@ -157,5 +166,5 @@ def set_tags(db: Database, claim_id: int, names: list[str]) -> ClaimRecord:
 
 def tag_names(db: Database) -> list[str]:
     """Every tag in use, for completion."""
-    with db.session() as session:
+    with db.session(reading=True) as session:
         return repository.all_tag_names(session)

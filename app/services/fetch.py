@@ -14,7 +14,7 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
 from app import __version__
-from app.config import files_dir
+from app.config import ORIGINALS, files_dir
 from app.errors import UnreadableFileError
 from app.files import keep_by_digest
 from app.importers import SUPPORTED_SUFFIXES, import_file
@@ -22,7 +22,6 @@ from app.services.articles import ImportResult, store_imported
 from app.storage.database import Database
 from app.storage.models import utcnow
 
-ORIGINALS = "originals"
 TIMEOUT_S = 20.0
 MAX_PAGE_BYTES = 20 * 1024 * 1024  # far beyond any article page; a larger answer is refused
 _SUFFIX_BY_TYPE = {

@@ -30,7 +30,7 @@ def list_library(
     claim of the whole library, so the pane asks `status_counts` for the rows it shows instead.
     """
     where = where or LibraryFilter()
-    with db.session() as session:
+    with db.session(reading=True) as session:
         rows = repository.library_rows(
             session, trash=where.trash, status=where.status, outlet=where.outlet, tag=where.tag
         )
@@ -42,7 +42,7 @@ def status_counts(
     db: Database, article_ids: Sequence[int] | None = None
 ) -> dict[int, tuple[tuple[str, int], ...]]:
     """The status counts of these articles (every article when None), in STATUSES order."""
-    with db.session() as session:
+    with db.session(reading=True) as session:
         if article_ids is None:
             by_article = repository.status_counts(session)
         else:
@@ -55,7 +55,7 @@ def status_counts(
 
 def entry(db: Database, article_id: int) -> LibraryEntry | None:
     """One article's row, fresh (after its claims changed); None if it is in the trash or gone."""
-    with db.session() as session:
+    with db.session(reading=True) as session:
         rows = repository.library_rows(session, article_id=article_id)
         counts = repository.status_counts(session, [article_id])
     return next((_entry(row, counts) for row in rows), None)
@@ -77,7 +77,7 @@ def _ordered(counts: dict[str, int]) -> tuple[tuple[str, int], ...]:
 
 def filter_choices(db: Database) -> tuple[list[str], list[str]]:
     """The outlets and tags there are, for the library's filter menus."""
-    with db.session() as session:
+    with db.session(reading=True) as session:
         return repository.outlet_names(session), repository.all_tag_names(session)
 
 

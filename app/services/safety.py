@@ -10,9 +10,10 @@ import contextlib
 import sqlite3
 from pathlib import Path
 
+from app.config import ATTACHMENTS, ORIGINALS, files_dir
 from app.errors import ClaimdeskError, StorageError
-from app.files import replacing
-from app.storage import backup, integrity, library_lock
+from app.files import remove_leftovers, replacing
+from app.storage import backup, backup_files, integrity, library_lock
 from app.storage.backup import BackupInfo
 from app.storage.database import Database, open_database
 from app.storage.integrity import SIDE_FILES, DamagedDatabaseError, set_aside
@@ -56,7 +57,15 @@ def open_checked(path: Path) -> Database:
         aside = set_aside(path)
         _remember(path, aside)
         raise DatabaseSetAsideError(path, aside, backup.newest_good_backup(path)) from None
+    _remove_leftovers(path)
     return db
+
+
+def _remove_leftovers(path: Path) -> None:
+    """Temporary files of writes a crash interrupted: beside the library, in its files and backups."""
+    remove_leftovers(path.parent)
+    for folder in (files_dir(path) / ATTACHMENTS, files_dir(path) / ORIGINALS, backup.backups_dir(path)):
+        remove_leftovers(folder, below=True)
 
 
 def daily_backup(path: Path) -> str | None:
@@ -185,6 +194,7 @@ def restore(path: Path, source: Path, *, window_may_hold_it: bool = False) -> Pa
         for suffix in SIDE_FILES:
             Path(f"{path}{suffix}").unlink(missing_ok=True)
     _marker(path).unlink(missing_ok=True)  # the decision is made: the set-aside library is not waited on
+    backup_files.bring_back(path)
     return kept
 
 

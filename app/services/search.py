@@ -28,7 +28,7 @@ def search(db: Database, query: str, limit: int = 50) -> list[SearchHit]:
     match = search_index.match_expression(query)
     if match is None:
         return []
-    with db.session() as session:
+    with db.session(reading=True) as session:
         rows = search_index.search(session, match, limit)
     return [
         SearchHit(r.kind, r.article_id, r.article_title, r.claim_id, r.note_id, r.start, r.end, r.snippet)
@@ -43,5 +43,5 @@ def locate(db: Database, hit: SearchHit, query: str) -> tuple[int, int] | None:
     match = search_index.match_expression(query)
     if match is None:
         return None
-    with db.session() as session:
+    with db.session(reading=True) as session:
         return search_index.first_match_in_text(session, hit.article_id, match)

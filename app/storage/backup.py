@@ -7,7 +7,8 @@ so a file in `backups/` is always a whole, good database.
 
 Rotation (after every new backup): daily copies keep the 7 newest plus the newest of each of 4
 older ISO weeks; manual copies keep the 20 newest; copies made before a migration or a restore
-keep the 5 newest of each. Nothing else in `backups/` is ever touched.
+keep the 5 newest of each. Nothing else in `backups/` is ever touched. The library's attached
+files go to a mirror beside the copies (app/storage/backup_files.py).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from pathlib import Path
 
 from app.errors import StorageError
 from app.files import replacing
+from app.storage.backup_files import keep_with_backups
 from app.storage.models import utcnow
 
 BACKUPS = "backups"
@@ -108,6 +110,7 @@ def make_backup(database: Path, reason: str, revision: str = "") -> Path:
         target = folder / f"{name}-{counter}.sqlite3"
     backup_to(database, target)
     rotate(database)
+    keep_with_backups(database, target)
     return target
 
 

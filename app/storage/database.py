@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -47,7 +47,14 @@ def _set_pragmas(dbapi_connection: Any, _record: Any) -> None:
 
 
 def _begin(connection: Connection) -> None:
-    connection.exec_driver_sql("BEGIN")
+    """Writers take the write lock at BEGIN, where SQLite's busy timeout applies.
+
+    A deferred transaction that reads and then writes cannot wait for another program's writer:
+    SQLite answers "busy" at once (its snapshot may be stale). Readers stay deferred, so in WAL
+    they never wait for anybody.
+    """
+    reading = connection.get_execution_options().get("claimdesk_reading", False)
+    connection.exec_driver_sql("BEGIN" if reading else "BEGIN IMMEDIATE")
 
 
 class Database:
@@ -57,14 +64,24 @@ class Database:
         self.path = path
         self.engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self.after_commit: list[Callable[[], None]] = []  # told of this program's own writes
 
     @contextmanager
-    def session(self) -> Iterator[Session]:
-        """One unit of work: committed as a whole, or rolled back as a whole."""
+    def session(self, *, reading: bool = False) -> Iterator[Session]:
+        """One unit of work: committed as a whole, or rolled back as a whole.
+
+        A writing session (the default) holds the write lock from its start; `reading=True` for
+        one that only reads, which never waits for a writer.
+        """
         session = self._sessions()
+        if reading:
+            session.connection(execution_options={"claimdesk_reading": True})
         try:
             yield session
             session.commit()
+            if not reading:
+                for tell in self.after_commit:
+                    tell()
         except OperationalError as error:
             session.rollback()
             raise StorageError(_explain(error, self.path)) from error

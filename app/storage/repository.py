@@ -64,6 +64,10 @@ def find_article_by_origin(session: Session, url: str | None, filename: str | No
     return session.scalars(query.order_by(Article.id.desc()).limit(1)).first()
 
 
+def article_text(session: Session, article_id: int) -> str:
+    return session.scalars(select(Article.text).where(Article.id == article_id)).one()
+
+
 def article_rows(session: Session) -> Sequence[tuple[Article, int]]:
     """Every article (not in the trash) with its number of claims, newest import first."""
     counts = select(Claim.article_id, func.count(Claim.id).label("n")).group_by(Claim.article_id).subquery()

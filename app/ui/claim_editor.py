@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from html import escape
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QStringListModel, Qt
+from PySide6.QtCore import QStringListModel, Qt, QTimer
 from PySide6.QtGui import QFocusEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QCompleter,
@@ -39,6 +40,7 @@ if TYPE_CHECKING:
 Act = Callable[[Callable[[], object]], bool]  # runs one action; True when saved, else shows why
 REVIEW_TAB, NOTES_TAB, EVIDENCE_TAB, HISTORY_TAB = range(4)
 BANNER_STYLE = "background:%s; border-radius:4px; padding:6px"
+DRAFT_PAUSE_MS = 800  # a note being typed is kept this long after the last key
 
 
 class ClaimEditor(QWidget):
@@ -50,6 +52,8 @@ class ClaimEditor(QWidget):
         self._claim: ClaimRecord | None = None
         self._actions: ClaimActions | None = None
         self._act: Act | None = None
+        self._note_drafts: dict[int, str] | None = None
+        self._drafts_of: Path | None = None
 
         self.sentence = QLabel(wordWrap=True)
         self.sentence.setObjectName("claimSentence")
@@ -86,6 +90,9 @@ class ClaimEditor(QWidget):
         self.note_input = self.notes_view.note_input
         self.add_note_button = self.notes_view.add_note_button
         self.notes_view.noteSubmitted.connect(self._on_note)
+        self._draft_timer = QTimer(self, singleShot=True, interval=DRAFT_PAUSE_MS)
+        self._draft_timer.timeout.connect(self.keep_note_draft)
+        self.note_input.textChanged.connect(self._draft_timer.start)  # kept at each pause in typing
         self.evidence_form = EvidenceForm()
         self.evidence_form.evidenceSubmitted.connect(self._on_evidence)
         self.evidence_list = EvidenceList()
@@ -139,10 +146,12 @@ class ClaimEditor(QWidget):
         same = claim is not None and self._claim is not None and claim.id == self._claim.id
         if not same:
             self._save_typed_fields()  # a source or tags typed for the last claim still belong to it
+            self.keep_note_draft()
         self._claim = claim
         self.tabs.setEnabled(claim is not None)
         if not same:
             self._clear_drafts()
+            self._show_note_draft()
         if claim is None:
             self.sentence.setText("<i>Choose a claim in the list to review it.</i>")
             self.header.fit()
@@ -193,6 +202,7 @@ class ClaimEditor(QWidget):
     def _on_note(self, body: str) -> None:
         if self._write(lambda a, cid: a.add_note(cid, body)):
             self.notes_view.note_saved()
+            self.keep_note_draft()  # the note is added: its draft goes
 
     def _on_evidence(self, kind: str, fields: dict[str, Any]) -> None:
         if self._write(lambda a, cid: a.add_evidence(cid, kind, **fields)):
@@ -273,6 +283,41 @@ class ClaimEditor(QWidget):
             self._on_source()
         if self.tag_editor.isModified():
             self.tag_editor.commit()
+
+    # ---- note drafts: never lost by moving on or closing (app/services/drafts.py) -----------
+    def _drafts(self) -> dict[int, str] | None:
+        """This library's drafts, read when first needed; None before the library is open."""
+        actions = self._actions
+        if actions is None or not actions.has_database:
+            return None
+        if self._note_drafts is None or self._drafts_of != actions.db.path:
+            from app.services.drafts import load_drafts
+
+            self._note_drafts, self._drafts_of = load_drafts(actions.db.path), actions.db.path
+        return self._note_drafts
+
+    def keep_note_draft(self) -> None:
+        """Keep what is typed in the note box for the claim shown (dropped when the box is empty)."""
+        drafts, claim = self._drafts(), self._claim
+        if drafts is None or claim is None or self._actions is None:
+            return
+        text = self.note_input.toPlainText()
+        kept = text if text.strip() else None
+        if drafts.get(claim.id) == kept:
+            return
+        if kept is None:
+            drafts.pop(claim.id)
+        else:
+            drafts[claim.id] = kept
+        from app.services.drafts import save_drafts
+
+        save_drafts(self._actions.db.path, drafts)
+
+    def _show_note_draft(self) -> None:
+        drafts, claim = self._drafts(), self._claim
+        draft = drafts.get(claim.id, "") if drafts is not None and claim is not None else ""
+        if draft:
+            self.note_input.setPlainText(draft)
 
     def _clear_drafts(self) -> None:
         self.picker.clear_draft()

@@ -223,10 +223,12 @@ class _SetStatus(_ClaimCommand):
         self.claim_id, self.old, self.new, self.reason = claim_id, old, new, reason
 
     def do(self) -> StatusChangeRecord | None:
-        return claims.change_status(self.db, self.claim_id, self.new, self.reason or f"Redone: {self.text()}")
+        reason = self.reason or f"Redone: {self.text()}"
+        return claims.change_status(self.db, self.claim_id, self.new, reason, expect=self.old)
 
     def undo_it(self) -> StatusChangeRecord | None:
-        return claims.change_status(self.db, self.claim_id, self.old, f"Undone: {self.text()}")
+        reason = f"Undone: {self.text()}"
+        return claims.change_status(self.db, self.claim_id, self.old, reason, expect=self.new)
 
 
 class _AddNote(_ClaimCommand):
@@ -267,10 +269,10 @@ class _SetTags(_ClaimCommand):
         self.claim_id, self.old, self.new = claim_id, old, new
 
     def do(self) -> ClaimRecord:
-        return evidence.set_tags(self.db, self.claim_id, self.new)
+        return evidence.set_tags(self.db, self.claim_id, self.new, expect=self.old)
 
     def undo_it(self) -> ClaimRecord:
-        return evidence.set_tags(self.db, self.claim_id, self.old)
+        return evidence.set_tags(self.db, self.claim_id, self.old, expect=self.new)
 
 
 class _EditClaim(_ClaimCommand):
@@ -288,13 +290,14 @@ class _EditClaim(_ClaimCommand):
         self.claim_id, self.before, self.after = before.id, before, after
 
     def do(self) -> ClaimRecord:
-        return _apply(self.db, self.after)
+        return _apply(self.db, self.after, self.before)
 
     def undo_it(self) -> ClaimRecord:
-        return _apply(self.db, self.before)
+        return _apply(self.db, self.before, self.after)
 
 
-def _apply(db: Database, state: ClaimRecord) -> ClaimRecord:
+def _apply(db: Database, state: ClaimRecord, now: ClaimRecord) -> ClaimRecord:
+    """Put the claim back in `state`, if it is still as `now` left it."""
     return claims.edit_claim(
         db,
         state.id,
@@ -303,6 +306,7 @@ def _apply(db: Database, state: ClaimRecord) -> ClaimRecord:
         start=state.start,
         end=state.end,
         source_refers_to=state.source_refers_to,
+        expect=(now.source, now.kind, now.start, now.end),
     )
 
 

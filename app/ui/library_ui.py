@@ -170,6 +170,12 @@ class LibraryUi:
         self.window.open_article(found[0])
         if report.duplicates:
             self.window.statusBar().showMessage(f"{path.name} was already in the library; opened it")
+        elif report.updated:
+            self.window.statusBar().showMessage(f"{path.name} is a new version of an article here: updated")
+        elif report.namesakes:
+            self.window.statusBar().showMessage(
+                f"{path.name} has the same name as an article here but another text: added as a new article"
+            )
 
     def _import_done(self, report: BatchReport) -> None:
         self.pane.refresh()

@@ -14,7 +14,7 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import QByteArray, QEvent, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from app.ui.claim_editor import ClaimEditor
     from app.ui.library_ui import LibraryUi
     from app.ui.memo_dialog import MemoDialog
+    from app.ui.outside_changes import OutsideChanges
     from app.ui.reason_dialog import ReasonDialog
     from app.ui.versions_dialog import VersionsDialog
 else:
@@ -70,6 +71,7 @@ class MainWindow(QMainWindow):
         if db is not None:
             self._db = db
         self.article: ArticleRecord | None = None
+        self.outside_changes: OutsideChanges | None = None
         self.setWindowTitle("Claimdesk")
         self.resize(1280, 800)
         self.actions = ClaimActions(db, self)
@@ -139,6 +141,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("Ready")
         if db is not None:
             self.finish_building()
+            self._watch(db)
 
     def finish_building(self) -> None:
         """Build the claim editor and the library column (search box, pane, their menu items)."""
@@ -180,6 +183,16 @@ class MainWindow(QMainWindow):
         self.attached = True
         self.actions.use_database(db)
         self.library.use_database(db)
+        self._watch(db)
+
+    def _watch(self, db: Database) -> None:
+        """Pick up what other programs write to this library (app/ui/outside_changes.py)."""
+        from app.ui.outside_changes import OutsideChanges
+
+        if self.outside_changes is not None:
+            self.outside_changes.stop()
+        self.outside_changes = OutsideChanges(db, self)
+        self.outside_changes.changed.connect(self.reload_outside_changes)
 
     # ---- building -------------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -513,6 +526,31 @@ class MainWindow(QMainWindow):
         elif changed is not None and self.current_claim_id() == changed.id:
             self.editor.show_claim(changed)  # the list kept it current (say, restored while shown)
 
+    def reload_outside_changes(self) -> None:
+        """Another program wrote to the library: show its changes, keeping the selection and
+        whatever is being typed (the editor keeps drafts of the claim it shows)."""
+        if self.library.pane.loaded:
+            self.library.pane.refresh()
+        if self.article is None:
+            return
+        article_id = self.article.id
+        record = self.guarded(lambda: articles.load_article(self.db, article_id))
+        if record is None or record == self.article:
+            return
+        before = {c.id: c for c in self.article.claims}
+        self.article = replace(self.article, claims=record.claims)
+        if set(before) != {c.id for c in record.claims}:
+            current = self.current_claim_id()
+            self.claims_panel.set_claims(record.claims)
+            self.article_view.update_claims(_highlighted(record.claims))
+            if current is not None and self.claim_model.claim(current) is not None:
+                self.choose_claim(current)
+            return
+        for claim in record.claims:
+            if claim != before[claim.id]:
+                self._refresh_claim(claim)
+        self.statusBar().showMessage("Updated with changes made in another window or program")
+
     def _on_action_failed(self, message: str) -> None:
         self.statusBar().showMessage(message)
         from PySide6.QtWidgets import QMessageBox
@@ -565,7 +603,15 @@ class MainWindow(QMainWindow):
             self.show_library_action.setChecked(shown is True or str(shown).lower() == "true")
             self.show_library(self.show_library_action.isChecked())
 
+    def changeEvent(self, event: QEvent) -> None:
+        """Coming back to the window: re-read what it shows (another program may have written)."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow() and self.attached:
+            self.reload_outside_changes()
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self._editor is not None:
+            self._editor.keep_note_draft()  # a note half written is there at the next start
         settings = app_settings()
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue(f"window/panes{self.splitter.count()}", self.splitter.saveState())

@@ -67,3 +67,24 @@ def test_a_backup_that_cannot_be_written_is_a_warning_not_silence(
     warning = safety.daily_backup(db_path)
     assert warning is not None and "Today's backup of the library could not be made" in warning
     assert "there is no good backup yet" in warning
+
+
+def test_attached_files_are_kept_with_the_backups_and_brought_back_by_a_restore(
+    db: Database, db_path: Path, article_file: Path, tmp_path: Path
+) -> None:
+    from app.services import articles, evidence
+
+    claim_id = articles.load_article(db, import_path(db, article_file).article_id).claims[0].id
+    document = tmp_path / "survey.pdf"
+    document.write_bytes(b"%PDF-1.4 the survey")
+    item = evidence.add_document(db, claim_id, document)
+    saved = safety.back_up(db_path)
+    kept = evidence.kept_copy(db, item)
+    assert kept is not None
+    db.close()
+
+    kept.unlink()  # the attachments folder was lost (or cleaned by hand)
+    kept.parent.rmdir()
+    safety.restore(db_path, saved)
+    assert kept.read_bytes() == b"%PDF-1.4 the survey"
+    assert evidence.check_kept_copy(db, item) == "ok"
