@@ -1,7 +1,7 @@
 """Work on claims: verification status (with its history), notes, manual claims, edits, dismissal.
 
 Every function is one transaction. The UI reaches these through app/ui/commands.py, which pairs
-each with its inverse for undo: delete_note undoes add_note, remove_manual_claim undoes
+each with its inverse for undo: remove_note undoes add_note, remove_manual_claim undoes
 add_manual_claim, restore_claim undoes dismiss_claim.
 """
 
@@ -94,16 +94,29 @@ def add_note(db: Database, claim_id: int, body: str, author: str | None = None) 
         return NoteRecord.of(repository.add_claim_note(session, claim, body, author_name(author), utcnow()))
 
 
-def delete_note(db: Database, note_id: int) -> int:
-    """Remove a note (undo of adding it); returns the id of the claim it was on."""
+def remove_note(db: Database, note_id: int, author: str | None = None) -> int:
+    """Take a note off its claim (undo of adding it); returns the claim's id.
+
+    The note is kept, marked removed, and shown in the claim's history: what was written is never
+    lost by an undo. `restore_note` puts it back (redo).
+    """
+    return _mark_note(db, note_id, removed=True, author=author)
+
+
+def restore_note(db: Database, note_id: int) -> int:
+    """Put a removed note back on its claim (redo of adding it); returns the claim's id."""
+    return _mark_note(db, note_id, removed=False)
+
+
+def _mark_note(db: Database, note_id: int, *, removed: bool, author: str | None = None) -> int:
     with db.session() as session:
         note = session.get(Note, note_id)
-        if note is None or note.claim is None:
-            raise NotFoundError(f"There is no note {note_id} on a claim")
-        claim = note.claim
-        claim.notes.remove(note)
-        claim.updated_at = utcnow()
-        return claim.id
+        if note is None or note.claim is None or (note.removed_at is not None) == removed:
+            state = "on" if removed else "removed from"
+            raise NotFoundError(f"There is no note {note_id} {state} a claim")
+        note.removed_at, note.removed_by = (utcnow(), author_name(author)) if removed else (None, None)
+        note.claim.updated_at = utcnow()
+        return note.claim.id
 
 
 def load_claim(db: Database, claim_id: int) -> ClaimRecord:

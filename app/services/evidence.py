@@ -121,20 +121,32 @@ def _parse_when(text: str) -> datetime | None:
     return moment.astimezone(UTC)  # a naive time is taken as local time
 
 
-def remove_evidence(db: Database, evidence_id: int) -> int:
+def remove_evidence(db: Database, evidence_id: int, author: str | None = None) -> int:
     """Take an evidence item off its claim (undo of adding it); returns the claim's id.
 
-    A document's stored copy stays in the data folder: another claim may share it (same sha256),
-    and redo needs it.
+    The item is kept, marked removed, in the claim's history; a document's stored copy stays in
+    the library's files (another claim may share it, and redo needs it).
     """
+    return _mark_evidence(db, evidence_id, removed=True, author=author)
+
+
+def restore_evidence(db: Database, evidence_id: int) -> int:
+    """Put a removed evidence item back on its claim (redo of adding it)."""
+    return _mark_evidence(db, evidence_id, removed=False)
+
+
+def _mark_evidence(db: Database, evidence_id: int, *, removed: bool, author: str | None = None) -> int:
     with db.session() as session:
         evidence = session.get(Evidence, evidence_id)
-        if evidence is None:
-            raise NotFoundError(f"There is no evidence {evidence_id}")
-        claim = evidence.claim
-        claim.evidence.remove(evidence)
-        claim.updated_at = utcnow()
-        return claim.id
+        if evidence is None or (evidence.removed_at is not None) == removed:
+            state = "on" if removed else "removed from"
+            raise NotFoundError(f"There is no evidence {evidence_id} {state} a claim")
+        if removed:
+            evidence.removed_at, evidence.removed_by = utcnow(), author_name(author)
+        else:
+            evidence.removed_at, evidence.removed_by = None, None
+        evidence.claim.updated_at = utcnow()
+        return evidence.claim_id
 
 
 def _add(db: Database, claim_id: int, evidence: Evidence) -> EvidenceRecord:

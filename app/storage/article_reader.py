@@ -68,6 +68,13 @@ def last_opened_article_id(connection: sqlite3.Connection) -> int | None:
     return None if row is None or row[0] is None else int(row[0])
 
 
+def _evidence_record(r: tuple[Any, ...]) -> EvidenceRecord:
+    return EvidenceRecord(
+        r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], _maybe_time(r[9]), r[10], _time(r[11]), r[12],
+        _maybe_time(r[13]), r[14] or "",
+    )  # fmt: skip
+
+
 def read_article(connection: sqlite3.Connection, article_id: int) -> ArticleRecord | None:
     """The article and its claims (notes, history, evidence, tags), or None if there is none."""
     row = connection.execute(_ARTICLE, (article_id,)).fetchone()
@@ -75,9 +82,10 @@ def read_article(connection: sqlite3.Connection, article_id: int) -> ArticleReco
         return None
     notes = _grouped(
         connection,
-        f"SELECT claim_id, id, body, author, created_at, uid FROM note WHERE {_PER_CLAIM} ORDER BY id",
+        "SELECT claim_id, id, body, author, created_at, uid, removed_at, removed_by FROM note"
+        f" WHERE {_PER_CLAIM} ORDER BY id",
         article_id,
-        lambda r: NoteRecord(r[1], r[2], r[3], _time(r[4]), r[5]),
+        lambda r: NoteRecord(r[1], r[2], r[3], _time(r[4]), r[5], _maybe_time(r[6]), r[7] or ""),
     )
     history = _grouped(
         connection,
@@ -89,11 +97,10 @@ def read_article(connection: sqlite3.Connection, article_id: int) -> ArticleReco
     evidence = _grouped(
         connection,
         "SELECT claim_id, id, kind, reference, note, stored_path, sha256, role, contact_method,"
-        f" contacted_at, author, added_at, uid FROM evidence WHERE {_PER_CLAIM} ORDER BY id",
+        f" contacted_at, author, added_at, uid, removed_at, removed_by FROM evidence WHERE {_PER_CLAIM}"
+        " ORDER BY id",
         article_id,
-        lambda r: EvidenceRecord(
-            r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], _maybe_time(r[9]), r[10], _time(r[11]), r[12]
-        ),
+        _evidence_record,
     )
     tags = _grouped(
         connection,
@@ -122,9 +129,11 @@ def read_article(connection: sqlite3.Connection, article_id: int) -> ArticleReco
             status=c[14],
             anchored=bool(c[15]),
             updated_at=_time(c[16]),
-            notes=notes.get(c[0], ()),
+            notes=tuple(n for n in notes.get(c[0], ()) if n.removed_at is None),
             history=history.get(c[0], ()),
-            evidence=evidence.get(c[0], ()),
+            evidence=tuple(e for e in evidence.get(c[0], ()) if e.removed_at is None),
+            removed_notes=tuple(n for n in notes.get(c[0], ()) if n.removed_at is not None),
+            removed_evidence=tuple(e for e in evidence.get(c[0], ()) if e.removed_at is not None),
             tags=tags.get(c[0], ()),
             uid=c[17],
             dismissed=c[18] is not None,

@@ -24,10 +24,14 @@ class NoteRecord:
     author: str
     created_at: datetime
     uid: str = ""
+    removed_at: datetime | None = None  # taken off its claim (kept in the history)
+    removed_by: str = ""
 
     @classmethod
     def of(cls, note: Note) -> NoteRecord:
-        return cls(note.id, note.body, note.author, note.created_at, note.uid)
+        return cls(
+            note.id, note.body, note.author, note.created_at, note.uid, note.removed_at, note.removed_by or ""
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +61,8 @@ class EvidenceRecord:
     author: str
     added_at: datetime
     uid: str = ""
+    removed_at: datetime | None = None  # taken off its claim (kept in the history)
+    removed_by: str = ""
 
     @classmethod
     def of(cls, evidence: Evidence) -> EvidenceRecord:
@@ -73,6 +79,8 @@ class EvidenceRecord:
             contacted_at=evidence.contacted_at,
             author=evidence.author,
             added_at=evidence.added_at,
+            removed_at=evidence.removed_at,
+            removed_by=evidence.removed_by or "",
         )
 
 
@@ -104,6 +112,8 @@ class ClaimRecord:
     dismissed: bool = False
     previous_text: str | None = None  # the wording before a new version of the article changed it
     source_confidence: float | None = None  # the engine's, for a detected source; None when typed
+    removed_notes: tuple[NoteRecord, ...] = ()  # taken off the claim, shown in its history
+    removed_evidence: tuple[EvidenceRecord, ...] = ()
 
     @property
     def source_name(self) -> str | None:
@@ -162,9 +172,11 @@ class ClaimRecord:
             status=claim.status,
             anchored=claim.anchored,
             updated_at=claim.updated_at,
-            notes=tuple(NoteRecord.of(n) for n in claim.notes),
+            notes=tuple(NoteRecord.of(n) for n in claim.notes if n.removed_at is None),
             history=tuple(StatusChangeRecord.of(h) for h in claim.history),
-            evidence=tuple(EvidenceRecord.of(e) for e in claim.evidence),
+            evidence=tuple(EvidenceRecord.of(e) for e in claim.evidence if e.removed_at is None),
+            removed_notes=tuple(NoteRecord.of(n) for n in claim.notes if n.removed_at is not None),
+            removed_evidence=tuple(EvidenceRecord.of(e) for e in claim.evidence if e.removed_at is not None),
             tags=tuple(t.name for t in claim.tags),
             uid=claim.uid,
             dismissed=claim.dismissed_at is not None,

@@ -70,7 +70,7 @@ _NOTE_HITS = f"""
     FROM note_fts JOIN note n ON n.id = note_fts.rowid
     LEFT JOIN claim c ON c.id = n.claim_id
     JOIN article a ON a.id = coalesce(n.article_id, c.article_id)
-    WHERE note_fts MATCH :match AND a.deleted_at IS NULL
+    WHERE note_fts MATCH :match AND a.deleted_at IS NULL AND n.removed_at IS NULL
     ORDER BY {{order}} LIMIT :limit
     """
 _HIGHLIGHT = text(

@@ -160,7 +160,7 @@ class ClaimEditor(QWidget):
             self.facts.clear()
             self.notes_view.show_notes(())
             self.evidence_list.show_evidence(())
-            self.history.show_history(())
+            self.history.show_history(None)
             self._count_tabs(None)
             return
         self.sentence.setText(f"<b>{escape(claim.text)}</b>")
@@ -175,7 +175,7 @@ class ClaimEditor(QWidget):
         self.facts.setText(_facts_html(claim))
         self.notes_view.show_notes(claim.notes)
         self.evidence_list.show_evidence(claim.evidence)
-        self.history.show_history(claim.history)
+        self.history.show_history(claim)
         self._count_tabs(claim)
 
     def note_saved(self) -> None:

@@ -91,7 +91,7 @@ class ClaimActions(DatabaseSlot, QObject):
             raise ClaimdeskError(f"Unknown kind of evidence {kind!r}: use a link, a document or a person")
         adder: Callable[..., Any] = getattr(evidence, EVIDENCE_ADDERS[kind])
         added = adder(self.db, claim_id, **fields)
-        self._push(_AddEvidence(self, claim_id, adder, fields, added.id, kind))
+        self._push(_AddEvidence(self, claim_id, added.id, kind))
         self._changed(claim_id)
 
     def set_tags(self, claim_id: int, tags: list[str]) -> None:
@@ -237,27 +237,19 @@ class _AddNote(_ClaimCommand):
         self.claim_id, self.body, self.note_id = claim_id, body, note_id
 
     def do(self) -> None:
-        self.note_id = claims.add_note(self.db, self.claim_id, self.body).id
+        claims.restore_note(self.db, self.note_id)
 
     def undo_it(self) -> None:
-        claims.delete_note(self.db, self.note_id)
+        claims.remove_note(self.db, self.note_id)
 
 
 class _AddEvidence(_ClaimCommand):
-    def __init__(
-        self,
-        actions: ClaimActions,
-        claim_id: int,
-        adder: Callable[..., Any],
-        fields: dict[str, Any],
-        evidence_id: int,
-        kind: str,
-    ) -> None:
+    def __init__(self, actions: ClaimActions, claim_id: int, evidence_id: int, kind: str) -> None:
         super().__init__(actions, "add " + {"person": "person contacted"}.get(kind, kind))
-        self.claim_id, self.adder, self.fields, self.evidence_id = claim_id, adder, fields, evidence_id
+        self.claim_id, self.evidence_id = claim_id, evidence_id
 
     def do(self) -> None:
-        self.evidence_id = self.adder(self.db, self.claim_id, **self.fields).id
+        evidence.restore_evidence(self.db, self.evidence_id)
 
     def undo_it(self) -> None:
         evidence.remove_evidence(self.db, self.evidence_id)

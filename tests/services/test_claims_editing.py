@@ -40,16 +40,24 @@ def test_other_statuses_take_an_optional_reason(db: Database, article: ArticleRe
         assert claims.set_status(db, article.claims[0].id, status_id).status == status_id
 
 
-def test_delete_note_removes_only_that_note(db: Database, article: ArticleRecord) -> None:
+def test_a_removed_note_leaves_the_claim_and_stays_in_its_history(
+    db: Database, article: ArticleRecord
+) -> None:
     claim_id = article.claims[0].id
-    first = claims.add_note(db, claim_id, "keep me")
+    claims.add_note(db, claim_id, "keep me")
     second = claims.add_note(db, claim_id, "undo me")
-    assert claims.delete_note(db, second.id) == claim_id
-    assert [n.body for n in claims.load_claim(db, claim_id).notes] == ["keep me"]
+    assert claims.remove_note(db, second.id, author="Mira") == claim_id
+    claim = claims.load_claim(db, claim_id)
+    assert [n.body for n in claim.notes] == ["keep me"]
+    (removed,) = claim.removed_notes
+    assert (removed.body, removed.removed_by) == ("undo me", "Mira") and removed.removed_at is not None
     with db.session() as session:
-        assert session.get(Note, second.id) is None and session.get(Note, first.id) is not None
+        assert session.get(Note, second.id) is not None, "never deleted"
     with pytest.raises(NotFoundError):
-        claims.delete_note(db, second.id)
+        claims.remove_note(db, second.id)
+    assert claims.restore_note(db, second.id) == claim_id
+    assert [n.body for n in claims.load_claim(db, claim_id).notes] == ["keep me", "undo me"]
+    assert claims.load_claim(db, claim_id).removed_notes == ()
 
 
 def test_manual_claim_is_a_quote_of_the_selection(db: Database, article: ArticleRecord) -> None:

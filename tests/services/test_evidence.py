@@ -76,9 +76,13 @@ def test_remove_evidence_for_undo(db: Database, claim_id: int) -> None:
     removed = evidence.add_person(db, claim_id, "Ana Silva", when="2026-11-20 09:30")
     assert removed.contacted_at is not None and removed.contacted_at.tzinfo is not None
     assert evidence.remove_evidence(db, removed.id) == claim_id
-    assert [e.id for e in claims.load_claim(db, claim_id).evidence] == [kept.id]
+    claim = claims.load_claim(db, claim_id)
+    assert [e.id for e in claim.evidence] == [kept.id]
+    assert [e.reference for e in claim.removed_evidence] == ["Ana Silva"], "kept for the history"
     with pytest.raises(ClaimdeskError):
         evidence.remove_evidence(db, removed.id)
+    evidence.restore_evidence(db, removed.id)
+    assert [e.id for e in claims.load_claim(db, claim_id).evidence] == [kept.id, removed.id]
 
 
 def test_a_contact_date_that_is_not_a_date_is_refused(db: Database, claim_id: int) -> None:
