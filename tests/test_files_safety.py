@@ -58,3 +58,12 @@ def test_opening_the_library_cleans_what_a_crash_left(tmp_path: Path) -> None:
         os.utime(leftover, (old, old))
     safety.open_checked(path).close()
     assert not any(leftover.exists() for leftover in leftovers)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_a_pipe_named_as_the_library_is_refused_at_once(tmp_path: Path) -> None:
+    fifo = tmp_path / "library.sqlite3"
+    os.mkfifo(fifo)
+    with pytest.raises(ClaimdeskError, match="not a regular file"):
+        safety.open_checked(fifo)
+    assert fifo.is_fifo()

@@ -149,6 +149,8 @@ def _check_file(path: Path) -> None:
     """Refuse a folder or a file that is not SQLite, before SQLite can touch it."""
     if path.is_dir():
         raise StorageError(f"{path} is a folder, not a database file")
+    if path.exists() and not path.is_file():  # a pipe or a device would hang or fail oddly
+        raise StorageError(f"{path} is not a regular file (a pipe or a device?); give a database file")
     if path.exists() and path.stat().st_size > 0:
         try:
             with path.open("rb") as handle:
