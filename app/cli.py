@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from app.storage.summaries import VersionChange
 
 EXIT_USAGE = 2
+EXIT_BUG = 1  # an unexpected error: ours, not the user's
 
 COMMANDS = (
     "open",
@@ -182,6 +183,17 @@ def _run_guarded(command: Callable[[], int]) -> int:
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
+    except Exception as error:  # a bug: one line here, the traceback in the log
+        from app.logs import log, log_file, start_logging
+
+        start_logging()
+        log.exception("Command failed: %s", " ".join(sys.argv[1:]))
+        print(
+            f"claimdesk: internal error ({type(error).__name__}: {error}); nothing more was changed."
+            f" The details are in {log_file()}",
+            file=sys.stderr,
+        )
+        return EXIT_BUG
 
 
 def _database(args: argparse.Namespace):  # type: ignore[no-untyped-def]

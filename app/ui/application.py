@@ -61,6 +61,11 @@ def run_gui(db_override: str | None, file: str | None) -> int:
     from app.ui.theme import theme_controller
 
     app = QApplication.instance() or QApplication(sys.argv)
+    from app.logs import start_logging
+    from app.ui import crash_dialog
+
+    start_logging()
+    crash_dialog.install()
     app.setApplicationName("Claimdesk")
     app.setOrganizationName("Claimdesk")
     QApplication.setWindowIcon(QIcon(str(resources_dir() / "icons" / "claimdesk.svg")))
@@ -170,16 +175,11 @@ class _Attaching(QObject):
     ready = Signal()  # the database attached, the library listed, the article shown checked
 
     def __init__(self, window: MainWindow, path: Path) -> None:
-        from PySide6.QtCore import QThreadPool
-
-        from app.ui.import_jobs import BackgroundCall
+        from app.ui import workers
 
         super().__init__(window)
         self.window, self.path = window, path
-        self.call = BackgroundCall(lambda _call: _open_checked(path))
-        self.call.setAutoDelete(False)  # kept here: its signals outlive the worker's run
-        self.call.signals.finished.connect(self._opened)  # queued to this (the UI) thread
-        QThreadPool.globalInstance().start(self.call)
+        self.job = workers.start(lambda _job: _open_checked(path), self._opened, "opening the library")
 
     def _opened(self, result: object) -> None:
         from app.services.safety import DatabaseSetAsideError

@@ -11,10 +11,10 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 
-from app.ui.import_jobs import BackgroundCall
+from app.ui import workers
 
 CHECK_EVERY_MS = 60 * 60 * 1000
 
@@ -27,7 +27,7 @@ class DailyBackups(QObject):
     def __init__(self, window: QMainWindow, database: Path) -> None:
         super().__init__(window)
         self.window, self.database = window, database
-        self._running: BackgroundCall | None = None
+        self._running: workers.Job | None = None
         self._warned_on: date | None = None
         self.timer = QTimer(self)
         self.timer.setInterval(CHECK_EVERY_MS)
@@ -41,11 +41,9 @@ class DailyBackups(QObject):
         from app.services import safety
 
         database = self.database
-        call = BackgroundCall(lambda _call: safety.daily_backup(database))
-        call.setAutoDelete(False)  # kept until its result arrives
-        call.signals.finished.connect(self._done)
-        self._running = call
-        QThreadPool.globalInstance().start(call)
+        self._running = workers.start(
+            lambda _job: safety.daily_backup(database), self._done, "the daily backup"
+        )
 
     def stop(self) -> None:
         self.timer.stop()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QThreadPool, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import ClaimdeskError
-from app.ui.import_jobs import BackgroundCall
+from app.ui import workers
 from app.ui.lazy import LazyModule
 
 if TYPE_CHECKING:
@@ -46,7 +46,7 @@ class FetchDialog(QDialog):
         super().__init__(parent)
         self.db = db
         self.result_: ImportResult | None = None
-        self.worker: BackgroundCall | None = None
+        self.worker: workers.Job | None = None
         self.setWindowTitle("Fetch a page from the web")
         self.setMinimumWidth(520)
         self.notice = QLabel(ONLINE_NOTICE, wordWrap=True)
@@ -76,10 +76,10 @@ class FetchDialog(QDialog):
             return
         self.message.setText(f"Fetching {url}…")
         self.fetch_button.setEnabled(False)
-        self.worker = BackgroundCall(lambda _call: fetch.fetch_url(self.db, url))
-        self.worker.setAutoDelete(False)
-        self.worker.signals.finished.connect(self._finished)
-        QThreadPool.globalInstance().start(self.worker)
+        db = self.db
+        self.worker = workers.start(
+            lambda _job: fetch.fetch_url(db, url), self._finished, "fetching the page"
+        )
 
     def _finished(self, result: object) -> None:
         self.worker = None

@@ -7,16 +7,16 @@ imported. Duplicates (same sha256) and unreadable files are listed in the summar
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QObject, Qt, QThreadPool, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from app.errors import ClaimdeskError
+from app.ui import workers
 from app.ui.lazy import LazyModule
 
 if TYPE_CHECKING:
@@ -27,28 +27,6 @@ else:
     articles = LazyModule("app.services.articles")
 
 MAX_LISTED = 12  # files named in the summary box; the rest are counted
-
-
-class _Signals(QObject):
-    progress = Signal(int, int, str)
-    finished = Signal(object)  # the result, or a ClaimdeskError
-
-
-class BackgroundCall(QRunnable):
-    """Run one service call on Qt's thread pool; `signals.finished` gets its result or its error."""
-
-    def __init__(self, work: Callable[[BackgroundCall], Any]) -> None:
-        super().__init__()
-        self.work = work
-        self.signals = _Signals()
-        self.cancelled = threading.Event()
-
-    def run(self) -> None:
-        try:
-            result: Any = self.work(self)
-        except ClaimdeskError as error:
-            result = error
-        self.signals.finished.emit(result)
 
 
 class ImportJob(QObject):
@@ -65,8 +43,9 @@ class ImportJob(QObject):
         self.dialog.setMinimumDuration(300)
         self.dialog.setAutoClose(False)
         self.dialog.setAutoReset(False)
-        self.worker = BackgroundCall(lambda call: articles.import_files(db, paths, self._progress_from(call)))
-        self.worker.setAutoDelete(False)
+        self.worker = workers.Job(
+            lambda job: articles.import_files(db, paths, job.report_progress), "the import"
+        )
         self.worker.signals.progress.connect(self._show_progress)
         self.worker.signals.finished.connect(self._finished)
         self.dialog.canceled.connect(self.worker.cancelled.set)
@@ -77,13 +56,6 @@ class ImportJob(QObject):
 
     def cancel(self) -> None:
         self.worker.cancelled.set()
-
-    def _progress_from(self, call: BackgroundCall) -> Callable[[int, int, str], bool]:
-        def progress(done: int, total: int, name: str) -> bool:
-            call.signals.progress.emit(done, total, name)  # queued to the UI thread
-            return not call.cancelled.is_set()
-
-        return progress
 
     def _show_progress(self, done: int, total: int, name: str) -> None:
         self.dialog.setMaximum(total)
