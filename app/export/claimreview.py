@@ -12,8 +12,8 @@ import re
 from datetime import datetime
 from typing import Any
 
+from app.domain.records import ArticleRecord, ClaimRecord
 from app.domain.statuses import status
-from app.storage.records import ArticleRecord, ClaimRecord
 
 RATINGS = {"false": 1, "disputed": 2, "unverified": 3, "partly_true": 4, "verified": 5}
 _ORGANISATION_WORDS = re.compile(

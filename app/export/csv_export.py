@@ -12,8 +12,8 @@ import csv
 import io
 from collections.abc import Iterable
 
+from app.domain.records import ArticleRecord, ClaimRecord, EvidenceRecord
 from app.domain.statuses import status
-from app.storage.records import ArticleRecord, ClaimRecord, EvidenceRecord
 
 COLUMNS = ("article", "sentence", "source", "status", "reason", "notes", "evidence", "updated")
 ENCODING = "utf-8-sig"

@@ -11,9 +11,9 @@ import re
 from collections import Counter
 from datetime import datetime
 
+from app.domain.records import ArticleRecord, ClaimRecord, EvidenceRecord
 from app.domain.statuses import STATUSES, status
-from app.storage.records import ArticleRecord, ClaimRecord, EvidenceRecord
-from app.storage.summaries import ArticleVersionRecord, VersionChange
+from app.domain.summaries import ArticleVersionRecord, VersionChange
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
 _LINE_START = re.compile(r"^(\s*)(\d+)([.)])", re.MULTILINE)

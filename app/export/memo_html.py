@@ -13,10 +13,10 @@ from collections.abc import Iterable
 from datetime import datetime
 from html import escape
 
+from app.domain.records import ArticleRecord, ClaimRecord, EvidenceRecord
 from app.domain.statuses import STATUSES, Status, status
+from app.domain.summaries import ArticleVersionRecord, VersionChange
 from app.export.memo_options import MemoOptions
-from app.storage.records import ArticleRecord, ClaimRecord, EvidenceRecord
-from app.storage.summaries import ArticleVersionRecord, VersionChange
 
 INK, GREY = "#1d1f23", "#5b616b"
 TAKEN_OUT, PUT_IN = "#b3261e", "#1e6b34"  # both read at 4.5:1 or better on white; "−"/"+" say it too

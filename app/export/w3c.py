@@ -26,8 +26,8 @@ from typing import Any
 from app import __version__
 from app.domain.anchoring import CONTEXT as CONTEXT_CHARS
 from app.domain.anchoring import TextQuote, describe_quote
+from app.domain.records import ArticleRecord, ClaimRecord, EvidenceRecord
 from app.domain.statuses import STATUSES, status
-from app.storage.records import ArticleRecord, ClaimRecord, EvidenceRecord
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 TEXT_URN_PREFIX = "ni:///sha-256;"

@@ -17,10 +17,10 @@ from difflib import SequenceMatcher
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.domain.summaries import ArticleVersionRecord, VersionChange
 from app.errors import NotFoundError
 from app.storage.database import Database
 from app.storage.models import Article, ArticleVersion, utcnow
-from app.storage.summaries import ArticleVersionRecord, VersionChange
 
 CONTEXT_WORDS = 4  # words of the newer text shown on each side of a change
 EXACT_WORD_PAIRS = 4_000_000  # old words × new words of one run compared exactly (2,000 × 2,000)

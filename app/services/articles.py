@@ -9,14 +9,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.config import sample_article_path
+from app.domain.records import ArticleRecord
+from app.domain.summaries import ArticleSummary
 from app.errors import ClaimdeskError, UnreadableFileError
 from app.importers import SUPPORTED_SUFFIXES, ImportedArticle, import_file
 from app.importers.plain_text import read_plain_text
 from app.storage import repository
 from app.storage.database import Database
 from app.storage.models import Article, Claim, utcnow
-from app.storage.records import ArticleRecord
-from app.storage.summaries import ArticleSummary
 
 if TYPE_CHECKING:  # the engine loads its lexicons and models when first used, not at start-up
     from app.domain.claims import Analysis, DetectedClaim

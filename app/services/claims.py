@@ -13,12 +13,13 @@ from sqlalchemy.orm import Session
 
 from app.config import author_name
 from app.domain.anchoring import describe_quote, nearest_occurrence
+from app.domain.records import ClaimRecord, NoteRecord, StatusChangeRecord
 from app.domain.statuses import is_status, status
 from app.errors import ChangedSinceError, ClaimdeskError, NotFoundError
 from app.storage import repository
 from app.storage.database import Database
 from app.storage.models import Claim, Note, utcnow
-from app.storage.records import ClaimRecord, NoteRecord, StatusChangeRecord
+from app.storage.record_mapping import claim_record, note_record
 
 SOURCE_SEARCH_RADIUS = 300  # characters around a claim where an edited source is looked for
 
@@ -34,7 +35,7 @@ def set_status(
         claim = repository.get_claim(session, claim_id)
         _change_status(session, claim, new_status, reason, author)
         session.flush()
-        return ClaimRecord.of(claim)
+        return claim_record(claim)
 
 
 def change_status(
@@ -91,7 +92,7 @@ def add_note(db: Database, claim_id: int, body: str, author: str | None = None) 
         raise ClaimdeskError("The note is empty")
     with db.session() as session:
         claim = repository.get_claim(session, claim_id)
-        return NoteRecord.of(repository.add_claim_note(session, claim, body, author_name(author), utcnow()))
+        return note_record(repository.add_claim_note(session, claim, body, author_name(author), utcnow()))
 
 
 def remove_note(db: Database, note_id: int, author: str | None = None) -> int:
@@ -121,7 +122,7 @@ def _mark_note(db: Database, note_id: int, *, removed: bool, author: str | None 
 
 def load_claim(db: Database, claim_id: int) -> ClaimRecord:
     with db.session(reading=True) as session:
-        return ClaimRecord.of(repository.get_claim(session, claim_id))
+        return claim_record(repository.get_claim(session, claim_id))
 
 
 def add_manual_claim(
@@ -141,7 +142,7 @@ def add_manual_claim(
         _anchor(claim, article.text, start, end)
         article.claims.append(claim)
         session.flush()
-        return ClaimRecord.of(claim)
+        return claim_record(claim)
 
 
 def remove_manual_claim(db: Database, claim_id: int) -> int:
@@ -199,7 +200,7 @@ def edit_claim(
             _set_source(claim, text, " ".join(source.split()) or None, source_refers_to)
         claim.updated_at = utcnow()
         session.flush()
-        return ClaimRecord.of(claim)
+        return claim_record(claim)
 
 
 def dismiss_claim(db: Database, claim_id: int) -> ClaimRecord:
@@ -220,7 +221,7 @@ def set_dismissed(db: Database, claim_id: int, dismissed: bool) -> tuple[ClaimRe
             claim.updated_at = utcnow()
             claim.dismissed_at = claim.updated_at if dismissed else None
         session.flush()
-        return ClaimRecord.of(claim), changed
+        return claim_record(claim), changed
 
 
 def _trimmed_span(text: str, start: int, end: int) -> tuple[int, int]:

@@ -12,13 +12,13 @@ from pathlib import Path
 from typing import Any
 
 from app.config import reviewer_name
+from app.domain.records import ArticleRecord
 from app.export import claimreview, csv_export, markdown, w3c
 from app.files import write_atomic
 from app.services.article_versions import history
 from app.storage import annotation_repository, repository
 from app.storage.database import Database
 from app.storage.models import utcnow
-from app.storage.records import ArticleRecord
 
 
 def export_markdown(db: Database, article_id: int, out: str | Path) -> Path:

@@ -7,12 +7,13 @@ from pathlib import Path
 from typing import Literal
 
 from app.config import ATTACHMENTS, author_name, files_dir
+from app.domain.records import ClaimRecord, EvidenceRecord
 from app.errors import ChangedSinceError, ClaimdeskError, NotFoundError, UnreadableFileError
 from app.files import keep_by_digest, read_chunks, sha256_of_file
 from app.storage import repository
 from app.storage.database import Database
 from app.storage.models import Evidence, utcnow
-from app.storage.records import ClaimRecord, EvidenceRecord
+from app.storage.record_mapping import claim_record, evidence_record
 
 EVIDENCE_KINDS = ("url", "document", "person", "other")
 
@@ -152,7 +153,7 @@ def _mark_evidence(db: Database, evidence_id: int, *, removed: bool, author: str
 def _add(db: Database, claim_id: int, evidence: Evidence) -> EvidenceRecord:
     with db.session() as session:
         claim = repository.get_claim(session, claim_id)
-        return EvidenceRecord.of(repository.add_evidence(session, claim, evidence))
+        return evidence_record(repository.add_evidence(session, claim, evidence))
 
 
 def set_tags(
@@ -173,7 +174,7 @@ def set_tags(
         claim.tags = [repository.tag_named(session, name) for name in clean]
         claim.updated_at = utcnow()
         session.flush()
-        return ClaimRecord.of(claim)
+        return claim_record(claim)
 
 
 def tag_names(db: Database) -> list[str]:

@@ -10,12 +10,12 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from app.domain.statuses import STATUSES
+from app.domain.summaries import LibraryEntry as LibraryEntry  # re-exported for the library's callers
+from app.domain.summaries import LibraryFilter as LibraryFilter
 from app.errors import ClaimdeskError
 from app.storage import repository
 from app.storage.database import Database
 from app.storage.models import utcnow
-from app.storage.summaries import LibraryEntry as LibraryEntry  # re-exported for the library's callers
-from app.storage.summaries import LibraryFilter as LibraryFilter
 
 _STATUS_IDS = tuple(s.id for s in STATUSES)
 _STATUS_ORDER = frozenset(_STATUS_IDS)

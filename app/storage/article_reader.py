@@ -19,7 +19,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
-from app.storage.records import (
+from app.domain.records import (
     ArticleRecord,
     ClaimRecord,
     EvidenceRecord,

@@ -9,10 +9,10 @@ from datetime import datetime
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session, selectinload
 
+from app.domain.records import ArticleRecord
 from app.errors import NotFoundError
 from app.storage.article_reader import read_article
 from app.storage.models import Article, Claim, Evidence, Note, StatusChange, Tag, claim_tag, utcnow
-from app.storage.records import ArticleRecord
 
 
 def read_article_record(session: Session, article_id: int) -> ArticleRecord:

@@ -40,8 +40,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QMenu, QTextEdit, QToolTip, QWidget
 
+from app.domain.records import ClaimRecord
 from app.domain.statuses import status
-from app.storage.records import ClaimRecord
 from app.ui.reader_typesetting import (
     INDENT_EMS,
     column_margins,

@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.services import articles, safety
-from app.storage.backup import BackupInfo
 from app.ui.guard import run_guarded
 
 if TYPE_CHECKING:
+    from app.storage.backup import BackupInfo
     from app.ui.main_window import MainWindow
 
 REASON_LABELS = {

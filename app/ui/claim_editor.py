@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.storage.records import ClaimRecord
+from app.domain.records import ClaimRecord
 from app.ui.evidence_form import EvidenceForm
 from app.ui.evidence_list import EvidenceList
 from app.ui.history_view import HistoryView

@@ -14,8 +14,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from app.domain.records import ClaimRecord
 from app.domain.statuses import STATUSES, status
-from app.storage.records import ClaimRecord
 from app.ui.status_icons import status_icon
 from app.ui.tooltips import as_plain_tooltip
 

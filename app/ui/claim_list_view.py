@@ -12,8 +12,8 @@ from PySide6.QtCore import QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QContextMenuEvent, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QMenu, QTreeView, QWidget
 
+from app.domain.records import ClaimRecord
 from app.domain.statuses import STATUSES
-from app.storage.records import ClaimRecord
 from app.ui.claim_list_model import ClaimIdRole, ClaimRole
 from app.ui.status_icons import status_icon
 

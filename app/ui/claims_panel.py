@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.records import ClaimRecord
 from app.domain.statuses import STATUSES
-from app.storage.records import ClaimRecord
 from app.ui.claim_filters import SORT_ORDERS, ClaimFilter, ClaimFilterProxy
 from app.ui.claim_list_model import (
     ARTICLE_ITSELF,

@@ -17,9 +17,9 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from app.domain.records import ClaimRecord, StatusChangeRecord
 from app.domain.statuses import status as status_info
 from app.errors import ClaimdeskError
-from app.storage.records import ClaimRecord, StatusChangeRecord
 from app.ui.database_slot import DatabaseSlot
 from app.ui.lazy import LazyModule
 

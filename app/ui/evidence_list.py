@@ -11,7 +11,7 @@ from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from app.storage.records import EvidenceRecord
+from app.domain.records import EvidenceRecord
 from app.ui.history_view import local_time
 from app.ui.markdown_render import OfflineTextBrowser
 

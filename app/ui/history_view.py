@@ -9,8 +9,8 @@ from html import escape
 
 from PySide6.QtWidgets import QWidget
 
+from app.domain.records import ClaimRecord, EvidenceRecord, NoteRecord, StatusChangeRecord
 from app.domain.statuses import status
-from app.storage.records import ClaimRecord, EvidenceRecord, NoteRecord, StatusChangeRecord
 from app.ui.markdown_render import OfflineTextBrowser
 
 

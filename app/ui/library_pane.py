@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.statuses import STATUSES
 from app.domain.statuses import status as status_info
-from app.storage.summaries import LibraryEntry, LibraryFilter
+from app.domain.summaries import LibraryEntry, LibraryFilter
 from app.ui.database_slot import DatabaseSlot
 from app.ui.lazy import LazyModule
 from app.ui.tooltips import as_plain_tooltip

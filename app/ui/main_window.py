@@ -19,9 +19,9 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from app import __version__
+from app.domain.records import ArticleRecord, ClaimRecord
 from app.domain.statuses import status
 from app.errors import LibraryNotReadyError
-from app.storage.records import ArticleRecord, ClaimRecord
 from app.ui.article_view import ArticleView
 from app.ui.claims_panel import ClaimsPanel
 from app.ui.commands import ClaimActions

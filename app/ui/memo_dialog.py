@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
@@ -28,8 +28,10 @@ from app.domain.statuses import STATUSES
 from app.export.memo_options import MemoOptions, Paper
 from app.services import reports
 from app.services.articles import load_article
-from app.storage.database import Database
 from app.ui.guard import run_guarded, safe_file_name
+
+if TYPE_CHECKING:
+    from app.storage.database import Database
 
 T = TypeVar("T")
 

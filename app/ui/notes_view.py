@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.storage.records import NoteRecord
+from app.domain.records import NoteRecord
 from app.ui.history_view import local_time
 from app.ui.markdown_render import OfflineTextBrowser, render_markdown
 

@@ -8,8 +8,8 @@ from html import escape
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from app.domain.records import ClaimRecord
 from app.domain.statuses import status
-from app.storage.records import ClaimRecord
 from app.ui.status_icons import status_icon
 
 SHOWN_CHARS = 160  # of the claim's sentence, so the user sees which claim they are judging

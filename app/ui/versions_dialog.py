@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from app.domain.summaries import ArticleVersionRecord, VersionChange
 from app.export.memo_html import PUT_IN, TAKEN_OUT, change_html
 from app.services import article_versions
-from app.storage.summaries import ArticleVersionRecord, VersionChange
 from app.ui.guard import run_guarded
 
 if TYPE_CHECKING:

@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from app.domain.records import ArticleRecord
 from app.errors import ClaimdeskError, NotFoundError
 from app.services import articles, claims
 from app.storage.database import Database
 from app.storage.models import Claim, Note, StatusChange
-from app.storage.records import ArticleRecord
 
 
 @pytest.fixture

@@ -9,13 +9,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from app.domain.records import ArticleRecord, ClaimRecord
 from app.importers.article import ImportedArticle, sha256_of
 from app.services import articles, claims, evidence, versions
 from app.services.versions import VersionReport, apply_new_version
 from app.storage import repository
 from app.storage.database import Database, open_database
 from app.storage.models import Claim
-from app.storage.records import ArticleRecord, ClaimRecord
 
 SHELLS = "The authority said the survey found 14 unexploded shells on the seabed."
 FISHERMEN = "Fishermen reportedly saw divers in the area for weeks before the halt."

@@ -10,7 +10,7 @@ from app.services import articles, claims, evidence
 from app.storage import repository
 from app.storage.article_reader import last_opened_article_id, open_read_only, read_article
 from app.storage.database import Database
-from app.storage.records import ClaimRecord
+from app.storage.record_mapping import claim_record
 
 
 def test_plain_sql_and_orm_records_are_equal(db: Database, article_file: Path, tmp_path: Path) -> None:
@@ -30,7 +30,7 @@ def test_plain_sql_and_orm_records_are_equal(db: Database, article_file: Path, t
     with db.session() as session:  # the ORM's own mapping of the same rows
         article = repository.get_article(session, article_id, with_claims=True)
         via_orm = (article.title, article.text, article.imported_at)
-        orm_claims = tuple(ClaimRecord.of(c) for c in article.claims)
+        orm_claims = tuple(claim_record(c) for c in article.claims)
     connection = open_read_only(db.path)
     assert connection is not None
     try:

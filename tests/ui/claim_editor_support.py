@@ -6,8 +6,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QComboBox
 
+from app.domain.records import ClaimRecord
 from app.services import claims
-from app.storage.records import ClaimRecord
 from app.ui.main_window import MainWindow
 
 

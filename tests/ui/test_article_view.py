@@ -14,7 +14,7 @@ from PySide6.QtGui import QTextCharFormat, QTextCursor, QWheelEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from app.storage.records import ClaimRecord
+from app.domain.records import ClaimRecord
 from app.ui.article_view import ArticleView, Utf16Positions, claim_tooltip
 from app.ui.main_window import MainWindow
 from app.ui.theme import claim_background

@@ -10,10 +10,10 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
+from app.domain.records import ArticleRecord
 from app.services import articles, claims
 from app.storage.article_reader import read_last_article
 from app.storage.database import Database
-from app.storage.records import ArticleRecord
 from app.ui.application import attach_database
 from app.ui.main_window import MainWindow
 

@@ -1,20 +1,18 @@
-"""Plain, immutable views of stored data, handed to the GUI and the CLI.
+"""Plain, immutable views of stored data, handed to the GUI, the exports and the CLI.
 
 Services return these instead of ORM objects so nothing outside storage can lazy-load, or write,
-behind a session's back. These are what showing an article needs (they are read before the first
-paint); records that list or compare articles are in app/storage/summaries.py.
+behind a session's back. They are domain types: pure data, no SQLAlchemy, so ui and export need
+not import storage for them; storage fills them (app/storage/record_mapping.py from ORM rows,
+app/storage/article_reader.py from sqlite3 rows before the first paint). Records that list or
+compare articles are in app/domain/summaries.py.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
 
 from app.domain.confidence import is_uncertain
-
-if TYPE_CHECKING:  # records load without SQLAlchemy: the first paint reads them with sqlite3 alone
-    from app.storage.models import Claim, Evidence, Note, StatusChange
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,12 +25,6 @@ class NoteRecord:
     removed_at: datetime | None = None  # taken off its claim (kept in the history)
     removed_by: str = ""
 
-    @classmethod
-    def of(cls, note: Note) -> NoteRecord:
-        return cls(
-            note.id, note.body, note.author, note.created_at, note.uid, note.removed_at, note.removed_by or ""
-        )
-
 
 @dataclass(frozen=True, slots=True)
 class StatusChangeRecord:
@@ -41,10 +33,6 @@ class StatusChangeRecord:
     reason: str
     author: str
     at: datetime
-
-    @classmethod
-    def of(cls, change: StatusChange) -> StatusChangeRecord:
-        return cls(change.old_status, change.new_status, change.reason, change.author, change.at)
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,25 +51,6 @@ class EvidenceRecord:
     uid: str = ""
     removed_at: datetime | None = None  # taken off its claim (kept in the history)
     removed_by: str = ""
-
-    @classmethod
-    def of(cls, evidence: Evidence) -> EvidenceRecord:
-        return cls(
-            id=evidence.id,
-            uid=evidence.uid,
-            kind=evidence.kind,
-            reference=evidence.reference,
-            note=evidence.note,
-            stored_path=evidence.stored_path,
-            sha256=evidence.sha256,
-            role=evidence.role,
-            contact_method=evidence.contact_method,
-            contacted_at=evidence.contacted_at,
-            author=evidence.author,
-            added_at=evidence.added_at,
-            removed_at=evidence.removed_at,
-            removed_by=evidence.removed_by or "",
-        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,39 +118,6 @@ class ClaimRecord:
     def reason(self) -> str:
         """Why the claim has its current status: the reason given with the last change."""
         return self.history[-1].reason if self.history else ""
-
-    @classmethod
-    def of(cls, claim: Claim) -> ClaimRecord:
-        return cls(
-            id=claim.id,
-            article_id=claim.article_id,
-            start=claim.start,
-            end=claim.end,
-            text=claim.exact,
-            kind=claim.kind,
-            origin=claim.origin,
-            source=claim.source,
-            secondary_source=claim.secondary_source,
-            source_refers_to=claim.source_refers_to,
-            source_confidence=claim.source_confidence,
-            cues=tuple(claim.cues),
-            hedges=tuple(claim.hedges),
-            figures=tuple(claim.figures),
-            reasons=tuple(claim.reasons),
-            score=claim.score,
-            status=claim.status,
-            anchored=claim.anchored,
-            updated_at=claim.updated_at,
-            notes=tuple(NoteRecord.of(n) for n in claim.notes if n.removed_at is None),
-            history=tuple(StatusChangeRecord.of(h) for h in claim.history),
-            evidence=tuple(EvidenceRecord.of(e) for e in claim.evidence if e.removed_at is None),
-            removed_notes=tuple(NoteRecord.of(n) for n in claim.notes if n.removed_at is not None),
-            removed_evidence=tuple(EvidenceRecord.of(e) for e in claim.evidence if e.removed_at is not None),
-            tags=tuple(t.name for t in claim.tags),
-            uid=claim.uid,
-            dismissed=claim.dismissed_at is not None,
-            previous_text=claim.previous_exact,
-        )
 
 
 @dataclass(frozen=True, slots=True)

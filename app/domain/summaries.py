@@ -1,6 +1,6 @@
 """Records that list, filter or compare articles: the library, the versions of one article.
 
-Kept apart from app/storage/records.py, whose records are what showing an article needs: that
+Kept apart from app/domain/records.py, whose records are what showing an article needs: that
 module is read before the first paint, and every frozen dataclass costs its creation there.
 """
 
