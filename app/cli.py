@@ -18,7 +18,7 @@ from app import __version__
 from app.errors import ClaimdeskError
 
 if TYPE_CHECKING:
-    from app.domain.summaries import VersionChange
+    from app.domain.text_diff import VersionChange
 
 EXIT_USAGE = 2
 EXIT_BUG = 1  # an unexpected error: ours, not the user's

@@ -35,7 +35,7 @@ _NAME = r"[^\W\d_a-z][\w'\u2019\-]+"
 # a few hundred in all): searching all of them made a 50 MB text file take hours.
 _LOOKBACK = 250
 # A list item's bullet or number: the sentence (and the analysis, whose claims are sentences) keeps
-# it; the claim a journalist works on does not (app/services/articles.py claim_from).
+# it; the claim a journalist works on does not (app/services/analysis.py claim_from).
 _LIST_MARKER = re.compile(r"(?:[•▪◦‣⁃●○■□►➢✓✔]|\(?\d{1,3}[.)]|\(?[a-z]\))[ \t]+")
 _LEADING_NAME = re.compile(rf"{_NAME}(?:\s+{_NAME}){{0,3}}(?=\s+[^\W\d_A-Z])")  # a sentence's subject
 

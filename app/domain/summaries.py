@@ -52,21 +52,3 @@ class ArticleVersionRecord:
     sha256: str  # of the bytes the text was read from
     title: str
     words: int
-
-
-@dataclass(frozen=True, slots=True)
-class VersionChange:
-    """One difference between two versions of an article's text, word by word.
-
-    `start`/`end` are code-point offsets into the newer text (a deletion is an empty span where the
-    words were), so a reader showing that text can jump there; `before`/`after` are a few words of
-    the newer text around it, for a line of context.
-    """
-
-    kind: str  # "inserted", "deleted" or "replaced"
-    old: str  # the words taken out ("" for an insertion)
-    new: str  # the words put in ("" for a deletion)
-    start: int
-    end: int
-    before: str = ""
-    after: str = ""

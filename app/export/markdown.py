@@ -13,7 +13,8 @@ from datetime import datetime
 
 from app.domain.records import ArticleRecord, ClaimRecord, EvidenceRecord
 from app.domain.statuses import STATUSES, status
-from app.domain.summaries import ArticleVersionRecord, VersionChange
+from app.domain.summaries import ArticleVersionRecord
+from app.domain.text_diff import VersionChange
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
 _LINE_START = re.compile(r"^(\s*)(\d+)([.)])", re.MULTILINE)

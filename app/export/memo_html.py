@@ -15,7 +15,8 @@ from html import escape
 
 from app.domain.records import ArticleRecord, ClaimRecord, EvidenceRecord
 from app.domain.statuses import STATUSES, Status, status
-from app.domain.summaries import ArticleVersionRecord, VersionChange
+from app.domain.summaries import ArticleVersionRecord
+from app.domain.text_diff import VersionChange
 from app.export.memo_options import MemoOptions
 
 INK, GREY = "#1d1f23", "#5b616b"

@@ -11,20 +11,17 @@ from typing import TYPE_CHECKING
 from app.config import sample_article_path
 from app.domain.records import ArticleRecord
 from app.domain.summaries import ArticleSummary
-from app.errors import ClaimdeskError, UnreadableFileError
+from app.errors import ClaimdeskError
 from app.importers import SUPPORTED_SUFFIXES, ImportedArticle, import_file
 from app.importers.plain_text import read_plain_text
+from app.services.analysis import analyze_imported, claim_from
 from app.storage import repository
 from app.storage.database import Database
-from app.storage.models import Article, Claim, utcnow
+from app.storage.models import Article, utcnow
 
 if TYPE_CHECKING:  # the engine loads its lexicons and models when first used, not at start-up
-    from app.domain.claims import Analysis, DetectedClaim
+    from app.domain.claims import Analysis
     from app.services.versions import VersionReport
-
-MAX_ANALYSED_CHARS = 2_000_000  # about 300,000 words: a few seconds of analysis, bounded memory
-CONTEXT = 32  # characters of prefix/suffix kept with each claim, as TextQuoteSelector does
-
 
 @dataclass(frozen=True, slots=True)
 class ImportResult:
@@ -37,19 +34,6 @@ class ImportResult:
 def analyze_file(path: str | Path) -> Analysis:
     """Analysis only; nothing is stored (`claimdesk analyze`)."""
     return analyze_imported(import_file(path))
-
-
-def analyze_imported(imported: ImportedArticle) -> Analysis:
-    """Run the claim engine, refusing texts far beyond any article (minutes of work, GBs of memory)."""
-    from app.domain.claims import analyze
-
-    if len(imported.text) > MAX_ANALYSED_CHARS:
-        name = imported.filename or "This text"
-        raise UnreadableFileError(
-            f"{name} has {len(imported.text):,} characters; Claimdesk analyses articles of up to "
-            f"{MAX_ANALYSED_CHARS:,} (a long book). Split it, or import the part you are checking."
-        )
-    return analyze(imported.text, title=imported.title)
 
 
 def import_path(db: Database, path: str | Path) -> ImportResult:
@@ -98,7 +82,7 @@ def store_imported(
             if not same_story(repository.article_text(session, earlier), imported.text):
                 namesake, earlier = earlier, None
     if earlier is not None:
-        from app.services.versions import apply_new_version  # versions imports this module
+        from app.services.versions import apply_new_version  # loaded when an article comes back changed
 
         report = apply_new_version(
             db, earlier, imported, captured_at=captured_at, original_path=original_path
@@ -200,34 +184,6 @@ def _fallback_title(imported: ImportedArticle) -> str:
     return first_line[:80]
 
 
-def claim_from(text: str, detected: DetectedClaim) -> Claim:
-    """The claim stored for a detected sentence: a list item's bullet or number left out."""
-    from app.domain.claims import claim_start  # loaded with the engine, which detected the claim
-
-    start = claim_start(text, detected.start, detected.end)
-    return Claim(
-        start=start,
-        end=detected.end,
-        exact=text[start : detected.end],
-        prefix=text[max(0, start - CONTEXT) : start],
-        suffix=text[detected.end : detected.end + CONTEXT],
-        kind=detected.kind,
-        origin="detected",
-        source=detected.source,
-        source_start=detected.source_start,
-        source_end=detected.source_end,
-        secondary_source=detected.secondary_source,
-        source_refers_to=detected.source_refers_to,
-        source_confidence=detected.source_confidence,
-        cues=list(detected.cues),
-        hedges=list(detected.hedges),
-        figures=list(detected.figures),
-        reasons=list(detected.reasons),
-        score=detected.score,
-    )
-
-
-_claim_from = claim_from  # the name services.versions imports
 
 
 def list_articles(db: Database) -> list[ArticleSummary]:

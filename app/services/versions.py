@@ -2,7 +2,7 @@
 
 The new text is kept as the article's next version (app.services.article_versions: the earlier
 texts stay, to show what changed), the article's text is replaced and each claim is found again in
-it by its quote, prefix and suffix (app.domain.anchoring.reanchor, fuzzy as Hypothesis does it).
+it by its quote, prefix and suffix (app.domain.replan decides where, fuzzy as Hypothesis does it).
 Nothing a journalist did is touched: statuses and their history, notes, evidence, tags and
 dismissals stay as they are. A claim whose wording changed keeps the wording it had before in
 `previous_exact`; a claim that can't be found any more becomes an orphan (`anchored=False`) with
@@ -19,8 +19,9 @@ from datetime import datetime
 from itertools import accumulate
 from typing import TYPE_CHECKING
 
-from app.domain.anchoring import TextQuote, describe_quote, nearest_occurrence, reanchor
+from app.domain.replan import Placement, replan
 from app.importers import ImportedArticle
+from app.services.analysis import analyze_imported, claim_from
 from app.services.article_versions import store_version
 from app.storage import repository
 from app.storage.database import Database
@@ -28,9 +29,6 @@ from app.storage.models import Article, Claim, utcnow
 
 if TYPE_CHECKING:
     from app.domain.claims import Analysis
-
-SOURCE_SEARCH_RADIUS = 400  # how far from its claim a source's name may be found again
-
 
 @dataclass(frozen=True, slots=True)
 class VersionReport:
@@ -70,8 +68,6 @@ def apply_new_version(
     otherwise it is computed here (before the transaction) unless `detect_new` is False.
     """
     if analysis is None and detect_new:
-        from app.services.articles import analyze_imported  # articles.py calls us: import late
-
         analysis = analyze_imported(imported)
     with db.session() as session:
         article = repository.get_article(session, article_id)
@@ -99,77 +95,27 @@ def apply_new_version(
 
 
 def _reanchor_claims(claims: list[Claim], old_text: str, text: str) -> dict[str, list[int]]:
-    """Move every claim to where its quote is in `text`; the claim ids by outcome."""
-    targets = [(TextQuote(c.exact, c.prefix, c.suffix), c.start) for c in claims]
+    """Move every claim to where its quote is in `text` (app/domain/replan.py decides); the claim
+    ids by outcome."""
     outcomes: dict[str, list[int]] = {"unchanged": [], "moved": [], "changed": [], "orphaned": []}
     now = utcnow()
-    for claim, span in zip(claims, reanchor(text, targets), strict=True):
-        was_anchored = claim.anchored
-        outcome = _orphan(claim, text) if span is None else _move(claim, old_text, text, span)
-        if outcome == "changed" or claim.anchored != was_anchored:  # what the journalist will see change
+    for claim, planned in zip(claims, replan(old_text, text, [_placement(c) for c in claims]), strict=True):
+        place = planned.place
+        if planned.outcome == "changed" or place.anchored != claim.anchored:  # what the journalist sees
             claim.updated_at = now
-        outcomes[outcome].append(claim.id)
+        claim.start, claim.end, claim.anchored = place.start, place.end, place.anchored
+        claim.exact, claim.prefix, claim.suffix = place.exact, place.prefix, place.suffix
+        claim.previous_exact = place.previous_exact
+        claim.source_start, claim.source_end = place.source_start, place.source_end
+        outcomes[planned.outcome].append(claim.id)
     return outcomes
 
 
-def _move(claim: Claim, old_text: str, text: str, span: tuple[int, int]) -> str:
-    """Put the claim at `span`; 'unchanged', 'moved' or 'changed' (wording).
-
-    Only a change of words is a change of wording: text laid out again (line breaks, double
-    spaces, as a page re-extracted often is) only moves the claim.
-    """
-    start, end = span
-    quote = describe_quote(text, start, end)
-    if _words(quote.exact) != _words(claim.exact):
-        outcome = "changed"
-        if claim.previous_exact is None:
-            claim.previous_exact = claim.exact  # the wording the journalist first worked on
-        elif claim.previous_exact == quote.exact:
-            claim.previous_exact = None  # back to that wording: nothing to show any more
-    elif (start, end) != (claim.start, claim.end) or quote.exact != claim.exact or not claim.anchored:
-        outcome = "moved"
-    else:
-        outcome = "unchanged"
-    _move_source(claim, old_text, text, start - claim.start)
-    claim.start, claim.end = start, end
-    claim.exact, claim.prefix, claim.suffix = quote.exact, quote.prefix, quote.suffix
-    claim.anchored = True
-    return outcome
-
-
-def _words(text: str) -> list[str]:
-    return text.split()
-
-
-def _orphan(claim: Claim, text: str) -> str:
-    """Keep the claim, its quote and everything on it; its offsets only stay inside the text."""
-    claim.anchored = False
-    claim.start = min(claim.start, len(text))
-    claim.end = min(max(claim.end, claim.start), len(text))
-    claim.source_start = claim.source_end = None
-    return "orphaned"
-
-
-def _move_source(claim: Claim, old_text: str, text: str, shift: int) -> None:
-    """The source's offsets follow the claim: shifted if it is still there, else the nearest
-    occurrence of its name, else none (the name itself is kept). An orphan found again looks
-    for its source's name near it."""
-    if not claim.source or (claim.anchored and (claim.source_start is None or claim.source_end is None)):
-        return
-    if claim.source_start is None or claim.source_end is None:
-        name, moved = claim.source, claim.start + shift
-    else:
-        name = old_text[claim.source_start : claim.source_end] or claim.source
-        moved = claim.source_start + shift
-        if text[moved : moved + len(name)] == name:
-            claim.source_start, claim.source_end = moved, moved + len(name)
-            return
-    start, end = claim.start + shift, claim.end + shift
-    best = nearest_occurrence(text, name, start, end, SOURCE_SEARCH_RADIUS, moved)
-    if best is not None:
-        claim.source_start, claim.source_end = best, best + len(name)
-    else:
-        claim.source_start = claim.source_end = None
+def _placement(claim: Claim) -> Placement:
+    return Placement(
+        claim.start, claim.end, claim.exact, claim.prefix, claim.suffix, claim.anchored,
+        claim.previous_exact, claim.source, claim.source_start, claim.source_end,
+    )  # fmt: skip
 
 
 def _replace_text(
@@ -208,8 +154,6 @@ def _refresh_reworded(claims: list[Claim], reworded: list[int], analysis: Analys
 
 def _add_detected(article: Article, analysis: Analysis) -> int:
     """Detected claims of the new text that overlap no claim there yet (dismissed ones count)."""
-    from app.services.articles import _claim_from  # one way to turn a detection into a claim
-
     spans = sorted((c.start, c.end) for c in article.claims if c.anchored)
     starts = [start for start, _ in spans]
     furthest_ends = list(accumulate((end for _, end in spans), max))  # of the spans up to each one
@@ -218,6 +162,6 @@ def _add_detected(article: Article, analysis: Analysis) -> int:
         before = bisect_left(starts, detected.end)  # spans starting before the detection ends
         if before and furthest_ends[before - 1] > detected.start:
             continue
-        article.claims.append(_claim_from(article.text, detected))
+        article.claims.append(claim_from(article.text, detected))
         added += 1
     return added

@@ -54,7 +54,7 @@ from app.ui.status_icons import status_icon
 from app.ui.theme import claim_format, claim_ink, find_format
 
 if TYPE_CHECKING:
-    from app.ui.article_structure import StructuredBlock
+    from app.domain.article_structure import StructuredBlock
     from app.ui.find_bar import FindBar
 
 READER_FAMILIES = ["Charter", "Georgia", "Source Serif 4", "Noto Serif", "Cambria", "DejaVu Serif"]

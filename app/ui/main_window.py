@@ -282,7 +282,7 @@ class MainWindow(QMainWindow):
             self._library.article_opened(record.id)
         structure = None
         if record.html:  # html.parser loads only for an article with a display copy
-            from app.ui.article_structure import article_structure
+            from app.domain.article_structure import article_structure
 
             structure = article_structure(record.text, record.html)
         self.article_view.show_text(record.text, _highlighted(record.claims), structure)

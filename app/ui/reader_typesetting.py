@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QFont, QFontMetricsF, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument
 
 if TYPE_CHECKING:
-    from app.ui.article_structure import StructuredBlock
+    from app.domain.article_structure import StructuredBlock
 
 COLUMN_CHARACTERS = 70
 LINE_HEIGHT_PERCENT = 150

@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from app.domain.summaries import ArticleVersionRecord, VersionChange
+from app.domain.summaries import ArticleVersionRecord
+from app.domain.text_diff import VersionChange
 from app.export.memo_html import PUT_IN, TAKEN_OUT, change_html
 from app.services import article_versions
 from app.ui.guard import run_guarded

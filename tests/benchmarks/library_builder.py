@@ -20,7 +20,7 @@ from sqlalchemy import insert
 
 from app.domain.statuses import STATUSES
 from app.domain.text import normalize_text
-from app.services.articles import claim_from
+from app.services.analysis import claim_from
 from app.storage.database import open_database
 from app.storage.models import Article, Claim, Note
 from tests.evaluation.claims import wikinews_articles

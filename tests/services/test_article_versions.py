@@ -8,10 +8,11 @@ import pytest
 from sqlalchemy import text
 
 from app import cli
+from app.domain.text_diff import diff_texts
 from app.errors import NotFoundError
 from app.importers.article import ImportedArticle, sha256_of
 from app.services import article_versions, articles, library, versions
-from app.services.article_versions import compare, diff_texts, list_versions, version_text
+from app.services.article_versions import compare, list_versions, version_text
 from app.storage import repository
 from app.storage.database import Database
 

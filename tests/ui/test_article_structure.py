@@ -17,10 +17,10 @@ from PySide6.QtGui import QColor, QImage, QTextCursor
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from app.domain.article_structure import KINDS, StructuredBlock, article_structure, text_paragraphs
 from app.importers.markdown import read_markdown
 from app.services import articles
 from app.storage.database import Database
-from app.ui.article_structure import KINDS, StructuredBlock, article_structure, text_paragraphs
 from app.ui.article_view import ArticleView, Utf16Positions
 from app.ui.main_window import MainWindow
 from app.ui.reader_typesetting import HEADING_SCALE
