@@ -1,11 +1,15 @@
-"""Read one article with everything on its claims, in plain SQL on a `sqlite3` connection.
+"""Read one article with everything on its claims, in six plain SQL queries.
 
 Why not the ORM: this is the path to the first painted window. Importing SQLAlchemy costs about
 0.3 s, twice a bare Qt window's whole start-up, so at start the last article is read with the
-standard library alone, shown, and SQLAlchemy loads after the first paint. It is also the fast
-way to open a big article: six set-based queries instead of the ORM's object building.
+standard library alone (`read_last_article`, on a `sqlite3` connection), shown, and SQLAlchemy
+loads after the first paint. It is also the fast way to open a big article: six set-based
+queries instead of the ORM's object building.
 
-The records are the same ones the ORM path builds (`ClaimRecord.of`); a test checks that both
+`read_article` takes how to run a query, not a connection: the first paint gives it sqlite3's
+`execute`; storage gives it a SQLAlchemy session's (app/storage/repository.py), which serves any
+backend SQLAlchemy speaks, so the same queries will read a newsroom's PostgreSQL library. The
+records are the ones the ORM path builds (app/storage/record_mapping.py); a test checks that both
 give equal records for the same article, so the two can't drift apart.
 """
 
@@ -14,7 +18,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
@@ -28,17 +32,18 @@ from app.domain.records import (
 )
 
 T = TypeVar("T")
+Execute = Callable[[str, dict[str, Any]], Iterable[Sequence[Any]]]  # a query and its parameters -> rows
 _ARTICLE = (
     "SELECT id, title, byline, outlet, source_url, published_at, filename, format, text, imported_at,"
-    " html FROM article WHERE id = ?"
+    " html FROM article WHERE id = :article_id"
 )
 _CLAIMS = (
     'SELECT id, start, "end", exact, kind, origin, source, secondary_source, source_refers_to, cues,'
     " hedges, figures, reasons, score, status, anchored, updated_at, uid, dismissed_at, previous_exact,"
     " source_confidence"
-    " FROM claim WHERE article_id = ? ORDER BY start, id"
+    " FROM claim WHERE article_id = :article_id ORDER BY start, id"
 )
-_PER_CLAIM = "claim_id IN (SELECT id FROM claim WHERE article_id = ?)"
+_PER_CLAIM = "claim_id IN (SELECT id FROM claim WHERE article_id = :article_id)"
 
 
 def open_read_only(path: Path) -> sqlite3.Connection | None:
@@ -68,45 +73,46 @@ def last_opened_article_id(connection: sqlite3.Connection) -> int | None:
     return None if row is None or row[0] is None else int(row[0])
 
 
-def _evidence_record(r: tuple[Any, ...]) -> EvidenceRecord:
+def _evidence_record(r: Sequence[Any]) -> EvidenceRecord:
     return EvidenceRecord(
         r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], _maybe_time(r[9]), r[10], _time(r[11]), r[12],
         _maybe_time(r[13]), r[14] or "",
     )  # fmt: skip
 
 
-def read_article(connection: sqlite3.Connection, article_id: int) -> ArticleRecord | None:
+def read_article(execute: Execute, article_id: int) -> ArticleRecord | None:
     """The article and its claims (notes, history, evidence, tags), or None if there is none."""
-    row = connection.execute(_ARTICLE, (article_id,)).fetchone()
+    params = {"article_id": article_id}
+    row = next(iter(execute(_ARTICLE, params)), None)
     if row is None:
         return None
     notes = _grouped(
-        connection,
+        execute,
         "SELECT claim_id, id, body, author, created_at, uid, removed_at, removed_by FROM note"
         f" WHERE {_PER_CLAIM} ORDER BY id",
-        article_id,
+        params,
         lambda r: NoteRecord(r[1], r[2], r[3], _time(r[4]), r[5], _maybe_time(r[6]), r[7] or ""),
     )
     history = _grouped(
-        connection,
+        execute,
         "SELECT claim_id, old_status, new_status, reason, author, at FROM status_change"
         f" WHERE {_PER_CLAIM} ORDER BY id",
-        article_id,
+        params,
         lambda r: StatusChangeRecord(r[1], r[2], r[3], r[4], _time(r[5])),
     )
     evidence = _grouped(
-        connection,
+        execute,
         "SELECT claim_id, id, kind, reference, note, stored_path, sha256, role, contact_method,"
         f" contacted_at, author, added_at, uid, removed_at, removed_by FROM evidence WHERE {_PER_CLAIM}"
         " ORDER BY id",
-        article_id,
+        params,
         _evidence_record,
     )
     tags = _grouped(
-        connection,
+        execute,
         "SELECT claim_tag.claim_id, tag.name FROM claim_tag JOIN tag ON tag.id = claim_tag.tag_id"
         f" WHERE claim_tag.{_PER_CLAIM} ORDER BY tag.name",
-        article_id,
+        params,
         lambda r: str(r[1]),
     )
     claims = tuple(
@@ -140,7 +146,7 @@ def read_article(connection: sqlite3.Connection, article_id: int) -> ArticleReco
             previous_text=c[19],
             source_confidence=c[20],
         )
-        for c in connection.execute(_CLAIMS, (article_id,))
+        for c in execute(_CLAIMS, params)
     )
     return ArticleRecord(
         id=row[0],
@@ -159,24 +165,29 @@ def read_article(connection: sqlite3.Connection, article_id: int) -> ArticleReco
 
 
 def _grouped(
-    connection: sqlite3.Connection, query: str, article_id: int, make: Callable[[Any], T]
+    execute: Execute, query: str, params: dict[str, Any], make: Callable[[Any], T]
 ) -> dict[int, tuple[T, ...]]:
     grouped: defaultdict[int, list[T]] = defaultdict(list)
-    for row in connection.execute(query, (article_id,)):
+    for row in execute(query, params):
         grouped[row[0]].append(make(row))
     return {claim_id: tuple(items) for claim_id, items in grouped.items()}
 
 
-def _strings(value: str | None) -> tuple[str, ...]:
-    return tuple(json.loads(value)) if value else ()
+def _strings(value: str | list[str] | None) -> tuple[str, ...]:
+    """A JSON list: text in SQLite, already a list from a database with a JSON type."""
+    if not value:
+        return ()
+    return tuple(json.loads(value) if isinstance(value, str) else value)
 
 
-def _time(value: str) -> datetime:
-    """SQLAlchemy stores naive UTC as 'YYYY-MM-DD HH:MM:SS.ffffff'; records carry aware UTC."""
-    return datetime.fromisoformat(value).replace(tzinfo=UTC)
+def _time(value: str | datetime) -> datetime:
+    """SQLite gives naive UTC as 'YYYY-MM-DD HH:MM:SS.ffffff' (other databases a datetime);
+    records carry aware UTC."""
+    moment = datetime.fromisoformat(value) if isinstance(value, str) else value
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
 
-def _maybe_time(value: str | None) -> datetime | None:
+def _maybe_time(value: str | datetime | None) -> datetime | None:
     return None if value is None else _time(value)
 
 
@@ -196,7 +207,7 @@ def read_last_article(path: Path) -> ArticleRecord | None:
         if revision is None or revision[0] != head_revision():
             return None
         article_id = last_opened_article_id(connection)
-        return None if article_id is None else read_article(connection, article_id)
+        return None if article_id is None else read_article(connection.execute, article_id)
     except sqlite3.Error:
         return None
     finally:

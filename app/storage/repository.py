@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, text
 from sqlalchemy.orm import Session, selectinload
 
 from app.domain.records import ArticleRecord
@@ -16,11 +15,10 @@ from app.storage.models import Article, Claim, Evidence, Note, StatusChange, Tag
 
 
 def read_article_record(session: Session, article_id: int) -> ArticleRecord:
-    """The article with its claims as records, read in plain SQL (article_reader.py says why)."""
+    """The article with its claims as records, in the reader's six queries (article_reader.py says
+    why), run through the session: on any database SQLAlchemy speaks."""
     session.flush()
-    raw = session.connection().connection.driver_connection
-    assert isinstance(raw, sqlite3.Connection)
-    record = read_article(raw, article_id)
+    record = read_article(lambda query, params: session.execute(text(query), params).all(), article_id)
     if record is None:
         raise NotFoundError(f"There is no article {article_id}")
     return record

@@ -34,15 +34,23 @@ def test_plain_sql_and_orm_records_are_equal(db: Database, article_file: Path, t
     connection = open_read_only(db.path)
     assert connection is not None
     try:
-        via_sql = read_article(connection, article_id)
-        assert read_article(connection, article_id + 1000) is None
+        via_sql = read_article(connection.execute, article_id)
+        assert read_article(connection.execute, article_id + 1000) is None
     finally:
         connection.close()
     assert via_sql is not None
     assert (via_sql.title, via_sql.text, via_sql.imported_at) == via_orm
     assert via_sql.claims == orm_claims
     assert via_sql.claims[0].tags == ("Budget", "ports", "shipping")
-    assert articles.load_article(db, article_id) == via_sql
+    assert articles.load_article(db, article_id) == via_sql, "the session's run of the queries agrees"
+    # a removed note comes back apart from the others, the same way on both paths
+    claims.remove_note(db, via_sql.claims[0].notes[1].id)
+    reread = articles.load_article(db, article_id)
+    with db.session() as session:
+        assert tuple(
+            claim_record(c) for c in repository.get_article(session, article_id, with_claims=True).claims
+        ) == (reread.claims)
+    assert [n.body for n in reread.claims[0].removed_notes] == ["Second note."]
 
 
 def test_last_opened_article_comes_first(db: Database, article_file: Path, tmp_path: Path) -> None:
