@@ -12,7 +12,7 @@ from dataclasses import replace
 from functools import partial
 from html import escape
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, TypeVar, cast
 
 from PySide6.QtCore import QByteArray, QEvent, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -21,7 +21,8 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidg
 from app import __version__
 from app.domain.records import ArticleRecord, ClaimRecord
 from app.domain.statuses import status
-from app.errors import LibraryNotReadyError
+from app.errors import ClaimdeskError, LibraryNotReadyError
+from app.ui import workers
 from app.ui.article_view import ArticleView
 from app.ui.claims_panel import ClaimsPanel
 from app.ui.commands import ClaimActions
@@ -32,6 +33,7 @@ from app.ui.theme import theme_menu
 
 if TYPE_CHECKING:
     from app.services import articles, data_exports, reports
+    from app.services.annotations import ImportReport
     from app.storage.database import Database
     from app.ui.claim_editor import ClaimEditor
     from app.ui.library_ui import LibraryUi
@@ -360,16 +362,17 @@ class MainWindow(QMainWindow):
         if path:
             self.data_export(fmt, path)
 
-    def data_export(self, fmt: str, path: str | Path) -> Path | None:
+    def data_export(self, fmt: str, path: str | Path) -> workers.Job | None:
+        """Write the article's claims as `fmt`, on a worker; the status bar says where."""
         if self.article is None:
             return None
-
-        article_id = self.article.id
+        article_id, db = self.article.id, self.db
         writer = getattr(data_exports, f"export_{fmt}")
-        written: Path | None = self.guarded(lambda: writer(self.db, article_id, Path(path)))
-        if written is not None:
-            self.statusBar().showMessage(f"Written to {written}")
-        return written
+        return self.in_background(
+            "writing the export",
+            lambda: writer(db, article_id, Path(path)),
+            lambda written: self.statusBar().showMessage(f"Written to {written}"),
+        )
 
     def import_annotations_dialog(self) -> None:
         from PySide6.QtWidgets import QFileDialog
@@ -380,25 +383,45 @@ class MainWindow(QMainWindow):
         if path:
             self.import_annotations(path)
 
-    def import_annotations(self, path: str | Path) -> None:
-        """Join annotations (W3C or Hypothesis) to their article, then show that article."""
+    def import_annotations(self, path: str | Path) -> workers.Job:
+        """Join annotations (W3C or Hypothesis) to their article on a worker, then show that article."""
         from app.services.annotations import import_annotations
 
-        report = self.guarded(lambda: import_annotations(self.db, path))
-        if report is None:
-            return
-        if report.article_ids:
-            self.open_article(report.article_ids[0])
-        self.statusBar().showMessage(report.summary())
+        db = self.db
 
-    def export_pdf(self, path: str | Path) -> Path | None:
+        def imported(report: ImportReport) -> None:
+            if report.article_ids:
+                self.open_article(report.article_ids[0])
+            self.statusBar().showMessage(report.summary())
+
+        return self.in_background("importing the annotations", lambda: import_annotations(db, path), imported)
+
+    def export_pdf(self, path: str | Path) -> workers.Job | None:
+        """The article's memo as a PDF, rendered on a worker; the status bar says where."""
         if self.article is None:
             return None
-        article_id = self.article.id
-        written = self.guarded(lambda: reports.export_pdf(self.db, article_id, path))
-        if written is not None:
-            self.statusBar().showMessage(f"Memo written to {written}")
-        return written
+        article_id, db = self.article.id, self.db
+        return self.in_background(
+            "writing the memo",
+            lambda: reports.export_pdf(db, article_id, path),
+            lambda written: self.statusBar().showMessage(f"Memo written to {written}"),
+        )
+
+    def in_background(self, what: str, work: Callable[[], T], then: Callable[[T], object]) -> workers.Job:
+        """Run a long service call on a worker (app/ui/workers.py): the window stays responsive,
+        an error becomes a message, and `then` gets the result on the UI thread."""
+        self.statusBar().showMessage(f"{what[:1].upper()}{what[1:]}…")
+
+        def done(result: object) -> None:
+            if isinstance(result, ClaimdeskError):
+                self.statusBar().showMessage(str(result))
+                from PySide6.QtWidgets import QMessageBox
+
+                QMessageBox.warning(self, "Claimdesk", str(result))
+            else:
+                then(cast(T, result))
+
+        return workers.start(lambda _job: work(), done, what)
 
     # ---- claims ---------------------------------------------------------------------------
     def choose_claim(self, claim_id: int) -> None:

@@ -19,15 +19,18 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QLabel,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from app.domain.statuses import STATUSES
+from app.errors import ClaimdeskError
 from app.export.memo_options import MemoOptions, Paper
 from app.services import reports
 from app.services.articles import load_article
+from app.ui import workers
 from app.ui.guard import run_guarded, safe_file_name
 
 if TYPE_CHECKING:
@@ -43,6 +46,7 @@ class MemoDialog(QDialog):
         super().__init__(parent)
         self.db = db
         self.article_id = article_id
+        self.job: workers.Job | None = None  # the last export, running or done
         article = load_article(db, article_id)
         self.article_title = article.title
         self.setWindowTitle("Verification memo")
@@ -115,14 +119,26 @@ class MemoDialog(QDialog):
         if path:
             self.export_to(path)
 
-    def export_to(self, path: str | Path) -> Path | None:
+    def export_to(self, path: str | Path) -> workers.Job | None:
+        """Render the memo to `path` on a worker; the dialog says where it went, or why not."""
         options = self.options()
         if options is None:
             return None
-        written = self._guarded(lambda: reports.export_pdf(self.db, self.article_id, path, options))
-        if written is not None:
-            self.message.setText(f"Memo written to {written}")
-        return written
+        db, article_id = self.db, self.article_id
+        self.message.setText("Writing the memo…")
+
+        def done(result: object) -> None:
+            if isinstance(result, ClaimdeskError):
+                self.message.setText(str(result))
+                QMessageBox.warning(self, "Claimdesk", str(result))
+            else:
+                self.message.setText(f"Memo written to {result}")
+
+        def render(_job: workers.Job) -> Path:
+            return reports.export_pdf(db, article_id, path, options)
+
+        self.job = workers.start(render, done, "the memo")
+        return self.job
 
     def make_printer(self) -> QPrinter:
         """A printer set to the memo's paper; its dialog may still change it."""

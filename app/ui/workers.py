@@ -38,6 +38,8 @@ class Job(QRunnable):
         self.work, self.what = work, what
         self.signals = _Signals()
         self.cancelled = threading.Event()
+        self.result: Any = None  # what `finished` carried, once it has
+        self.handled = False  # True once `start`'s callback ran on the UI thread
         self.setAutoDelete(False)  # its signals must outlive the run: the owner keeps the job
 
     def run(self) -> None:
@@ -49,6 +51,7 @@ class Job(QRunnable):
         except Exception as error:  # every failure must reach the window
             log.exception("%s failed", self.what)
             result = JobFailedError(failure_message(self.what, error))
+        self.result = result
         self.signals.finished.emit(result)
 
     def report_progress(self, done: int, total: int, name: str) -> bool:
@@ -60,9 +63,21 @@ class Job(QRunnable):
 def start(work: Callable[[Job], Any], then: Callable[[object], object], what: str = "the job") -> Job:
     """Run `work` on the pool; `then(result or error)` runs on the UI thread when it is done."""
     job = Job(work, what)
-    job.signals.finished.connect(then)
+    _running.add(job)  # kept alive until its callback has run
+
+    def done(result: object) -> None:
+        _running.discard(job)
+        try:
+            then(result)
+        finally:
+            job.handled = True
+
+    job.signals.finished.connect(done)
     QThreadPool.globalInstance().start(job)
     return job
+
+
+_running: set[Job] = set()
 
 
 def failure_message(what: str, error: BaseException) -> str:
