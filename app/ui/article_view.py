@@ -49,7 +49,7 @@ from app.ui.reader_typesetting import (
     format_structure,
     set_page_margins,
 )
-from app.ui.settings import app_settings
+from app.ui.settings import READER_POINT_SIZE
 from app.ui.status_icons import status_icon
 from app.ui.theme import claim_format, claim_ink, find_format
 
@@ -60,7 +60,6 @@ if TYPE_CHECKING:
 READER_FAMILIES = ["Charter", "Georgia", "Source Serif 4", "Noto Serif", "Cambria", "DejaVu Serif"]
 DEFAULT_POINT_SIZE, MIN_POINT_SIZE, MAX_POINT_SIZE = 12.0, 7.0, 32.0
 MAX_FIND_HIGHLIGHTS = 1500  # beyond this only the count and the current match are shown
-_FONT_SETTING = "reader/point_size"
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")  # two UTF-16 units each: emoji, rare scripts
 
 
@@ -441,7 +440,7 @@ class ArticleView(QTextEdit):
 
     def _zoom(self, size: float) -> None:
         self.set_point_size(size)
-        app_settings().setValue(_FONT_SETTING, self.point_size())
+        READER_POINT_SIZE.write(self.point_size())
 
     # ---- layout: a centred column of about 70 characters ---------------------------------------
     def _fit_column(self) -> None:
@@ -636,8 +635,4 @@ class ArticleView(QTextEdit):
 
 
 def _saved_point_size() -> float:
-    value = app_settings().value(_FONT_SETTING, DEFAULT_POINT_SIZE)
-    try:
-        return float(value)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        return DEFAULT_POINT_SIZE
+    return READER_POINT_SIZE.read() or DEFAULT_POINT_SIZE

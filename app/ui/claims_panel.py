@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QModelIndex, QPoint, QSettings, Qt
+from PySide6.QtCore import QModelIndex, QPoint, QSettings, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -41,6 +41,7 @@ from app.ui.claim_list_model import (
     StatusOrderRole,
 )
 from app.ui.claim_list_view import ClaimTreeView
+from app.ui.settings import CLAIMS_GROUPED, CLAIMS_HEADER, CLAIMS_ORDER, SHOW_DISMISSED
 from app.ui.status_icons import status_icon
 
 __all__ = ["ClaimIdRole", "ClaimTreeView", "ClaimsPanel", "PositionRole", "ScoreRole", "StatusOrderRole"]
@@ -192,19 +193,18 @@ class ClaimsPanel(QWidget):
 
     # ---- remembered between runs ----------------------------------------------------------
     def save_state(self, settings: QSettings) -> None:
-        settings.setValue("claims/header", self.view.header().saveState())
-        settings.setValue("claims/order", self.sort_box.currentIndex())
-        settings.setValue("claims/grouped", self.group_box.isChecked())
-        settings.setValue("claims/show_dismissed", self.dismissed_box.isChecked())
+        CLAIMS_HEADER.write(self.view.header().saveState(), settings)
+        CLAIMS_ORDER.write(self.sort_box.currentIndex(), settings)
+        CLAIMS_GROUPED.write(self.group_box.isChecked(), settings)
+        SHOW_DISMISSED.write(self.dismissed_box.isChecked(), settings)
 
     def restore_state(self, settings: QSettings) -> None:
-        header = settings.value("claims/header")
-        if isinstance(header, QByteArray):
+        if (header := CLAIMS_HEADER.read(settings)) is not None:
             self.view.header().restoreState(header)
-        order = _int(settings.value("claims/order"), 0)
+        order = CLAIMS_ORDER.read(settings)
         self.sort_by(order if 0 <= order < len(SORT_ORDERS) else 0)
-        self.set_grouped(_bool(settings.value("claims/grouped")))
-        self.set_show_dismissed(_bool(settings.value("claims/show_dismissed")))
+        self.set_grouped(CLAIMS_GROUPED.read(settings))
+        self.set_show_dismissed(SHOW_DISMISSED.read(settings))
 
     # ---- inside ---------------------------------------------------------------------------
     def _setup_header(self) -> None:
@@ -346,13 +346,3 @@ def _combo(name: str, items: list[tuple[str, Any]]) -> QComboBox:
         box.addItem(label, data)
     return box
 
-
-def _int(value: object, default: int) -> int:
-    try:
-        return int(str(value))
-    except ValueError:
-        return default
-
-
-def _bool(value: object) -> bool:
-    return value is True or str(value).lower() == "true"

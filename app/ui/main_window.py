@@ -14,7 +14,7 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar, cast
 
-from PySide6.QtCore import QByteArray, QEvent, Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
@@ -22,6 +22,7 @@ from app import __version__
 from app.domain.records import ArticleRecord, ClaimRecord
 from app.domain.statuses import status
 from app.errors import ClaimdeskError, LibraryNotReadyError
+from app.ui import settings as settings_
 from app.ui import workers
 from app.ui.article_view import ArticleView
 from app.ui.claims_panel import ClaimsPanel
@@ -606,24 +607,19 @@ class MainWindow(QMainWindow):
 
     def _restore_layout(self) -> None:
         settings = app_settings()
-        geometry = settings.value("window/geometry")
-        if isinstance(geometry, QByteArray):
+        if (geometry := settings_.WINDOW_GEOMETRY.read(settings)) is not None:
             self.restoreGeometry(geometry)
-        claims_and_editor = settings.value("window/claims_editor")
-        if isinstance(claims_and_editor, QByteArray):
+        if (claims_and_editor := settings_.CLAIMS_AND_EDITOR.read(settings)) is not None:
             self.right_splitter.restoreState(claims_and_editor)
         self.claims_panel.restore_state(settings)
         self._restore_panes()
 
     def _restore_panes(self) -> None:
         """Pane sizes are kept per number of panes, so adding the library later keeps the others'."""
-        settings = app_settings()
-        panes = settings.value(f"window/panes{self.splitter.count()}")
-        if isinstance(panes, QByteArray):
+        if (panes := settings_.panes(self.splitter.count()).read()) is not None:
             self.splitter.restoreState(panes)
         if self.library_pane is not None:
-            shown = settings.value("window/library_shown", True)
-            self.show_library_action.setChecked(shown is True or str(shown).lower() == "true")
+            self.show_library_action.setChecked(settings_.LIBRARY_SHOWN.read())
             self.show_library(self.show_library_action.isChecked())
 
     def changeEvent(self, event: QEvent) -> None:
@@ -636,11 +632,11 @@ class MainWindow(QMainWindow):
         if self._editor is not None:
             self._editor.keep_note_draft()  # a note half written is there at the next start
         settings = app_settings()
-        settings.setValue("window/geometry", self.saveGeometry())
-        settings.setValue(f"window/panes{self.splitter.count()}", self.splitter.saveState())
-        settings.setValue("window/claims_editor", self.right_splitter.saveState())
+        settings_.WINDOW_GEOMETRY.write(self.saveGeometry(), settings)
+        settings_.panes(self.splitter.count()).write(self.splitter.saveState(), settings)
+        settings_.CLAIMS_AND_EDITOR.write(self.right_splitter.saveState(), settings)
         if self.library_pane is not None:
-            settings.setValue("window/library_shown", self.show_library_action.isChecked())
+            settings_.LIBRARY_SHOWN.write(self.show_library_action.isChecked(), settings)
         self.claims_panel.save_state(settings)
         super().closeEvent(event)
 

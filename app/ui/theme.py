@@ -11,11 +11,10 @@ from PySide6.QtGui import QAction, QActionGroup, QColor, QGuiApplication, QPalet
 from PySide6.QtWidgets import QApplication, QMenu, QToolTip, QWidget
 
 from app.domain.statuses import status
-from app.ui.settings import app_settings
+from app.ui.settings import THEME
 
 SYSTEM, LIGHT, DARK = "system", "light", "dark"
 THEMES = {SYSTEM: "&System", LIGHT: "&Light", DARK: "&Dark"}
-_SETTING = "view/theme"
 _CONTROLLER = "claimdesk_theme_controller"
 
 Role, Group = QPalette.ColorRole, QPalette.ColorGroup
@@ -77,7 +76,7 @@ def palette_for(theme: str) -> QPalette:
 
 
 def saved_theme() -> str:
-    choice = app_settings().value(_SETTING, SYSTEM)
+    choice = THEME.read()
     return choice if choice in THEMES else SYSTEM
 
 
@@ -115,7 +114,7 @@ class ThemeController(QObject):
     def apply(self, choice: str | None = None) -> None:
         """Apply `choice` and remember it; without one, apply the remembered choice."""
         if choice is not None and choice in THEMES:
-            app_settings().setValue(_SETTING, choice)
+            THEME.write(choice)
         self._ask_platform()
         theme = effective_theme(self.choice)
         if theme == DARK and self._app.style().name().lower() == "windowsvista":
