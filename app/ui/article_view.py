@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from html import escape
 from typing import TYPE_CHECKING
 
@@ -27,7 +28,6 @@ from PySide6.QtGui import (
     QFontMetricsF,
     QHelpEvent,
     QKeyEvent,
-    QKeySequence,
     QMouseEvent,
     QPainter,
     QPaintEvent,
@@ -42,6 +42,7 @@ from PySide6.QtWidgets import QApplication, QMenu, QTextEdit, QToolTip, QWidget
 
 from app.domain.records import ClaimRecord
 from app.domain.statuses import status
+from app.ui import shortcuts as keys
 from app.ui.reader_typesetting import (
     INDENT_EMS,
     column_margins,
@@ -175,34 +176,19 @@ class ArticleView(QTextEdit):
 
     # ---- actions ----------------------------------------------------------------------------
     def _build_actions(self) -> None:
-        def action(text: str, keys: list[QKeySequence], slot: object, local: bool = False) -> QAction:
-            made = QAction(text, self)
-            made.setShortcuts(keys)
+        def action(shortcut: keys.Shortcut, slot: Callable[[], object], local: bool = False) -> QAction:
+            made = keys.action(shortcut, self, slot)
             if local:  # Ctrl+Enter means "add claim" only while reading; elsewhere it may submit
                 made.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            made.triggered.connect(slot)
             self.addAction(made)
             return made
 
-        self.zoom_in_action = action(
-            "Zoom &in", [QKeySequence(QKeySequence.StandardKey.ZoomIn), QKeySequence("Ctrl+=")], self.zoom_in
-        )
-        self.zoom_out_action = action(
-            "Zoom &out", [QKeySequence(QKeySequence.StandardKey.ZoomOut)], self.zoom_out
-        )
-        self.zoom_reset_action = action("&Actual size", [QKeySequence("Ctrl+0")], self.reset_zoom)
-        self.find_action = action(
-            "&Find in article…", [QKeySequence(QKeySequence.StandardKey.Find)], self.open_find
-        )
-        self.add_claim_action = action(
-            "&Add claim from selection",
-            [QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")],
-            self.request_claim,
-            local=True,
-        )
-        self.set_span_action = action(
-            "Set &span of selected claim to selection", [], self.request_span, local=True
-        )
+        self.zoom_in_action = action(keys.ZOOM_IN, self.zoom_in)
+        self.zoom_out_action = action(keys.ZOOM_OUT, self.zoom_out)
+        self.zoom_reset_action = action(keys.ZOOM_RESET, self.reset_zoom)
+        self.find_action = action(keys.FIND, self.open_find)
+        self.add_claim_action = action(keys.ADD_CLAIM, self.request_claim, local=True)
+        self.set_span_action = action(keys.SET_SPAN, self.request_span, local=True)
         self._update_claim_actions()
 
     def view_actions(self) -> list[QAction]:

@@ -14,10 +14,11 @@ from PySide6.QtWidgets import QAbstractItemView, QMenu, QTreeView, QWidget
 
 from app.domain.records import ClaimRecord
 from app.domain.statuses import STATUSES
+from app.ui import shortcuts as keys
 from app.ui.claim_list_model import ClaimIdRole, ClaimRole
 from app.ui.status_icons import status_icon
 
-STATUS_BY_KEY = {s.key: s.id for s in STATUSES}
+STATUS_BY_KEY = {s.key: s.id for s in STATUSES}  # the keys listed in app/ui/shortcuts.py STATUS_KEYS
 PLAIN = (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
 
 
@@ -67,12 +68,11 @@ class ClaimTreeView(QTreeView):
             super().keyPressEvent(event)
 
     def _handle_key(self, event: QKeyEvent) -> bool:
-        key = event.key()
-        if key in (Qt.Key.Key_J, Qt.Key.Key_K):
-            arrow = Qt.Key.Key_Down if key == Qt.Key.Key_J else Qt.Key.Key_Up
+        if keys.NEXT_CLAIM.matches(event) or keys.PREVIOUS_CLAIM.matches(event):
+            arrow = Qt.Key.Key_Down if keys.NEXT_CLAIM.matches(event) else Qt.Key.Key_Up
             super().keyPressEvent(QKeyEvent(event.type(), arrow, Qt.KeyboardModifier.NoModifier))
             return True
-        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.current_claim_id() is None:
+        if keys.EDIT_KEY.matches(event) and self.current_claim_id() is None:
             index = self.currentIndex().siblingAtColumn(0)
             if index.isValid():  # a group row: open or close it
                 self.setExpanded(index, not self.isExpanded(index))
@@ -82,13 +82,13 @@ class ClaimTreeView(QTreeView):
             return False
         if event.text() in STATUS_BY_KEY:
             self.statusKeyPressed.emit(claim_id, STATUS_BY_KEY[event.text()])
-        elif key == Qt.Key.Key_N:
+        elif keys.NOTE_KEY.matches(event):
             self.noteRequested.emit(claim_id)
-        elif key == Qt.Key.Key_E:
+        elif keys.EVIDENCE_KEY.matches(event):
             self.evidenceRequested.emit(claim_id)
-        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        elif keys.EDIT_KEY.matches(event):
             self.editRequested.emit(claim_id)
-        elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+        elif keys.DISMISS_KEY.matches(event):
             self.dismissRequested.emit(claim_id)
         else:
             return False

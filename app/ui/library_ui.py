@@ -11,10 +11,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu, QVBoxLayout, QWidget
 
 from app.importers import SUPPORTED_SUFFIXES
+from app.ui import shortcuts as keys
 from app.ui.import_jobs import ImportJob, paste_article, show_summary
 from app.ui.lazy import LazyModule
 from app.ui.library_pane import LibraryPane
@@ -65,14 +66,12 @@ class LibraryUi:
 
     def _add_actions(self) -> None:
         window = self.window
-        self.import_files_action = window._action(
-            "&Import files…", QKeySequence("Ctrl+Shift+O"), self.import_dialog
-        )
-        self.import_folder_action = window._action("Import a &folder…", None, self.import_folder_dialog)
-        self.fetch_action = window._action("&Fetch URL… (goes online)", None, self.fetch_dialog)
-        self.paste_action = window._action("&Paste as new article", QKeySequence("Ctrl+Shift+V"), self.paste)
-        self.search_action = window._action("&Search the library", QKeySequence("Ctrl+K"), self.focus_search)
-        self.trash_action = window._action("Show the &trash", None, lambda: self.pane.show_trash(True))
+        self.import_files_action = keys.action(keys.IMPORT_FILES, window, self.import_dialog)
+        self.import_folder_action = keys.menu_action("Import a &folder…", window, self.import_folder_dialog)
+        self.fetch_action = keys.menu_action("&Fetch URL… (goes online)", window, self.fetch_dialog)
+        self.paste_action = keys.action(keys.PASTE_ARTICLE, window, self.paste)
+        self.search_action = keys.action(keys.SEARCH, window, self.focus_search)
+        self.trash_action = keys.menu_action("Show the &trash", window, lambda: self.pane.show_trash(True))
         for action in (self.paste_action, self.search_action):
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         file_menu = _menu_holding(window, window.open_action)

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar, cast
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from app import __version__
@@ -23,6 +23,7 @@ from app.domain.records import ArticleRecord, ClaimRecord
 from app.domain.statuses import status
 from app.errors import ClaimdeskError, LibraryNotReadyError
 from app.ui import settings as settings_
+from app.ui import shortcuts as keys
 from app.ui import workers
 from app.ui.article_view import ArticleView
 from app.ui.claims_panel import ClaimsPanel
@@ -200,52 +201,38 @@ class MainWindow(QMainWindow):
     # ---- building -------------------------------------------------------------------------
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
-        self.open_action = self._action("&Open…", QKeySequence.StandardKey.Open, self.open_dialog)
+        self.open_action = keys.action(keys.OPEN, self, self.open_dialog)
         file_menu.addAction(self.open_action)
-        file_menu.addAction(self._action("Import &annotations…", None, self.import_annotations_dialog))
+        file_menu.addAction(keys.menu_action("Import &annotations…", self, self.import_annotations_dialog))
         file_menu.addSeparator()
-        self.export_action = self._action(
-            "Verification &memo (PDF)…", QKeySequence("Ctrl+E"), self.memo_dialog
-        )
-        self.print_action = self._action(
-            "&Print preview…", QKeySequence.StandardKey.Print, self.print_preview
-        )
+        self.export_action = keys.action(keys.MEMO, self, self.memo_dialog)
+        self.print_action = keys.action(keys.PRINT_PREVIEW, self, self.print_preview)
         file_menu.addActions([self.export_action, self.print_action])
         export_menu = file_menu.addMenu("Export &as")
         for label, fmt in DATA_EXPORTS.items():
-            export_menu.addAction(self._action(label, None, partial(self.data_export_dialog, fmt)))
+            export_menu.addAction(keys.menu_action(label, self, partial(self.data_export_dialog, fmt)))
         file_menu.addSeparator()
-        file_menu.addAction(self._action("&Backups…", None, self.backups_dialog))
+        file_menu.addAction(keys.menu_action("&Backups…", self, self.backups_dialog))
         file_menu.addSeparator()
-        file_menu.addAction(self._action("&Quit", QKeySequence.StandardKey.Quit, self.close))
+        file_menu.addAction(keys.action(keys.QUIT, self, self.close))
         self.edit_menu = self.menuBar().addMenu("&Edit")
-        self.undo_action = self.actions.stack.createUndoAction(self, "&Undo")
-        self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
-        self.redo_action = self.actions.stack.createRedoAction(self, "&Redo")
-        redo_keys = [QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")]  # Ctrl+Y: a Windows habit
-        self.redo_action.setShortcuts(redo_keys)
+        self.undo_action = self.actions.stack.createUndoAction(self, keys.UNDO.label)
+        self.undo_action.setShortcuts(keys.UNDO.sequences())
+        self.redo_action = self.actions.stack.createRedoAction(self, keys.REDO.label)
+        self.redo_action.setShortcuts(keys.REDO.sequences())
         self.edit_menu.addActions([self.undo_action, self.redo_action])
         self.view_menu = self.menuBar().addMenu("&View")
-        self.show_library_action = self._action("Show &library", QKeySequence("Ctrl+Shift+L"), lambda: None)
+        self.show_library_action = keys.action(keys.SHOW_LIBRARY, self, lambda: None)
         self.show_library_action.setCheckable(True)
         self.show_library_action.setEnabled(False)  # until a library pane is added
         self.show_library_action.toggled.connect(self.show_library)
         self.view_menu.addAction(self.show_library_action)
         self.view_menu.addSeparator()
         self.view_menu.addActions(self.article_view.view_actions())  # zoom, find
-        self.view_menu.addAction(self._action("&Versions of this article…", None, self.versions_dialog))
+        self.view_menu.addAction(keys.menu_action("&Versions of this article…", self, self.versions_dialog))
         self.view_menu.addMenu(theme_menu(self))
         help_menu = self.menuBar().addMenu("&Help")
-        help_menu.addAction(self._action("&About Claimdesk", None, self.about))
-
-    def _action(
-        self, text: str, keys: QKeySequence | QKeySequence.StandardKey | None, slot: Callable[[], object]
-    ) -> QAction:
-        action = QAction(text, self)
-        if keys is not None:
-            action.setShortcut(keys)
-        action.triggered.connect(slot)
-        return action
+        help_menu.addAction(keys.menu_action("&About Claimdesk", self, self.about))
 
     def add_library_pane(self, pane: QWidget) -> None:
         """Put the library left of the article (collapsible), then restore the three panes' sizes."""

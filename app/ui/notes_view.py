@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 from html import escape
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.records import NoteRecord
+from app.ui import shortcuts as keys
 from app.ui.history_view import local_time
 from app.ui.markdown_render import OfflineTextBrowser, render_markdown
 
@@ -55,9 +56,7 @@ class NoteInput(QPlainTextEdit):
 
 
 def _is_save(event: QKeyEvent) -> bool:
-    return event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and bool(
-        event.modifiers() & Qt.KeyboardModifier.ControlModifier
-    )
+    return keys.SAVE_NOTE.matches(event)
 
 
 class NotesView(QWidget):
