@@ -6,6 +6,8 @@ replaced (the current state kept as a before-restore backup), then opened again 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -75,12 +77,16 @@ class BackupTableModel(QAbstractTableModel):
 
 
 class BackupsDialog(QDialog):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window_ = window
+    """The library's backups: make one now, or restore one through `restore` (the window's)."""
+
+    def __init__(
+        self, database: Path, restore: Callable[[BackupInfo], bool], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.database, self.restore = database, restore
         self.setWindowTitle("Backups")
         self.resize(620, 380)
-        self.model = BackupTableModel(safety.list_backups(window.db.path), self)
+        self.model = BackupTableModel(safety.list_backups(database), self)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -88,9 +94,10 @@ class BackupsDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
         note = QLabel(
-            f"Backups of {window.db.path} are kept in {safety.backups_folder(window.db.path)}. "
-            "A daily copy is made at start-up; restoring keeps the current state as a backup first."
+            f"Backups of {database} are kept in {safety.backups_folder(database)}. A copy is made "
+            "each day while Claimdesk is open; restoring keeps the current state as a backup first."
         )
+        note.setTextFormat(Qt.TextFormat.PlainText)
         note.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.backup_button = QPushButton("Back up now")
@@ -112,10 +119,10 @@ class BackupsDialog(QDialog):
         return self.model.rows[rows[0].row()] if rows else None
 
     def refresh(self) -> None:
-        self.model.set_rows(safety.list_backups(self.window_.db.path))
+        self.model.set_rows(safety.list_backups(self.database))
 
     def back_up(self) -> None:
-        if run_guarded(self, lambda: safety.back_up(self.window_.db.path)) is not None:
+        if run_guarded(self, lambda: safety.back_up(self.database)) is not None:
             self.refresh()
 
     def confirm_restore(self, info: BackupInfo) -> bool:
@@ -133,7 +140,7 @@ class BackupsDialog(QDialog):
         info = self.selected()
         if info is None or not self.confirm_restore(info):
             return False
-        done = restore_into_window(self.window_, info)
+        done = self.restore(info)
         self.refresh()
         return done
 

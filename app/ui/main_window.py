@@ -330,9 +330,9 @@ class MainWindow(QMainWindow):
         return open_versions_dialog(self)
 
     def backups_dialog(self) -> None:
-        from app.ui.backups_dialog import BackupsDialog
+        from app.ui.backups_dialog import BackupsDialog, restore_into_window
 
-        BackupsDialog(self).exec()
+        BackupsDialog(self.db.path, lambda info: restore_into_window(self, info), self).exec()
 
     def print_preview(self) -> None:
         dialog = self.memo_dialog()

@@ -8,6 +8,7 @@ in the reader, when the reader shows the newer of the two versions (offsets refe
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QUrl
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QTextBrowser,
     QVBoxLayout,
+    QWidget,
 )
 
 from app.domain.summaries import ArticleVersionRecord
@@ -31,6 +33,8 @@ from app.services import article_versions
 from app.ui.guard import run_guarded
 
 if TYPE_CHECKING:
+    from app.domain.records import ArticleRecord
+    from app.storage.database import Database
     from app.ui.main_window import MainWindow
 
 SHOW_LINK = "change:"  # href of a change's "Show" link, followed by its index
@@ -46,7 +50,9 @@ def open_versions_dialog(window: MainWindow) -> VersionsDialog | None:
     versions = run_guarded(window, lambda: article_versions.list_versions(window.db, article.id))
     if versions is None:
         return None
-    dialog = VersionsDialog(window, article.id, versions)
+    dialog = VersionsDialog(
+        window.db, article.id, versions, lambda: window.article, window.article_view.reveal, window
+    )
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
     return dialog
@@ -73,10 +79,17 @@ class VersionsDialog(QDialog):
     """The versions, newest first, and the changes between the two chosen (by default the last two)."""
 
     def __init__(
-        self, window: MainWindow, article_id: int, versions: tuple[ArticleVersionRecord, ...]
+        self,
+        db: Database,
+        article_id: int,
+        versions: tuple[ArticleVersionRecord, ...],
+        shown: Callable[[], ArticleRecord | None],
+        reveal: Callable[[int, int], object],
+        parent: QWidget | None = None,
     ) -> None:
-        super().__init__(window)
-        self.window_ = window
+        """`shown` gives the article the reader shows; `reveal` selects a span of it."""
+        super().__init__(parent)
+        self.db, self.shown, self.reveal = db, shown, reveal
         self.article_id = article_id
         self.versions = versions
         self.changes: list[VersionChange] = []
@@ -150,7 +163,7 @@ class VersionsDialog(QDialog):
             return
         older, newer = pair
         found = run_guarded(
-            self, lambda: article_versions.compare(self.window_.db, self.article_id, older, newer)
+            self, lambda: article_versions.compare(self.db, self.article_id, older, newer)
         )
         self.changes = found or []
         if not self.changes:
@@ -167,12 +180,12 @@ class VersionsDialog(QDialog):
 
     def can_reveal(self) -> bool:
         """The reader shows the newer version's text: the newest, of this article."""
-        pair, article = self.chosen(), self.window_.article
+        pair, article = self.chosen(), self.shown()
         if pair is None or article is None or article.id != self.article_id or not self.versions:
             return False
         newest = self.versions[-1]
         return pair[1] == newest.number and article.text == article_versions.version_text(
-            self.window_.db, self.article_id, newest.number
+            self.db, self.article_id, newest.number
         )
 
     def reveal_change(self, index: int) -> bool:
@@ -180,7 +193,7 @@ class VersionsDialog(QDialog):
         if not 0 <= index < len(self.changes) or not run_guarded(self, self.can_reveal):
             return False
         change = self.changes[index]
-        self.window_.article_view.reveal(change.start, change.end)
+        self.reveal(change.start, change.end)
         return True
 
     def _on_link(self, url: QUrl) -> None:

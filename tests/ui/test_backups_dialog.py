@@ -14,7 +14,7 @@ from app.storage.article_reader import read_last_article
 from app.storage.database import Database, open_database
 from app.ui import application
 from app.ui.application import EMPTY, QUIT, RESTORE, open_or_recover
-from app.ui.backups_dialog import BackupsDialog
+from app.ui.backups_dialog import BackupsDialog, restore_into_window
 from app.ui.main_window import MainWindow
 
 
@@ -27,7 +27,7 @@ def test_dialog_lists_backs_up_and_restores(
     qtbot: QtBot, window: MainWindow, article_file: Path, errors: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     assert window.open_file(article_file)
-    dialog = BackupsDialog(window)
+    dialog = BackupsDialog(window.db.path, lambda info: restore_into_window(window, info), window)
     qtbot.addWidget(dialog)
     assert dialog.model.rowCount() == 0
     dialog.back_up()
