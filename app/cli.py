@@ -97,6 +97,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--status", action="append", metavar="STATUS", help="list only claims with this status (repeatable)"
     )
     exporter.add_argument("--appendix", action="store_true", help="add the whole article with claims marked")
+    exporter.add_argument(
+        "--include-dismissed",
+        action="store_true",
+        help="list dismissed claims too, marked as dismissed (the memo, Markdown and CSV leave them out)",
+    )
     exporter.add_argument("--no-history", action="store_true", help="leave out each claim's status history")
     exporter.add_argument("--paper", default="auto", help="auto (from the locale), a4 or letter")
     exporter.add_argument("--force", action="store_true", help="overwrite files that already exist")
@@ -323,14 +328,18 @@ def _export(args: argparse.Namespace) -> int:
     if not targets:
         raise ClaimdeskError("Say what to write: --pdf, --markdown, --csv, --w3c or --claimreview OUT")
     article_id = _article_id(args.article_id, csv_only=set(targets) == {"csv"})
-    options = memo_options(args.status, history=not args.no_history, appendix=args.appendix, paper=args.paper)
+    dismissed = args.include_dismissed
+    options = memo_options(
+        args.status, history=not args.no_history, appendix=args.appendix, paper=args.paper,
+        dismissed=dismissed,
+    )  # fmt: skip
     for out in targets.values():
         if Path(out).exists() and not args.force:
             raise ClaimdeskError(f"{out} already exists; add --force to overwrite it")
     writers: dict[str, Callable[[Path], Path]] = {
         "pdf": lambda out: reports.export_pdf(db, article_id or 0, out, options),
-        "markdown": lambda out: data_exports.export_markdown(db, article_id or 0, out),
-        "csv": lambda out: data_exports.export_csv(db, article_id, out),
+        "markdown": lambda out: data_exports.export_markdown(db, article_id or 0, out, dismissed),
+        "csv": lambda out: data_exports.export_csv(db, article_id, out, dismissed),
         "w3c": lambda out: data_exports.export_w3c(db, article_id or 0, out),
         "claimreview": lambda out: data_exports.export_claimreview(db, article_id or 0, out),
     }

@@ -9,7 +9,7 @@ compare articles are in app/domain/summaries.py.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from app.domain.confidence import is_uncertain
@@ -115,6 +115,11 @@ class ClaimRecord:
         return text
 
     @property
+    def dismissed_note(self) -> str:
+        """What an export says of a dismissed claim listed on request ("" for any other)."""
+        return "dismissed: judged not worth checking (kept in the library)" if self.dismissed else ""
+
+    @property
     def reason(self) -> str:
         """Why the claim has its current status: the reason given with the last change."""
         return self.history[-1].reason if self.history else ""
@@ -134,6 +139,13 @@ class ArticleRecord:
     imported_at: datetime
     claims: tuple[ClaimRecord, ...]
     html: str | None = None  # the sanitised display copy (headings, lists, quotes); None for plain text
+
+    def for_export(self, include_dismissed: bool = False) -> ArticleRecord:
+        """The article as exports show it: dismissed claims left out unless asked for. The one rule
+        for what counts, so the memo, the claims panel and the library agree on the numbers."""
+        if include_dismissed:
+            return self
+        return replace(self, claims=tuple(c for c in self.claims if not c.dismissed))
 
     @property
     def source_label(self) -> str:

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from app.domain.records import ArticleRecord, ClaimRecord, EvidenceRecord
 from app.domain.statuses import status
 
-COLUMNS = ("article", "sentence", "source", "status", "reason", "notes", "evidence", "updated")
+COLUMNS = ("article", "sentence", "source", "status", "reason", "notes", "evidence", "updated", "dismissed")
 ENCODING = "utf-8-sig"
 
 
@@ -40,6 +40,7 @@ def row(article: ArticleRecord, claim: ClaimRecord) -> list[str]:
         "\n\n".join(f"{n.author}: {n.body}" if n.author else n.body for n in claim.notes),
         "\n\n".join(evidence_line(e) for e in claim.evidence),
         claim.updated_at.isoformat(timespec="seconds"),
+        "yes" if claim.dismissed else "",
     ]
 
 

@@ -111,6 +111,8 @@ def _claim(number: int, claim: ClaimRecord) -> list[str]:
     ]
     if not claim.anchored:
         facts.append(("Warning", "no longer found in the article's text"))
+    if claim.dismissed:
+        facts.append(("Dismissed", claim.dismissed_note.removeprefix("dismissed: ")))
     lines += [f"- **{name}:** {escape(value)}" for name, value in facts if value]
     if claim.notes:
         lines.append("- **Notes:**")

@@ -253,6 +253,8 @@ def _claim_html(number: int, claim: ClaimRecord, include_history: bool) -> str:
         facts.append("marked by hand")
     if not claim.anchored:
         facts.append("no longer found in the article's text")
+    if claim.dismissed:
+        facts.append(claim.dismissed_note)
     # Heading and sentence share one block that the layout keeps on one page (KEEP_TOGETHER):
     # a number and badge alone at the foot of a page, its sentence overleaf, reads badly.
     kind = f'<span class="small">{" · ".join(facts)}</span>'

@@ -28,6 +28,7 @@ class MemoOptions:
     include_history: bool = True
     include_appendix: bool = False
     paper: Paper = "auto"
+    include_dismissed: bool = False  # dismissed claims are left out unless asked for
 
     def __post_init__(self) -> None:
         # A bad value comes from a person typing a CLI flag: say which, in one line.
@@ -57,6 +58,7 @@ def memo_options(
     history: bool = True,
     appendix: bool = False,
     paper: str = "auto",
+    dismissed: bool = False,
 ) -> MemoOptions:
     """Build options from loose values such as CLI flags (`--status` given zero or more times)."""
     chosen = frozenset(s.strip().lower().replace(" ", "_").replace("-", "_") for s in statuses or ())
@@ -64,4 +66,4 @@ def memo_options(
     if normalised not in PAPERS:
         raise ClaimdeskError(f"Unknown paper {paper!r}; use auto, a4 or letter")
     every = frozenset(s.id for s in STATUSES)
-    return MemoOptions(chosen or every, history, appendix, normalised)
+    return MemoOptions(chosen or every, history, appendix, normalised, dismissed)

@@ -1,5 +1,8 @@
 """Data exports of an article's claims: Markdown memo, CSV, W3C Web Annotation, ClaimReview.
 
+Dismissed claims are left out of the memo, the CSV and ClaimReview unless asked for; the W3C
+export keeps them (it carries the work to another library, dismissals included).
+
 The builders in app/export are pure; this module loads the records, writes the file atomically (a
 temporary file in the same folder, then os.replace, so a reader never sees half a file and a
 failed export leaves the old file as it was) and returns the path written.
@@ -21,20 +24,23 @@ from app.storage.database import Database
 from app.storage.models import utcnow
 
 
-def export_markdown(db: Database, article_id: int, out: str | Path) -> Path:
-    article = _load(db, article_id)
+def export_markdown(db: Database, article_id: int, out: str | Path, include_dismissed: bool = False) -> Path:
+    article = _load(db, article_id).for_export(include_dismissed)
     text = markdown.memo_markdown(article, reviewer_name(), utcnow(), history(db, article_id))
     return write_atomic(out, text.encode("utf-8"))
 
 
-def export_csv(db: Database, article_id: int | None, out: str | Path) -> Path:
-    """One row per claim of one article, or of every article (newest import first) when None."""
+def export_csv(
+    db: Database, article_id: int | None, out: str | Path, include_dismissed: bool = False
+) -> Path:
+    """One row per claim of one article, or of every article (newest import first) when None;
+    dismissed claims only when asked for (then marked in the last column)."""
     if article_id is not None:
-        articles = [_load(db, article_id)]
+        ids = [article_id]
     else:
         with db.session(reading=True) as session:
             ids = [article.id for article, _ in repository.article_rows(session)]
-        articles = [_load(db, i) for i in ids]
+    articles = [_load(db, i).for_export(include_dismissed) for i in ids]
     text = csv_export.claims_csv(articles)
     return write_atomic(out, text.encode(csv_export.ENCODING))
 
@@ -49,7 +55,7 @@ def export_w3c(db: Database, article_id: int, out: str | Path) -> Path:
 
 def export_claimreview(db: Database, article_id: int, out: str | Path) -> Path:
     """A JSON-LD list of ClaimReviews, one per claim with a final status (maybe an empty list)."""
-    reviews = claimreview.claim_reviews(_load(db, article_id), reviewer_name())
+    reviews = claimreview.claim_reviews(_load(db, article_id).for_export(), reviewer_name())
     return _write_json(out, reviews)
 
 

@@ -23,8 +23,9 @@ def memo_source(db: Database, article_id: int, options: MemoOptions | None = Non
 
     An article whose file or page came back changed gets what changed since its first capture.
     """
-    article = load_article(db, article_id)
-    html = memo_html(article, reviewer_name(), utcnow(), options or MemoOptions(), history(db, article_id))
+    options = options or MemoOptions()
+    article = load_article(db, article_id).for_export(options.include_dismissed)
+    html = memo_html(article, reviewer_name(), utcnow(), options, history(db, article_id))
     return html, article.title
 
 

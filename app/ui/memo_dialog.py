@@ -65,6 +65,7 @@ class MemoDialog(QDialog):
         self.history_box = QCheckBox("Each claim's status history")
         self.history_box.setChecked(True)
         self.appendix_box = QCheckBox("Appendix: the article with the claims highlighted")
+        self.dismissed_box = QCheckBox("List dismissed claims too (marked as dismissed)")
         self.paper_combo = QComboBox()
         auto = reports.memo_paper(MemoOptions()).upper().replace("LETTER", "Letter")
         for label, paper in ((f"As usual here ({auto})", "auto"), ("A4", "a4"), ("Letter", "letter")):
@@ -72,6 +73,7 @@ class MemoDialog(QDialog):
         form = QFormLayout()
         form.addRow("Include", self.history_box)
         form.addRow("", self.appendix_box)
+        form.addRow("", self.dismissed_box)
         form.addRow("Paper", self.paper_combo)
 
         self.export_button = QPushButton("Export PDF…")
@@ -104,7 +106,13 @@ class MemoDialog(QDialog):
         if not chosen:
             return None
         paper: Paper = self.paper_combo.currentData()
-        return MemoOptions(chosen, self.history_box.isChecked(), self.appendix_box.isChecked(), paper)
+        return MemoOptions(
+            chosen,
+            include_history=self.history_box.isChecked(),
+            include_appendix=self.appendix_box.isChecked(),
+            paper=paper,
+            include_dismissed=self.dismissed_box.isChecked(),
+        )
 
     def _update_buttons(self) -> None:
         ready = self.options() is not None
