@@ -303,9 +303,9 @@ def _cell_text(claim: ClaimRecord, column: int) -> str:
 
 def claim_tooltip(claim: ClaimRecord) -> str:
     s = status(claim.status)
-    lines = [f"Status: {s.label} ({s.letter})", f"Score: {claim.score:.2f}"]
+    lines = [" ".join(claim.text.split()), "", f"Status: {s.label} ({s.letter})", f"Score: {claim.score:.2f}"]
     if claim.origin == "manual":
-        lines[1] = "Added by hand"
+        lines[-1] = "Added by hand"
     if claim.source_description:
         lines.append(f"Source: {claim.source_description}")
     if claim.hedges:

@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPoint, QSettings, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, QSettings, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -47,6 +47,8 @@ from app.ui.status_icons import status_icon
 __all__ = ["ClaimIdRole", "ClaimTreeView", "ClaimsPanel", "PositionRole", "ScoreRole", "StatusOrderRole"]
 
 COLUMN_WIDTHS = (34, 50, 96, 320, 64, 40, 40)
+MIN_WIDTHS = (24, 32, 48, 0, 28, 26, 30)  # the other columns give way down to these
+CLAIM_SHARE = 0.5  # the sentence keeps at least half of the list's width
 
 
 class ClaimsPanel(QWidget):
@@ -201,6 +203,7 @@ class ClaimsPanel(QWidget):
     def restore_state(self, settings: QSettings) -> None:
         if (header := CLAIMS_HEADER.read(settings)) is not None:
             self.view.header().restoreState(header)
+            self.fit_columns()  # a layout saved narrow never squeezes the sentence
         order = CLAIMS_ORDER.read(settings)
         self.sort_by(order if 0 <= order < len(SORT_ORDERS) else 0)
         self.set_grouped(CLAIMS_GROUPED.read(settings))
@@ -211,13 +214,32 @@ class ClaimsPanel(QWidget):
         header = self.view.header()
         header.setStretchLastSection(False)
         header.setSectionsMovable(True)
-        header.setMinimumSectionSize(28)
+        header.setMinimumSectionSize(min(w for w in MIN_WIDTHS if w))
         for column, width in enumerate(COLUMN_WIDTHS):
             header.resizeSection(column, width)
         header.setSectionResizeMode(CLAIM_COL, QHeaderView.ResizeMode.Stretch)
+        self.view.viewport().installEventFilter(self)  # a new width: the columns are fitted again
         header.setToolTip("Right-click to choose the columns")
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._column_menu)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and watched is self.view.viewport():
+            self.fit_columns()
+        return super().eventFilter(watched, event)
+
+    def fit_columns(self) -> None:
+        """Keep the sentence readable: the other columns shrink (down to their minimum widths)
+        until it has at least CLAIM_SHARE of the width, however narrow the panel or old the
+        saved layout; on a wide panel they go back towards their usual widths."""
+        header = self.view.header()
+        header.setSectionResizeMode(CLAIM_COL, QHeaderView.ResizeMode.Stretch)
+        others = [c for c in range(len(COLUMNS)) if c != CLAIM_COL and not header.isSectionHidden(c)]
+        budget = int(self.view.viewport().width() * (1 - CLAIM_SHARE))
+        wanted = {c: max(header.sectionSize(c), COLUMN_WIDTHS[c]) for c in others}
+        for column, width in _shared_out(wanted, budget).items():
+            if width != header.sectionSize(column):
+                header.resizeSection(column, width)
 
     def _column_menu(self, pos: QPoint) -> None:
         """Show or hide columns (the sentence stays): a narrow panel has room for what you use."""
@@ -229,8 +251,12 @@ class ClaimsPanel(QWidget):
             action = menu.addAction(name or "Status")
             action.setCheckable(True)
             action.setChecked(not header.isSectionHidden(column))
-            action.toggled.connect(lambda shown, c=column: header.setSectionHidden(c, not shown))
+            action.toggled.connect(lambda shown, c=column: self._show_column(c, shown))
         menu.exec(header.mapToGlobal(pos))
+
+    def _show_column(self, column: int, shown: bool) -> None:
+        self.view.header().setSectionHidden(column, not shown)
+        self.fit_columns()
 
     def _apply_filter(self) -> None:
         self.proxy.set_filter(
@@ -346,3 +372,18 @@ def _combo(name: str, items: list[tuple[str, Any]]) -> QComboBox:
         box.addItem(label, data)
     return box
 
+
+def _shared_out(wanted: dict[int, int], budget: int) -> dict[int, int]:
+    """Widths for the columns in `wanted` that fit `budget`: all scaled alike, none below its
+    minimum (those at their minimum leave the rest to the others)."""
+    fixed: dict[int, int] = {}
+    free = dict(wanted)
+    while True:
+        total = sum(free.values())
+        scale = min(1.0, max(0, budget - sum(fixed.values())) / total) if total else 1.0
+        too_narrow = [c for c, width in free.items() if width * scale < MIN_WIDTHS[c]]
+        if not too_narrow:
+            return {**fixed, **{c: int(width * scale) for c, width in free.items()}}
+        for column in too_narrow:
+            fixed[column] = MIN_WIDTHS[column]
+            del free[column]

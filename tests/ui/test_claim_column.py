@@ -1,0 +1,63 @@
+"""The claims list can be read: the sentence keeps at least half the list's width at any size,
+whatever layout was saved."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray
+from pytestqt.qtbot import QtBot
+
+from app.ui.claim_list_model import CLAIM_COL, SOURCE_COL
+from app.ui.claims_panel import CLAIM_SHARE, MIN_WIDTHS
+from app.ui.main_window import MainWindow
+from app.ui.settings import CLAIMS_HEADER, app_settings
+
+
+def _share(window: MainWindow) -> float:
+    view = window.claims_panel.view
+    return view.header().sectionSize(CLAIM_COL) / max(1, view.viewport().width())
+
+
+def _readable(window: MainWindow) -> bool:
+    """Half the width for the sentence, or every other column already at its minimum."""
+    header = window.claims_panel.view.header()
+    others_at_minimum = all(
+        header.sectionSize(c) <= MIN_WIDTHS[c] for c in range(header.count()) if c != CLAIM_COL
+    )
+    return _share(window) >= CLAIM_SHARE - 0.02 or (others_at_minimum and _share(window) >= 0.4)
+
+
+def test_the_sentence_has_half_the_width_at_every_window_size(
+    qtbot: QtBot, window: MainWindow, article_file: Path
+) -> None:
+    window.open_file(article_file)
+    for width, height in ((1024, 700), (1280, 800), (1600, 1000), (2400, 1300)):
+        window.resize(width, height)
+        qtbot.waitUntil(lambda: _readable(window), timeout=2000)
+        if width >= 1280:
+            assert _share(window) >= CLAIM_SHARE - 0.02, (width, _share(window))
+
+
+def test_a_layout_saved_narrow_never_squeezes_the_sentence(
+    qtbot: QtBot, window: MainWindow, article_file: Path
+) -> None:
+    window.open_file(article_file)
+    header = window.claims_panel.view.header()
+    header.resizeSection(SOURCE_COL, 900)  # a source column dragged wide, then saved
+    settings = app_settings()
+    CLAIMS_HEADER.write(QByteArray(header.saveState()), settings)
+    settings.sync()
+    window.claims_panel.restore_state(settings)
+    qtbot.waitUntil(lambda: _readable(window), timeout=2000)
+    assert header.sectionSize(SOURCE_COL) < 900
+
+
+def test_the_full_sentence_is_on_hover(window: MainWindow, article_file: Path) -> None:
+    from PySide6.QtCore import Qt
+
+    window.open_file(article_file)
+    index = window.claims_panel.proxy.index(0, CLAIM_COL)
+    tip = str(index.data(Qt.ItemDataRole.ToolTipRole) or "")
+    claim = window.claim_model.claim_at(0)
+    assert " ".join(claim.text.split())[:60] in tip
