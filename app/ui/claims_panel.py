@@ -47,7 +47,7 @@ from app.ui.status_icons import status_icon
 __all__ = ["ClaimIdRole", "ClaimTreeView", "ClaimsPanel", "PositionRole", "ScoreRole", "StatusOrderRole"]
 
 COLUMN_WIDTHS = (34, 50, 96, 320, 64, 40, 40)
-MIN_WIDTHS = (24, 32, 48, 0, 28, 26, 30)  # the other columns give way down to these
+MIN_WIDTHS = (24, 46, 48, 0, 24, 26, 28)  # the other columns give way down to these
 CLAIM_SHARE = 0.5  # the sentence keeps at least half of the list's width
 
 
