@@ -76,6 +76,7 @@ class MainWindow(QMainWindow):
             self._db = db
         self.article: ArticleRecord | None = None
         self.outside_changes: OutsideChanges | None = None
+        self._sheet: QWidget | None = None  # Help > Keyboard shortcuts, made when first asked for
         self.setWindowTitle("Claimdesk")
         self.resize(1280, 800)
         self.actions = ClaimActions(db, self)
@@ -232,6 +233,7 @@ class MainWindow(QMainWindow):
         self.view_menu.addAction(keys.menu_action("&Versions of this article…", self, self.versions_dialog))
         self.view_menu.addMenu(theme_menu(self))
         help_menu = self.menuBar().addMenu("&Help")
+        help_menu.addAction(keys.action(keys.KEYBOARD_HELP, self, self.shortcut_sheet))
         help_menu.addAction(keys.menu_action("&About Claimdesk", self, self.about))
 
     def add_library_pane(self, pane: QWidget) -> None:
@@ -580,6 +582,14 @@ class MainWindow(QMainWindow):
     def guarded(self, work: Callable[[], T]) -> T | None:
         """Run a service call; a user-caused error becomes a message, never a crash."""
         return run_guarded(self, work, self.statusBar().showMessage)
+
+    def shortcut_sheet(self) -> None:
+        from app.ui.shortcut_sheet import ShortcutSheet
+
+        if self._sheet is None:
+            self._sheet = ShortcutSheet(self)
+        self._sheet.show()
+        self._sheet.raise_()
 
     def about(self) -> None:
         from PySide6.QtWidgets import QMessageBox

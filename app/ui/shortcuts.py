@@ -62,6 +62,7 @@ REDO = Shortcut("&Redo", ("Ctrl+Shift+Z", "Ctrl+Y"), WINDOW, "redo it (Ctrl+Y: a
 SHOW_LIBRARY = Shortcut("Show &library", ("Ctrl+Shift+L",), WINDOW, "show or hide the library column")
 IMPORT_FILES = Shortcut("&Import files…", ("Ctrl+Shift+O",), WINDOW, "add articles to the library")
 PASTE_ARTICLE = Shortcut("&Paste as new article", ("Ctrl+Shift+V",), WINDOW, "an article from the clipboard")
+KEYBOARD_HELP = Shortcut("&Keyboard shortcuts", ("F1",), WINDOW, "this list")
 SEARCH = Shortcut("&Search the library", ("Ctrl+K",), WINDOW, "search articles, claims and notes")
 ZOOM_IN = Shortcut("Zoom &in", (QKeySequence.StandardKey.ZoomIn, "Ctrl+="), ARTICLE, "larger text")
 ZOOM_OUT = Shortcut("Zoom &out", (QKeySequence.StandardKey.ZoomOut,), ARTICLE, "smaller text")
@@ -86,8 +87,8 @@ STATUS_KEYS = tuple(
 
 SHORTCUTS = (
     OPEN, MEMO, PRINT_PREVIEW, QUIT, UNDO, REDO, SHOW_LIBRARY, IMPORT_FILES, PASTE_ARTICLE, SEARCH,
-    ZOOM_IN, ZOOM_OUT, ZOOM_RESET, FIND, ADD_CLAIM, SET_SPAN, NEXT_CLAIM, PREVIOUS_CLAIM, NOTE_KEY,
-    EVIDENCE_KEY, EDIT_KEY, DISMISS_KEY, SAVE_NOTE, *STATUS_KEYS,
+    KEYBOARD_HELP, ZOOM_IN, ZOOM_OUT, ZOOM_RESET, FIND, ADD_CLAIM, SET_SPAN, NEXT_CLAIM, PREVIOUS_CLAIM,
+    NOTE_KEY, EVIDENCE_KEY, EDIT_KEY, DISMISS_KEY, SAVE_NOTE, *STATUS_KEYS,
 )  # fmt: skip
 
 
@@ -102,5 +103,3 @@ def sheet() -> str:
             if s.context == context
         ]
     return "\n".join(lines)
-
-

@@ -6,6 +6,8 @@ from collections import Counter
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QTableWidget
+from pytestqt.qtbot import QtBot
 
 from app.ui import shortcuts as keys
 from app.ui.main_window import MainWindow
@@ -40,3 +42,17 @@ def test_the_sheet_lists_every_shortcut_by_where_it_works() -> None:
     for shortcut in keys.SHORTCUTS:
         assert shortcut.label.replace("&", "") in sheet
     assert QKeySequence("Ctrl+K").toString(QKeySequence.SequenceFormat.NativeText) in sheet
+
+
+def test_f1_shows_every_shortcut_in_a_table(qtbot: QtBot, window: MainWindow) -> None:
+    help_menu = window.menuBar().actions()[-1].menu()
+    (sheet_action,) = [a for a in help_menu.actions() if a.text() == keys.KEYBOARD_HELP.label]
+    assert QKeySequence("F1") in sheet_action.shortcuts()
+    sheet_action.trigger()
+    sheet = window._sheet
+    assert sheet is not None and sheet.isVisible()
+    qtbot.addWidget(sheet)
+    table = sheet.findChild(QTableWidget, "shortcutTable")
+    shown = {table.item(row, 1).text().split(":")[0] for row in range(table.rowCount())}
+    assert {s.label.replace("&", "") for s in keys.SHORTCUTS if s.keys} == shown
+    assert not table.tabKeyNavigation(), "Tab leaves the table"
