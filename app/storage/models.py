@@ -157,8 +157,13 @@ class Claim(Base):
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     article: Mapped[Article] = relationship(back_populates="claims")
+    # Append-only: the ORM never deletes a step (no delete cascade). The database deletes the history
+    # with its claim, after the claim row, and a trigger refuses any other delete (migration 0008).
     history: Mapped[list[StatusChange]] = relationship(
-        back_populates="claim", cascade="all, delete-orphan", order_by="StatusChange.id"
+        back_populates="claim",
+        cascade="save-update, merge, refresh-expire, expunge",
+        order_by="StatusChange.id",
+        passive_deletes="all",
     )
     notes: Mapped[list[Note]] = relationship(
         back_populates="claim", cascade="all, delete-orphan", order_by="Note.id"
@@ -201,6 +206,8 @@ class Note(Base):
     author: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+    removed_at: Mapped[datetime | None] = mapped_column()  # taken off (undone): kept for the history
+    removed_by: Mapped[str | None] = mapped_column(Text)
 
     claim: Mapped[Claim | None] = relationship(back_populates="notes")
     article: Mapped[Article | None] = relationship(back_populates="notes")
@@ -227,6 +234,8 @@ class Evidence(Base):
     contacted_at: Mapped[datetime | None] = mapped_column()
     author: Mapped[str] = mapped_column(Text, default="")
     added_at: Mapped[datetime] = mapped_column(default=utcnow)
+    removed_at: Mapped[datetime | None] = mapped_column()  # taken off (undone): kept for the history
+    removed_by: Mapped[str | None] = mapped_column(Text)
 
     claim: Mapped[Claim] = relationship(back_populates="evidence")
 

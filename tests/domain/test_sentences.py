@@ -22,10 +22,21 @@ def test_golden_rule(case: suites.Case) -> None:
     assert sentences(case.text) == list(case.expected)
 
 
+# The cases of the other suites the segmenter gets wrong (source, start of the text), with why. A
+# new miss fails the test below, and so does a fixed one still listed here.
+KNOWN_SUITE_MISSES = {
+    # a clean case whose "\rIt was a cold \nnight" pySBD's cleaning joins; we break at the newline
+    ("pragmatic_segmenter_english_spec.jsonl", "Hello World. My name is Jonas. What is your name?"),
+    # pySBD cuts four dots after the first; we keep the run of dots together (see below)
+    ("pysbd_regression_char_spans.jsonl", "Maissen se chargea du reste .... Logiquement,"),
+}
+
+
 def test_other_suites_reach_97_percent() -> None:
     cases = [c for c in suites.other_cases() if c.representable]
     failed = suites.failures(cases, suites.ours)
     assert len(cases) > 100
+    assert {(c.source, c.text[:50].rstrip()) for c in failed} == KNOWN_SUITE_MISSES
     assert len(cases) - len(failed) >= 0.97 * len(cases), [c.text[:60] for c in failed]
 
 
@@ -43,19 +54,32 @@ def test_offsets_are_exact_for_every_suite_case() -> None:
             assert got and got == got.strip()
 
 
+# pySBD char-span cases the segmenter gets wrong, each with what it does instead. A new miss fails
+# the test below, and so does a fixed one still listed here (take it off the list).
+KNOWN_CHAR_SPAN_MISSES = {
+    # pySBD cuts four dots after one ("reste ." then "..."); we keep the run of dots together
+    "Maissen se chargea du reste .... Logiquement,": ["Maissen se chargea du reste ....", "Logiquement,"],
+}
+
+
 def test_char_span_cases_have_the_expected_offsets() -> None:
     """pySBD's char-span cases give start offsets; ours agree once trailing space is trimmed."""
-    for case in suites.other_cases():
-        if case.source != "pysbd_regression_char_spans.jsonl" or not case.representable:
-            continue
+    cases = [
+        c for c in suites.other_cases() if c.source == "pysbd_regression_char_spans.jsonl" and c.representable
+    ]
+    misses = {}
+    for case in cases:
         spans = split_sentences(case.text)
         if [s.of(case.text) for s in spans] != list(case.expected):
-            continue  # scored (and counted) by the suite test above
+            misses[case.text] = [s.of(case.text) for s in spans]
+            continue
         pos = 0
         for span, expected in zip(spans, case.expected, strict=True):
             start = case.text.index(expected, pos)
             assert (span.start, span.end) == (start, start + len(expected))
             pos = span.end
+    assert misses == KNOWN_CHAR_SPAN_MISSES
+    assert len(cases) - len(misses) >= 6, "the cases measured right (6 of 7 when this was written)"
 
 
 # --- news --------------------------------------------------------------------------------------

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import os
 import resource
+import shutil
 import signal
 import sqlite3
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -143,19 +145,68 @@ def test_full_disk_keeps_the_last_good_state(isolated_home: Path, article_file: 
     assert not any((isolated_home / "backups").glob("*-manual.sqlite3"))
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root ignores folder permissions")
+# Root ignores folder permissions, and CI runs as root. So for root the folder is made read-only
+# for real: bind-mounted read-only over itself in a mount namespace of the command's own (the
+# whole file system reads as read-only there, database file included), else marked immutable.
+_READ_ONLY_MOUNT = 'mount --bind "$0" "$0" && mount -o remount,bind,ro "$0" "$0" && exec "$@"'
+_PROBE = "import sys; open(sys.argv[1] + '/probe', 'w')"
+
+
+@contextmanager
+def _unwritable(folder: Path) -> Iterator[list[str]]:
+    """Make `folder` unwritable to this user, root included; yields the prefix to run commands under."""
+    if os.geteuid() != 0:
+        folder.chmod(0o500)
+        try:
+            yield []
+        finally:
+            folder.chmod(0o700)
+        return
+    tried = []
+    if shutil.which("unshare") and shutil.which("mount"):
+        prefix = ["unshare", "--mount", "sh", "-c", _READ_ONLY_MOUNT, str(folder)]
+        probe = _probe(prefix, folder)
+        if probe.returncode != 0 and "Read-only file system" in probe.stderr:
+            yield prefix
+            return
+        tried.append(f"a read-only bind mount ({probe.stderr.strip()[-200:]})")
+    if shutil.which("chattr") and subprocess.run(["chattr", "+i", str(folder)]).returncode == 0:
+        try:
+            if _probe([], folder).returncode != 0:
+                yield []
+                return
+            tried.append("chattr +i (the folder stayed writable)")
+        finally:
+            subprocess.run(["chattr", "-i", str(folder)], check=True)
+    else:
+        tried.append("chattr +i (refused: no CAP_LINUX_IMMUTABLE, or the file system has no such flag)")
+    pytest.skip("no way to make a folder read-only for root on this machine: tried " + "; ".join(tried))
+
+
+def _probe(prefix: list[str], folder: Path) -> subprocess.CompletedProcess[str]:
+    """Try to create a file in `folder` (under `prefix`): a non-zero exit means it is unwritable."""
+    command = [*prefix, sys.executable, "-c", _PROBE, str(folder)]
+    return subprocess.run(command, capture_output=True, text=True)
+
+
+def _run_in(prefix: list[str], *args: str, home: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "CLAIMDESK_HOME": str(home), "QT_QPA_PLATFORM": "offscreen"}
+    return subprocess.run(
+        [*prefix, sys.executable, "-m", "app", *args], capture_output=True, text=True, env=env, timeout=120
+    )
+
+
 def test_read_only_data_folder(isolated_home: Path, article_file: Path) -> None:
     db = isolated_home / "claimdesk.sqlite3"
     assert run("import", str(article_file), home=isolated_home).returncode == 0
-    isolated_home.chmod(0o500)
-    try:
-        done = run("import", str(article_file), home=isolated_home)
-        backed = run("backup", home=isolated_home)
-    finally:
-        isolated_home.chmod(0o700)
-    assert done.returncode == 2 and "Traceback" not in done.stderr
-    assert backed.returncode == 2 and "Traceback" not in backed.stderr
+    with _unwritable(isolated_home) as prefix:
+        done = _run_in(prefix, "import", str(article_file), home=isolated_home)
+        backed = _run_in(prefix, "backup", home=isolated_home)
+    assert done.returncode == 2 and "Traceback" not in done.stderr, done.stderr
+    assert done.stderr.count("\n") == 1 and "writable" in done.stderr
+    assert backed.returncode == 2 and "Traceback" not in backed.stderr, backed.stderr
     assert _integrity(db) == "ok" and _articles(db) == 1
+    assert not any((isolated_home / "backups").glob("*-manual.sqlite3"))
 
 
 @pytest.mark.skipif(not hasattr(resource, "RLIMIT_FSIZE"), reason="needs RLIMIT_FSIZE")

@@ -15,6 +15,7 @@ from app.services import library, search
 from app.storage.database import Database
 from app.ui.main_window import MainWindow
 from tests.benchmarks.library_builder import FORMATS, write_wikinews_files
+from tests.dialog_guard import DialogGuard
 from tests.evaluation.claims import WIKINEWS, wikinews_articles
 
 pytestmark = pytest.mark.skipif(not any(WIKINEWS.glob("*.csv")), reason="wikinews sample not present")
@@ -28,8 +29,9 @@ def window(qtbot: QtBot, db: Database) -> MainWindow:
 
 
 def test_all_295_import_through_the_batch_path_and_show(
-    window: MainWindow, tmp_path: Path, qtbot: QtBot
+    window: MainWindow, tmp_path: Path, qtbot: QtBot, dialogs: DialogGuard
 ) -> None:
+    summaries = dialogs.expect("QMessageBox.open")  # the box listing duplicates after the second run
     files = write_wikinews_files(tmp_path / "wikinews")
     assert len(files) == 295 and {f.suffix for f in files} == set(FORMATS)
     job = window.library.import_paths([tmp_path / "wikinews"])  # the folder, as File > Import a folder
@@ -62,3 +64,4 @@ def test_all_295_import_through_the_batch_path_and_show(
         pass
     assert again.report is not None and (len(again.report.imported), len(again.report.duplicates)) == (0, 295)
     assert window.library.pane.row_count() == 295
+    assert summaries == ["0 imported, 295 already in the library (not imported twice)"]

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from app.errors import UnreadableFileError
 from app.importers import ImportedArticle, import_file
-from tests.fuzz.conftest import TRIED
+from tests.fuzz.conftest import ACCEPTED, TRIED
 
 _DIR = Path(tempfile.mkdtemp(prefix="claimdesk-fuzz-"))  # one folder for the run; files overwritten
 atexit.register(shutil.rmtree, _DIR, True)
@@ -35,4 +35,5 @@ def import_under_contract(data: bytes, name: str, target: str) -> ImportedArticl
     assert article.text.strip("\ufeff\u200b\u200c\u200d\u2060").strip()  # something visible
     assert "\x00" not in article.text and "\r" not in article.text
     article.text.encode("utf-8")  # no lone surrogates: the text can be stored and shown
+    ACCEPTED[target] += 1
     return article

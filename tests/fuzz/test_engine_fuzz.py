@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from app.domain.claims import Analysis, analyze
 from app.domain.text import normalize_text, split_sentences
-from tests.fuzz.conftest import FUZZ, TRIED
+from tests.fuzz.conftest import ACCEPTED, FUZZ, TRIED, accepting
 from tests.fuzz.strategies import hostile_text
 
 
@@ -39,37 +39,60 @@ def check_invariants(text: str, analysis: Analysis) -> None:
     analysis.to_json()  # the `analyze --json` contract serialises whatever was found
 
 
-def _run(target: str, text: str) -> None:
+def _run(target: str, text: str, title: str | None = None) -> None:
+    """One input: the invariants always; it counts as accepted when sentences came out of it."""
     TRIED[target] += 1
-    check_invariants(text, analyze(text))
+    analysis = analyze(text, title=title)
+    check_invariants(text, analysis)
+    ACCEPTED[target] += bool(analysis.sentences)
 
 
 @FUZZ
 @given(raw=hostile_text())
-def test_analyze_keeps_its_invariants_on_hostile_text(raw: str) -> None:
+def _hostile_text(raw: str) -> None:
     _run("analyze (hostile pieces)", normalize_text(raw))
+
+
+def test_analyze_keeps_its_invariants_on_hostile_text() -> None:
+    with accepting(0.5):  # measured: 92-99%
+        _hostile_text()
 
 
 @FUZZ
 @given(raw=st.text(st.characters(codec=None), max_size=400))
-def test_analyze_keeps_its_invariants_on_any_code_points(raw: str) -> None:
+def _any_code_points(raw: str) -> None:
     _run("analyze (any code points)", normalize_text(raw))
+
+
+def test_analyze_keeps_its_invariants_on_any_code_points() -> None:
+    with accepting(0.5):  # measured: 92-99%
+        _any_code_points()
 
 
 @FUZZ
 @given(raw=hostile_text(max_pieces=30), title=st.none() | hostile_text(max_pieces=5))
-def test_analyze_with_a_title(raw: str, title: str | None) -> None:
-    text = normalize_text(raw)
-    TRIED["analyze (with title)"] += 1
-    check_invariants(text, analyze(text, title=title))
+def _with_a_title(raw: str, title: str | None) -> None:
+    _run("analyze (with title)", normalize_text(raw), title)
+
+
+def test_analyze_with_a_title() -> None:
+    with accepting(0.5):  # measured: 92-99%
+        _with_a_title()
 
 
 @FUZZ
 @given(raw=hostile_text())
-def test_segmenter_copes_with_unnormalised_line_breaks(raw: str) -> None:
-    """The segmenter promises offsets into the raw text, CR and U+2028 included."""
+def _raw_line_breaks(raw: str) -> None:
     TRIED["split_sentences (raw)"] += 1
     previous = 0
-    for span in split_sentences(raw, clean=True):
+    spans = split_sentences(raw, clean=True)
+    for span in spans:
         assert previous <= span.start < span.end <= len(raw)
         previous = span.end
+    ACCEPTED["split_sentences (raw)"] += bool(spans)
+
+
+def test_segmenter_copes_with_unnormalised_line_breaks() -> None:
+    """The segmenter promises offsets into the raw text, CR and U+2028 included."""
+    with accepting(0.5):  # measured: 92-99%
+        _raw_line_breaks()

@@ -61,6 +61,7 @@ def started() -> Iterator[dict[str, subprocess.Popen[str]]]:
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(HANG + 60)  # the cases' own hang detector, which names the case, speaks first
 @pytest.mark.parametrize("name", list(CASES))
 def test_engine_survives_pathological_text(started: dict[str, subprocess.Popen[str]], name: str) -> None:
     size, sentences, claims, _rss_mb = map(int, finished(name, started[name]).split())
@@ -97,6 +98,7 @@ print(len(seen), peak // 2**20)
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(HANG + 60)
 def test_a_50_mb_text_file_imports_in_bounded_memory_with_progress(tmp_path: Path) -> None:
     path = tmp_path / "big.txt"
     line = b'The harbour authority said 40 ferries were cancelled on Friday. "No choice," it said.\n\n'

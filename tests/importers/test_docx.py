@@ -231,6 +231,7 @@ def test_a_stored_zip_and_strict_open_xml_read_too(tmp_path: Path) -> None:
     assert article.text.split("\n\n") == EXPECTED
 
 
+@pytest.mark.timeout(240)  # LibreOffice's first start may take most of its 180 s
 def test_a_real_document_saved_by_libreoffice(tmp_path: Path) -> None:
     office = shutil.which("libreoffice") or shutil.which("soffice")
     if office is None:

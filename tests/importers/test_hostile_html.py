@@ -287,6 +287,7 @@ def started(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, subp
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(HANG + 60)  # the cases' own hang detector, which names the case, speaks first
 @pytest.mark.parametrize("name", list(CASES))
 def test_pathological_pages_give_an_article_or_a_clear_error(
     started: dict[str, subprocess.Popen[str]], name: str

@@ -16,7 +16,7 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tests.fuzz.conftest import FUZZ
+from tests.fuzz.conftest import FUZZ, accepting
 from tests.fuzz.contract import import_under_contract
 from tests.importers.test_pdf import PAGES, hand_written_pdf, write_pdf
 
@@ -97,14 +97,37 @@ def check(data: bytes, suffix: str, target: str) -> None:
         assert field is None or ("\n" not in field and field.strip())
 
 
+# Shares of inputs that must import (measured: 20-35% of mutated files, 15% of content soup).
+SHARE_MUTATED, SHARE_SOUP = 0.08, 0.05
+
+
 @FUZZ
 @given(data=st.data(), which=st.integers(0, 1))
-def test_mutated_pdfs(data: st.DataObject, which: int) -> None:
+def _mutated_pdf(data: st.DataObject, which: int) -> None:
     check(data.draw(mutated(bases()[which])), ".pdf", "import_file (.pdf, mutated)")
 
 
+def test_mutated_pdfs() -> None:
+    with accepting(SHARE_MUTATED):
+        _mutated_pdf()
+
+
+# A line of text drawn as a page shows it; the soup around it decides whether it still can be.
+_TEXT_LINE = b"BT /F1 12 Tf 72 700 Td (The mayor said 40 ferries sailed.) Tj ET"
+
+
 @FUZZ
-@given(ops=st.lists(st.sampled_from(_NASTY + _NUMBERS) | st.binary(max_size=8), max_size=40))
-def test_hostile_content_streams(ops: list[bytes]) -> None:
-    """Well-formed files whose page content is operator soup."""
+@given(
+    ops=st.lists(
+        st.sampled_from((*_NASTY, *_NUMBERS)) | st.binary(max_size=8) | st.just(_TEXT_LINE),
+        max_size=40,
+    )
+)
+def _content_soup(ops: list[bytes]) -> None:
     check(hand_written_pdf(b" ".join(ops)), ".pdf", "import_file (.pdf, content soup)")
+
+
+def test_hostile_content_streams() -> None:
+    """Well-formed files whose page content is operator soup."""
+    with accepting(SHARE_SOUP):
+        _content_soup()

@@ -19,13 +19,13 @@ from types import ModuleType
 
 import pytest
 from PySide6.QtGui import QIcon, QImage
-from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from app import __version__
 from app.config import resources_dir
 from app.importers import SUPPORTED_SUFFIXES
 from app.storage.database import Database
+from tests.dialog_guard import DialogGuard
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGING = ROOT / "packaging"
@@ -161,11 +161,10 @@ def test_window_icon_is_shipped_and_drawable(qapp: object) -> None:
     assert any(image.pixelColor(x, 16).alpha() == 255 for x in range(32))
 
 
-def test_about_dialog_shows_the_version(qtbot: QtBot, db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_about_dialog_shows_the_version(qtbot: QtBot, db: Database, dialogs: DialogGuard) -> None:
     from app.ui.main_window import MainWindow
 
-    shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "about", lambda _parent, _title, text: shown.append(text))
+    shown = dialogs.expect("QMessageBox.about")
     window = MainWindow(db)
     qtbot.addWidget(window)
     window.about()

@@ -7,7 +7,7 @@ import dataclasses
 import json
 import subprocess
 import sys
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -214,8 +214,9 @@ def test_w3c_annotation_content(db: Database, article_id: int, tmp_path: Path) -
         "source": "https://example.org/notice",
         "label": "Port notice",
         "creator": {"type": "Person", "name": "Test Reviewer"},
-        "created": first["body"][5]["created"],
+        "created": f"{claim.evidence[0].added_at.astimezone(UTC):%Y-%m-%dT%H:%M:%SZ}",  # when it was added
     }
+    assert datetime.now(UTC) - claim.evidence[0].added_at < timedelta(minutes=10)
     assert first["body"][7]["source"]["value"].startswith("Document: survey.pdf\nSHA-256: ")
     last = collection["first"]["items"][3]
     assert [body["value"] for body in last["body"]] == ["Unreviewed"]

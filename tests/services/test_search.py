@@ -43,5 +43,11 @@ def test_trashed_articles_are_not_searched(db: Database, article_file: Path) -> 
 
 def test_nonsense_input_gives_no_hits_not_an_error(db: Database, article_file: Path) -> None:
     articles.import_path(db, article_file)
-    for typed in ['"', "AND OR NOT", "NEAR(a b", "***", "harbour -", ""]:
-        assert isinstance(search.search(db, typed), list)
+    assert sorted(h.kind for h in search.search(db, "harbour")) == ["article", "claim"]  # the search works
+    for typed in ['"', "AND OR NOT", "NEAR(a b", "***", "", "   "]:
+        assert search.search(db, typed) == [], typed
+    # FTS5 syntax around a word of the article is read as plain text: the word is still found
+    for typed in ["harbour -", '"harbour', "harbour*", "-harbour", "(harbour)"]:
+        assert sorted(h.kind for h in search.search(db, typed)) == ["article", "claim"], typed
+    # and operators are words: "harbour AND" also asks for a word starting "and", which it lacks
+    assert search.search(db, "harbour AND") == []

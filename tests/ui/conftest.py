@@ -1,13 +1,16 @@
-"""Fixtures shared by the widget tests: a shown main window, and message boxes that never block."""
+"""Fixtures shared by the widget tests: a shown main window, and the warnings it shows.
+
+No dialog can block a test (tests/dialog_guard.py); `errors` is the common way to expect one.
+"""
 
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from app.storage.database import Database
 from app.ui.main_window import MainWindow
+from tests.dialog_guard import DialogGuard
 
 
 @pytest.fixture
@@ -20,8 +23,6 @@ def window(qtbot: QtBot, db: Database) -> MainWindow:
 
 
 @pytest.fixture
-def errors(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Message boxes would block a test: record what they would have said."""
-    seen: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text, *a: seen.append(text))
-    return seen
+def errors(dialogs: DialogGuard) -> list[str]:
+    """The warnings the window shows (a message box each), in order; any other dialog still fails."""
+    return dialogs.expect("QMessageBox.warning")

@@ -12,6 +12,7 @@ from app.services import articles
 from app.services.articles import BatchReport
 from app.ui.import_jobs import ImportJob, report_details
 from app.ui.main_window import MainWindow
+from tests.dialog_guard import DialogGuard
 
 
 def _folder(tmp_path: Path, article_file: Path) -> Path:
@@ -27,8 +28,9 @@ def _folder(tmp_path: Path, article_file: Path) -> Path:
 
 
 def test_folder_imports_on_a_worker_and_reports_duplicates(
-    window: MainWindow, article_file: Path, tmp_path: Path, qtbot: QtBot
+    window: MainWindow, article_file: Path, tmp_path: Path, qtbot: QtBot, dialogs: DialogGuard
 ) -> None:
+    summaries = dialogs.expect("QMessageBox.open")
     window.open_file(article_file)
     job = window.library.import_paths([_folder(tmp_path, article_file)])
     assert job is not None
@@ -40,6 +42,7 @@ def test_folder_imports_on_a_worker_and_reports_duplicates(
     assert window.library.pane.row_count() == 6
     assert "1 already in the library" in window.statusBar().currentMessage()
     assert "again.txt" in report_details(report) and "blank.md" in report_details(report)
+    assert summaries == [report.summary()]  # the box that lists them
 
 
 def test_cancel_stops_the_batch(window: MainWindow, article_file: Path, tmp_path: Path, qtbot: QtBot) -> None:

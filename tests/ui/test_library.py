@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QLineEdit, QMessageBox, QStyleOptionViewItem
@@ -15,6 +14,7 @@ from app.services import articles, claims, library
 from app.storage.database import Database
 from app.ui.library_pane import CLAIMS, STATUS_BAR, TITLE, StatusBarDelegate
 from app.ui.main_window import MainWindow
+from tests.dialog_guard import DialogGuard
 
 
 def _import(window: MainWindow, path: Path) -> int:
@@ -147,16 +147,16 @@ def test_an_existing_library_loads_after_the_first_paint(
     qtbot.waitUntil(lambda: win.library.pane.row_count() == 1)
 
 
-def test_emptying_the_trash_asks_first(
-    window: MainWindow, article_file: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_emptying_the_trash_asks_first(window: MainWindow, article_file: Path, dialogs: DialogGuard) -> None:
     _import(window, article_file)
     pane = window.library.pane
     pane.trash(pane.article_ids())
     pane.show_trash(True)
-    answers = [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Yes]
-    monkeypatch.setattr(QMessageBox, "question", lambda *_args: answers.pop(0))
+    asked = dialogs.expect(
+        "QMessageBox.question", QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Yes
+    )
     pane.empty_button.click()
     assert pane.row_count() == 1  # cancelled: still there
     pane.empty_button.click()
     assert pane.row_count() == 0 and library.list_library(window.db) == []
+    assert len(asked) == 2

@@ -6,14 +6,15 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from app.services import articles
 from app.storage.database import Database, open_database
 from app.ui.claims_panel import ClaimIdRole, PositionRole, ScoreRole
 from app.ui.main_window import MainWindow
+from tests.dialog_guard import DialogGuard
 from tests.helpers import pdf_text
+from tests.ui.job_support import finished
 
 
 def click_claim(qtbot: QtBot, window: MainWindow, row: int) -> None:
@@ -103,8 +104,8 @@ def test_export_pdf_from_the_window(
     click_claim(qtbot, window, 0)
     window.set_status(window.claim_model.claim_at(0).id, "false", "The port log says otherwise")
     window.add_note(window.claim_model.claim_at(0).id, "The survey was on Tuesday")
-    written = window.export_pdf(tmp_path / "memo.pdf")
-    assert written is not None
+    written = finished(qtbot, window.export_pdf(tmp_path / "memo.pdf"))
+    assert isinstance(written, Path)
     text = pdf_text(written)
     assert "False" in text and "The survey was on Tuesday" in text
     assert "harbour" in text.lower()
@@ -176,12 +177,11 @@ def test_edit_menu_has_undo_and_redo(window: MainWindow) -> None:
 
 
 def test_unopenable_database_is_a_message_not_a_crash(
-    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, tmp_path: Path, dialogs: DialogGuard
 ) -> None:
     from app.ui.application import run_gui
 
-    shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "critical", lambda _parent, _title, text, *a: shown.append(text))
+    shown = dialogs.expect("QMessageBox.critical")
     damaged = tmp_path / "damaged.sqlite3"
     damaged.write_bytes(b"not sqlite at all" * 64)
     assert run_gui(str(damaged), None) == 1
@@ -224,29 +224,29 @@ def test_claims_can_be_sorted_by_check_worthiness(
     ("fmt", "marker"), [("markdown", "# "), ("csv", "sentence"), ("w3c", "AnnotationCollection")]
 )
 def test_data_exports_from_the_window(
-    window: MainWindow, article_file: Path, tmp_path: Path, fmt: str, marker: str
+    qtbot: QtBot, window: MainWindow, article_file: Path, tmp_path: Path, fmt: str, marker: str
 ) -> None:
     window.open_file(article_file)
     window.set_status(window.claim_model.claim_at(0).id, "false", "The port log says otherwise")
-    written = window.data_export(fmt, tmp_path / f"out.{fmt}")
-    assert written is not None and marker in written.read_text(encoding="utf-8-sig")
+    written = finished(qtbot, window.data_export(fmt, tmp_path / f"out.{fmt}"))
+    assert isinstance(written, Path) and marker in written.read_text(encoding="utf-8-sig")
     assert "Written to" in window.statusBar().currentMessage()
 
 
 def test_annotations_exported_then_imported_join_the_article(
-    window: MainWindow, article_file: Path, tmp_path: Path
+    qtbot: QtBot, window: MainWindow, article_file: Path, tmp_path: Path
 ) -> None:
     window.open_file(article_file)
     claim_id = window.claim_model.claim_at(0).id
     window.set_status(claim_id, "disputed", "The harbour master disagrees")
     window.add_note(claim_id, "Harbour master disagrees")
-    exported = window.data_export("w3c", tmp_path / "mine.jsonld")
-    assert exported is not None
+    exported = finished(qtbot, window.data_export("w3c", tmp_path / "mine.jsonld"))
+    assert isinstance(exported, Path)
 
     other_db = open_database(tmp_path / "colleague.sqlite3")
     colleague = MainWindow(other_db)
     colleague.open_file(article_file)
-    colleague.import_annotations(exported)
+    finished(qtbot, colleague.import_annotations(exported))
     first = colleague.claim_model.claim_at(0)
     assert first.status == "disputed"
     assert [n.body for n in first.notes] == ["Harbour master disagrees"]
@@ -264,6 +264,6 @@ def test_memo_dialog_opens_for_the_article(
     window.open_file(article_file)
     dialog = window.memo_dialog()
     assert dialog is not None and dialog.isVisible()
-    written = dialog.export_to(tmp_path / "memo.pdf")
-    assert written is not None and "Harbour dredging halted after survey" in pdf_text(written)
+    written = finished(qtbot, dialog.export_to(tmp_path / "memo.pdf"))
+    assert isinstance(written, Path) and "Harbour dredging halted after survey" in pdf_text(written)
     dialog.close()

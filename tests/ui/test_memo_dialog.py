@@ -7,13 +7,15 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from app.errors import ClaimdeskError
 from app.services import articles, claims
 from app.storage.database import Database
 from app.ui.memo_dialog import MemoDialog
+from tests.dialog_guard import DialogGuard
 from tests.helpers import pdf_text
+from tests.ui.job_support import finished
 
 
 @pytest.fixture
@@ -52,13 +54,14 @@ def test_no_status_ticked_disables_the_ways_out(dialog: MemoDialog) -> None:
 
 
 def test_export_button_writes_the_chosen_memo(
-    dialog: MemoDialog, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    dialog: MemoDialog, qtbot: QtBot, tmp_path: Path, dialogs: DialogGuard
 ) -> None:
     target = tmp_path / "memo.pdf"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), "PDF (*.pdf)"))
+    dialogs.expect("QFileDialog.getSaveFileName", (str(target), "PDF (*.pdf)"))
     dialog.status_boxes["unreviewed"].setChecked(False)
     dialog.appendix_box.setChecked(True)
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    finished(qtbot, dialog.job)
     text = pdf_text(target)
     assert "Port log checked" in text and "Appendix: the article" in text
     assert "Ask the navy about the shells" not in text  # that claim is unreviewed, left out
@@ -66,11 +69,11 @@ def test_export_button_writes_the_chosen_memo(
 
 
 def test_an_export_error_is_shown_not_raised(
-    dialog: MemoDialog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, dialog: MemoDialog, tmp_path: Path, dialogs: DialogGuard
 ) -> None:
-    shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: shown.append(text))
-    assert dialog.export_to(tmp_path / "no-such-folder" / "memo.pdf") is None
+    shown = dialogs.expect("QMessageBox.warning")
+    result = finished(qtbot, dialog.export_to(tmp_path / "no-such-folder" / "memo.pdf"))
+    assert isinstance(result, ClaimdeskError)
     assert shown and "does not exist" in shown[0] and "does not exist" in dialog.message.text()
 
 
