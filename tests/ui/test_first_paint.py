@@ -30,7 +30,7 @@ NOT_BEFORE_FIRST_PAINT = (
     "app.ui.find_bar",
     "app.ui.reason_dialog",
     "app.ui.versions_dialog",
-    "app.ui.article_structure",  # the sample is plain text: no html to read its structure from
+    "app.domain.article_structure",  # the sample is plain text: no html to read its structure from
 )
 
 
