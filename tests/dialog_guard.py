@@ -188,6 +188,16 @@ def _describe(widget: Any) -> str:
     return ""
 
 
+def _message_kind(widget: Any) -> tuple[str, ...]:
+    """A message box made by hand (app/ui/messages.py, for plain text) answers to the kind of the
+    static function it stands for: a warning box is a "QMessageBox.warning"."""
+    from PySide6.QtWidgets import QMessageBox
+
+    names = {QMessageBox.Icon.Warning: "warning", QMessageBox.Icon.Critical: "critical"}
+    name = names.get(widget.icon()) if isinstance(widget, QMessageBox) else None
+    return (f"QMessageBox.{name}",) if name else ()
+
+
 def _instance(cls: str, name: str) -> Callable[..., Any]:
     method = name.rstrip("_")
 
@@ -203,7 +213,7 @@ def _instance(cls: str, name: str) -> Callable[..., Any]:
             return None if method == "open" or cls == "QMenu" else 0
 
         dialog = Dialog(kind, title, _describe(self))
-        return _guard().show(dialog, (kind, f"{cls}.{method}"), cancelled, (self,))
+        return _guard().show(dialog, (kind, f"{cls}.{method}", *_message_kind(self)), cancelled, (self,))
 
     stand_in.__name__ = name
     return stand_in

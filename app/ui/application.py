@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.config import database_path, resources_dir
 from app.errors import ClaimdeskError
+from app.ui import messages
 from app.ui.single_instance import SingleInstance, hand_over
 
 if TYPE_CHECKING:
@@ -75,7 +76,7 @@ def run_gui(db_override: str | None, file: str | None) -> int:
     if not instance.claim():
         if hand_over(path, file):
             return 0
-        QMessageBox.warning(
+        messages.warn(
             None,
             "Claimdesk is already running",
             "Another Claimdesk window has this library open but does not answer. "
@@ -141,7 +142,7 @@ def open_database_or_say_why(path: Path, damaged: DatabaseSetAsideError | None =
     try:
         return open_or_recover(path, ask_about_damage, damaged)
     except ClaimdeskError as error:
-        QMessageBox.critical(None, "Claimdesk cannot open its database", str(error))
+        messages.fail(None, "Claimdesk cannot open its database", str(error))
         return None
 
 
@@ -188,7 +189,7 @@ class _Attaching(QObject):
         if isinstance(result, DatabaseSetAsideError):
             db = open_database_or_say_why(self.path, result)
         elif isinstance(result, ClaimdeskError):
-            QMessageBox.critical(self.window, "Claimdesk cannot open its database", str(result))
+            messages.fail(self.window, "Claimdesk cannot open its database", str(result))
             db = None
         else:
             db = cast("Database", result)

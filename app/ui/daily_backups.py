@@ -12,9 +12,9 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QMainWindow, QMessageBox
+from PySide6.QtWidgets import QMainWindow
 
-from app.ui import workers
+from app.ui import messages, workers
 
 CHECK_EVERY_MS = 60 * 60 * 1000
 
@@ -55,5 +55,5 @@ class DailyBackups(QObject):
             self.window.statusBar().showMessage(warning)
             if self._warned_on != date.today():
                 self._warned_on = date.today()
-                QMessageBox.warning(self.window, "Claimdesk: no backup today", warning)
+                messages.warn(self.window, "Claimdesk: no backup today", warning)
         self.checked.emit(warning)

@@ -9,9 +9,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from app.domain.records import EvidenceRecord
+from app.ui import messages
 from app.ui.history_view import local_time
 from app.ui.markdown_render import OfflineTextBrowser
 
@@ -102,7 +103,7 @@ class EvidenceList(OfflineTextBrowser):
         if db is None or path is None:
             return
         if check_kept_copy(db, item) != "ok":
-            QMessageBox.warning(
+            messages.warn(
                 self,
                 "Kept copy changed",
                 f"The kept copy of {item.reference} no longer matches the SHA-256 recorded when it "

@@ -10,6 +10,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
 from app.errors import ClaimdeskError
+from app.ui import messages
 
 T = TypeVar("T")
 
@@ -25,9 +26,7 @@ def run_guarded(
         QGuiApplication.restoreOverrideCursor()
         if also is not None:
             also(str(error))
-        from PySide6.QtWidgets import QMessageBox  # here: loading its class is start-up time
-
-        QMessageBox.warning(parent, "Claimdesk", str(error))
+        messages.warn(parent, "Claimdesk", str(error))
         return None
     finally:
         if QGuiApplication.overrideCursor() is not None:

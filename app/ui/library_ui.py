@@ -15,6 +15,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu, QVBoxLayout, QWidget
 
 from app.importers import SUPPORTED_SUFFIXES
+from app.ui import messages
 from app.ui import shortcuts as keys
 from app.ui.import_jobs import ImportJob, paste_article, show_summary
 from app.ui.lazy import LazyModule
@@ -155,11 +156,10 @@ class LibraryUi:
 
     def _opened(self, path: Path, report: BatchReport) -> None:
         if report.failed:
-            from PySide6.QtWidgets import QMessageBox
 
             message = report.failed[0][1]
             self.window.statusBar().showMessage(message)
-            QMessageBox.warning(self.window, "Claimdesk", message)
+            messages.warn(self.window, "Claimdesk", message)
             return
         found = [*report.imported, *(a for _, a in report.updated), *(a for _, a in report.duplicates)]
         if not found:  # cancelled

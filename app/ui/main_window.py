@@ -22,9 +22,9 @@ from app import __version__
 from app.domain.records import ArticleRecord, ClaimRecord
 from app.domain.statuses import status
 from app.errors import ClaimdeskError, LibraryNotReadyError
+from app.ui import messages, workers
 from app.ui import settings as settings_
 from app.ui import shortcuts as keys
-from app.ui import workers
 from app.ui.article_view import ArticleView
 from app.ui.claims_panel import ClaimsPanel
 from app.ui.commands import ClaimActions
@@ -405,9 +405,8 @@ class MainWindow(QMainWindow):
         def done(result: object) -> None:
             if isinstance(result, ClaimdeskError):
                 self.statusBar().showMessage(str(result))
-                from PySide6.QtWidgets import QMessageBox
 
-                QMessageBox.warning(self, "Claimdesk", str(result))
+                messages.warn(self, "Claimdesk", str(result))
             else:
                 then(cast(T, result))
 
@@ -566,9 +565,8 @@ class MainWindow(QMainWindow):
 
     def _on_action_failed(self, message: str) -> None:
         self.statusBar().showMessage(message)
-        from PySide6.QtWidgets import QMessageBox
 
-        QMessageBox.warning(self, "Claimdesk", message)
+        messages.warn(self, "Claimdesk", message)
 
     def _refresh_claim(self, claim: ClaimRecord | None) -> None:
         if claim is None:

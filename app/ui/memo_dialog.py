@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QLabel,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -30,7 +29,7 @@ from app.errors import ClaimdeskError
 from app.export.memo_options import MemoOptions, Paper
 from app.services import reports
 from app.services.articles import load_article
-from app.ui import workers
+from app.ui import messages, workers
 from app.ui.guard import run_guarded, safe_file_name
 
 if TYPE_CHECKING:
@@ -138,7 +137,7 @@ class MemoDialog(QDialog):
         def done(result: object) -> None:
             if isinstance(result, ClaimdeskError):
                 self.message.setText(str(result))
-                QMessageBox.warning(self, "Claimdesk", str(result))
+                messages.warn(self, "Claimdesk", str(result))
             else:
                 self.message.setText(f"Memo written to {result}")
 

@@ -7,6 +7,7 @@ with hostile strings everywhere and checks that none of them is handed to Qt as 
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
@@ -14,7 +15,9 @@ from PySide6.QtGui import Qt as QtGui
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
+from app.errors import ClaimdeskError
 from app.ui.main_window import MainWindow
+from tests.dialog_guard import DialogGuard
 
 HOSTILE = '<img src="/dev/zero">'
 
@@ -61,3 +64,23 @@ def test_hostile_title_source_tag_and_note_are_never_live_markup(
     tips = [tip for model in window.findChildren(QAbstractItemModel) for tip in _tooltips(model)]
     assert any("dev/zero" in tip for tip in tips), "the hostile strings reach the tooltips"
     assert [tip for tip in tips if _live_markup(tip)] == []
+
+
+def test_a_warning_shows_an_articles_words_as_plain_text(window: MainWindow, dialogs: DialogGuard) -> None:
+    formats: list[object] = []
+    shown = dialogs.expect("QMessageBox.warning", lambda box: formats.append(box.textFormat()))
+    window.guarded(lambda: (_ for _ in ()).throw(ClaimdeskError('Cannot read "x <img src=/dev/zero>"')))
+    assert shown == ['Cannot read "x <img src=/dev/zero>"']
+    assert formats == [Qt.TextFormat.PlainText]
+
+
+def test_no_message_box_guesses_its_format() -> None:
+    """QMessageBox's static warning/critical render what looks like HTML: only app/ui/messages.py
+    may show a warning or an error."""
+    app = Path(__file__).resolve().parents[2] / "app"
+    callers = [
+        str(path.relative_to(app))
+        for path in app.rglob("*.py")
+        if re.search(r"QMessageBox\.(warning|critical|information)\(", path.read_text(encoding="utf-8"))
+    ]
+    assert callers == []
