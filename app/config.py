@@ -32,12 +32,14 @@ def data_dir() -> Path:
 def make_private(path: Path, mode: int) -> None:
     """Readable by the user only, even when the file or folder existed with looser rights.
 
-    Only what the user owns is changed: a shared folder named with `--db` is left as it is.
+    Only what the user owns is changed (a shared folder named with `--db` is left as it is), and
+    only by taking rights away from others: a file the user made read-only stays read-only.
     """
     try:
         status = path.stat()
-        if status.st_uid == os.getuid() and status.st_mode & 0o777 != mode:
-            path.chmod(mode)
+        current = status.st_mode & 0o777
+        if status.st_uid == os.getuid() and current & ~mode:
+            path.chmod(current & mode)
     except (OSError, AttributeError):  # gone, not ours to change, or no getuid (Windows)
         pass
 

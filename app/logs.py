@@ -37,7 +37,12 @@ def start_logging() -> Path | None:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         make_private(path.parent, 0o700)
         handler = logging.handlers.RotatingFileHandler(
-            path, maxBytes=MAX_BYTES, backupCount=KEEP, encoding="utf-8", delay=True
+            path,
+            maxBytes=MAX_BYTES,
+            backupCount=KEEP,
+            encoding="utf-8",
+            errors="backslashreplace",  # a file name that isn't UTF-8 is still logged
+            delay=True,
         )
     except OSError:
         return None  # a read-only data folder: the app still works, it just can't keep a log

@@ -67,3 +67,51 @@ def test_a_pipe_named_as_the_library_is_refused_at_once(tmp_path: Path) -> None:
     with pytest.raises(ClaimdeskError, match="not a regular file"):
         safety.open_checked(fifo)
     assert fifo.is_fifo()
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file names as bytes are POSIX")
+def test_a_file_name_that_is_not_utf8_imports(tmp_path: Path) -> None:
+    from app.services import articles
+
+    name = os.fsdecode(b"caf\xe9.txt")
+    path = tmp_path / name
+    path.write_text("Ships\n\nThe minister said 4 ships sank.\n", encoding="utf-8")
+    db = open_database(tmp_path / "library.sqlite3")
+    try:
+        result = articles.import_path(db, path)
+        assert articles.load_article(db, result.article_id).title
+        (summary,) = articles.list_articles(db)
+        assert summary.title
+    finally:
+        db.close()
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
+def test_a_library_made_read_only_stays_read_only(tmp_path: Path) -> None:
+    path = tmp_path / "library.sqlite3"
+    open_database(path).close()
+    path.chmod(0o444)
+    db = open_database(path)
+    db.close()
+    assert path.stat().st_mode & 0o777 == 0o400, "rights are only ever taken away from others"
+
+
+def test_a_library_whose_first_page_was_overwritten_offers_its_backup(tmp_path: Path) -> None:
+    from app.services import articles
+
+    path = tmp_path / "library.sqlite3"
+    db = open_database(path)
+    articles.import_text(db, "Ships\n\nThe minister said 4 ships sank.")
+    db.close()
+    saved = safety.back_up(path)
+    with path.open("r+b") as stream:
+        stream.write(b"\x00" * 100)
+    with pytest.raises(safety.DatabaseSetAsideError) as raised:
+        safety.open_checked(path)
+    assert raised.value.backup == saved and raised.value.aside.exists()
+
+    stranger = tmp_path / "notes.sqlite3"
+    stranger.write_bytes(b"not a database at all")
+    with pytest.raises(ClaimdeskError, match="left untouched"):
+        safety.open_checked(stranger)
+    assert stranger.read_bytes() == b"not a database at all"

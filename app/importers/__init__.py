@@ -92,7 +92,13 @@ def import_file(path: str | Path, progress: Progress | None = None) -> ImportedA
     reader: Callable[[bytearray, str], ImportedArticle] = getattr(
         importlib.import_module(f"app.importers.{module}"), function
     )
-    return reader(data, path.name)
+    return reader(data, shown_name(path))
+
+
+def shown_name(path: Path) -> str:
+    """The file's name as text: bytes that are not UTF-8 in a name (an old disk, a zip from
+    elsewhere) become U+FFFD, so the name can be stored and shown."""
+    return path.name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def _read(path: Path, size: int, progress: Progress | None) -> bytearray:

@@ -15,7 +15,7 @@ from app.errors import ClaimdeskError, StorageError
 from app.files import remove_leftovers, replacing
 from app.storage import backup, backup_files, integrity, library_lock
 from app.storage.backup import BackupInfo
-from app.storage.database import Database, open_database
+from app.storage.database import Database, NotADatabaseError, open_database
 from app.storage.integrity import SIDE_FILES, DamagedDatabaseError, set_aside
 from app.storage.migrate import check_known
 
@@ -53,6 +53,12 @@ def open_checked(path: Path) -> Database:
             raise DatabaseSetAsideError(path, pending, newest)
     try:
         db = open_database(path)
+    except NotADatabaseError:
+        if backup.newest_good_backup(path) is None:
+            raise  # not a library we know: left untouched
+        aside = set_aside(path)  # the library's own file, its first page gone: damaged
+        _remember(path, aside)
+        raise DatabaseSetAsideError(path, aside, backup.newest_good_backup(path)) from None
     except DamagedDatabaseError:
         aside = set_aside(path)
         _remember(path, aside)

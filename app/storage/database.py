@@ -28,6 +28,11 @@ from app.storage.integrity import quick_check
 from app.storage.migrate import check_known, current_revision, head_revision, upgrade_to_head
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+class NotADatabaseError(StorageError):
+    """The file does not start as an SQLite database: another file, or a library whose first
+    page was overwritten (the caller decides which, by whether it has backups)."""
 BUSY_TIMEOUT_MS = 5000  # how long a write waits for another program's transaction to end
 
 
@@ -158,7 +163,7 @@ def _check_file(path: Path) -> None:
         except OSError as error:
             raise StorageError(f"Cannot read the database {path}: {error.strerror}") from error
         if header != SQLITE_MAGIC:
-            raise StorageError(
+            raise NotADatabaseError(
                 f"{path} is not a Claimdesk database (or it is damaged); it was left untouched"
             )
     try:
