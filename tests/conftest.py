@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -14,6 +15,8 @@ import pytest
 
 from app.storage.database import Database, open_database
 from tests.dialog_guard import _dialog_guard, _dialog_stand_ins, dialogs, pytest_runtest_call  # noqa: F401
+
+pytest_plugins = ["pytester"]  # the suite's own guards are tested by running a small suite
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 # The one kind of skip CI may take (a tool CI never installs, said in the reason). Under
@@ -32,6 +35,22 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
             report.outcome = "failed"
             report.longrepr = f"CLAIMDESK_CI is set: CI must run this test, and it skipped: {reason}"
     return report
+
+
+@pytest.fixture(autouse=True)
+def no_logged_errors(request: pytest.FixtureRequest, caplog: pytest.LogCaptureFixture) -> Iterator[None]:
+    """An error in Claimdesk's log (a job that failed, an uncaught exception) fails the test, unless
+    the test means it (`@pytest.mark.logs_errors`): a bug that only logs must not pass unseen."""
+    yield
+    if request.node.get_closest_marker("logs_errors"):
+        return
+    logged = [
+        f"{r.name}: {r.getMessage()}"
+        for r in caplog.get_records("call")
+        if r.levelno >= logging.ERROR and r.name.startswith("claimdesk")
+    ]
+    if logged:
+        pytest.fail("Claimdesk logged an error the test did not expect: " + "; ".join(logged), pytrace=False)
 
 
 @pytest.fixture(autouse=True)

@@ -24,6 +24,7 @@ def fresh_log(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(threading, "excepthook", threading.excepthook)
 
 
+@pytest.mark.logs_errors
 def test_a_job_that_raises_a_plain_error_still_finishes_with_a_message(qtbot: QtBot) -> None:
     def broken(_job: workers.Job) -> None:
         raise RuntimeError("index out of step")
@@ -69,6 +70,7 @@ def test_progress_and_cancel(qtbot: QtBot) -> None:
     assert seen == [2] and steps[0] == (0, 5, "file 0")
 
 
+@pytest.mark.logs_errors
 @pytest.mark.usefixtures("fresh_log")
 def test_an_uncaught_error_is_logged_and_shown_saying_the_work_is_safe(qtbot: QtBot) -> None:
     start_logging()
@@ -98,6 +100,7 @@ def test_an_uncaught_error_is_logged_and_shown_saying_the_work_is_safe(qtbot: Qt
     assert "in a worker" in QGuiApplication.clipboard().text()
 
 
+@pytest.mark.logs_errors
 @pytest.mark.usefixtures("fresh_log")
 def test_a_bug_in_a_command_is_one_line_and_a_logged_traceback(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
@@ -112,3 +115,25 @@ def test_a_bug_in_a_command_is_one_line_and_a_logged_traceback(
     for handler in logging.getLogger("claimdesk").handlers:
         handler.flush()
     assert "Traceback" in log_file().read_text(encoding="utf-8")
+
+
+def test_an_error_logged_unexpectedly_fails_the_test(pytester: pytest.Pytester) -> None:
+    """The guard itself: a test that makes Claimdesk log an error fails unless it says so."""
+    pytester.makeconftest("from tests.conftest import no_logged_errors  # noqa: F401")
+    pytester.makepyfile(
+        """
+        import logging
+        import pytest
+
+        def test_quiet_bug():
+            logging.getLogger("claimdesk.workers").error("the import failed")
+
+        @pytest.mark.logs_errors
+        def test_meant():
+            logging.getLogger("claimdesk.workers").error("the import failed")
+        """
+    )
+    result = pytester.runpytest_subprocess(
+        "-p", "no:randomly", "-o", "markers=logs_errors: x", f"--rootdir={pytester.path}"
+    )
+    result.assert_outcomes(passed=2, errors=1)  # the quiet one passes, then fails at teardown
