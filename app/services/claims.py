@@ -1,7 +1,7 @@
 """Work on claims: verification status (with its history), notes, manual claims, edits, dismissal.
 
-Every function is one transaction. The UI reaches these through app/ui/commands.py, which pairs
-each with its inverse for undo: remove_note undoes add_note, remove_manual_claim undoes
+Every function is one transaction. The UI reaches these through app/ui/claims/commands.py, which
+pairs each with its inverse for undo: remove_note undoes add_note, remove_manual_claim undoes
 add_manual_claim, restore_claim undoes dismiss_claim.
 """
 

@@ -63,7 +63,7 @@ def run_gui(db_override: str | None, file: str | None) -> int:
 
     app = QApplication.instance() or QApplication(sys.argv)
     from app.logs import start_logging
-    from app.ui import crash_dialog
+    from app.ui.dialogs import crash_dialog
 
     start_logging()
     crash_dialog.install()

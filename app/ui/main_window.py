@@ -25,11 +25,11 @@ from app.errors import ClaimdeskError, LibraryNotReadyError
 from app.ui import messages, workers
 from app.ui import settings as settings_
 from app.ui import shortcuts as keys
-from app.ui.article_view import ArticleView
-from app.ui.claims_panel import ClaimsPanel
-from app.ui.commands import ClaimActions
+from app.ui.claims.claims_panel import ClaimsPanel
+from app.ui.claims.commands import ClaimActions
 from app.ui.guard import run_guarded, safe_file_name
 from app.ui.lazy import LazyModule
+from app.ui.reader.article_view import ArticleView
 from app.ui.settings import app_settings
 from app.ui.theme import theme_menu
 
@@ -37,12 +37,12 @@ if TYPE_CHECKING:
     from app.services import articles, data_exports, reports
     from app.services.annotations import ImportReport
     from app.storage.database import Database
-    from app.ui.claim_editor import ClaimEditor
-    from app.ui.library_ui import LibraryUi
-    from app.ui.memo_dialog import MemoDialog
+    from app.ui.claims.claim_editor import ClaimEditor
+    from app.ui.dialogs.memo_dialog import MemoDialog
+    from app.ui.dialogs.reason_dialog import ReasonDialog
+    from app.ui.dialogs.versions_dialog import VersionsDialog
+    from app.ui.library.library_ui import LibraryUi
     from app.ui.outside_changes import OutsideChanges
-    from app.ui.reason_dialog import ReasonDialog
-    from app.ui.versions_dialog import VersionsDialog
 else:
     articles = LazyModule("app.services.articles")
     data_exports = LazyModule("app.services.data_exports")
@@ -151,14 +151,14 @@ class MainWindow(QMainWindow):
     def finish_building(self) -> None:
         """Build the claim editor and the library column (search box, pane, their menu items)."""
         if self._editor is None:
-            from app.ui.claim_editor import ClaimEditor
+            from app.ui.claims.claim_editor import ClaimEditor
 
             editor = ClaimEditor()
             editor.bind(self.actions, self.act, self.claim_model.claims)
             _dispose(self.right_splitter.replaceWidget(1, editor))
             self._editor = editor
         if self._library is None:
-            from app.ui.library_ui import LibraryUi
+            from app.ui.library.library_ui import LibraryUi
 
             self._library = LibraryUi(self)
 
@@ -309,7 +309,7 @@ class MainWindow(QMainWindow):
     def open_dialog(self) -> None:
         from PySide6.QtWidgets import QFileDialog
 
-        from app.ui.library_ui import FILES_FILTER
+        from app.ui.library.library_ui import FILES_FILTER
 
         path, _ = QFileDialog.getOpenFileName(self, "Open an article", str(Path.home()), FILES_FILTER)
         if path:
@@ -317,7 +317,7 @@ class MainWindow(QMainWindow):
 
     def memo_dialog(self) -> MemoDialog | None:
         """Open the memo options (statuses, appendix, history, paper) with export, print, preview."""
-        from app.ui.memo_dialog import MemoDialog  # loads Qt's print support only when asked
+        from app.ui.dialogs.memo_dialog import MemoDialog  # loads Qt's print support only when asked
 
         if self.article is None:
             return None
@@ -327,12 +327,12 @@ class MainWindow(QMainWindow):
 
     def versions_dialog(self) -> VersionsDialog | None:
         """Each version of the article kept (its file or page came back changed), and what changed."""
-        from app.ui.versions_dialog import open_versions_dialog
+        from app.ui.dialogs.versions_dialog import open_versions_dialog
 
         return open_versions_dialog(self)
 
     def backups_dialog(self) -> None:
-        from app.ui.backups_dialog import BackupsDialog, restore_into_window
+        from app.ui.dialogs.backups_dialog import BackupsDialog, restore_into_window
 
         BackupsDialog(self.db.path, lambda info: restore_into_window(self, info), self).exec()
 
@@ -440,7 +440,7 @@ class MainWindow(QMainWindow):
         if claim is None or claim.status == status_id:
             return
         if status(status_id).needs_reason:
-            from app.ui.reason_dialog import ask_reason
+            from app.ui.dialogs.reason_dialog import ask_reason
 
             self.reason_dialog = ask_reason(
                 self, claim, status_id, lambda reason: self.set_status(claim_id, status_id, reason)
@@ -582,7 +582,7 @@ class MainWindow(QMainWindow):
         return run_guarded(self, work, self.statusBar().showMessage)
 
     def shortcut_sheet(self) -> None:
-        from app.ui.shortcut_sheet import ShortcutSheet
+        from app.ui.dialogs.shortcut_sheet import ShortcutSheet
 
         if self._sheet is None:
             self._sheet = ShortcutSheet(self)

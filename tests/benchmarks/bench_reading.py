@@ -28,7 +28,7 @@ from PySide6.QtWidgets import QApplication
 
 from app.services import articles, claims
 from app.storage.database import Database, open_database
-from app.ui.article_view import ArticleView
+from app.ui.reader.article_view import ArticleView
 
 WORDS, CLAIMS = 20_000, 300
 STALL_GOAL_MS, OPEN_GOAL_MS = 100.0, 150.0

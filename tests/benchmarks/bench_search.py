@@ -109,7 +109,7 @@ def time_list(db_path: Path) -> tuple[float, float, float, int]:
 
     from app.services.library import list_library
     from app.storage.database import open_database
-    from app.ui.library_pane import LibraryPane
+    from app.ui.library.library_pane import LibraryPane
 
     app = QApplication.instance() or QApplication([])
     db = open_database(db_path)

@@ -21,9 +21,9 @@ from app.domain.article_structure import KINDS, StructuredBlock, article_structu
 from app.importers.markdown import read_markdown
 from app.services import articles
 from app.storage.database import Database
-from app.ui.article_view import ArticleView, Utf16Positions
 from app.ui.main_window import MainWindow
-from app.ui.reader_typesetting import HEADING_SCALE
+from app.ui.reader.article_view import ArticleView, Utf16Positions
+from app.ui.reader.reader_typesetting import HEADING_SCALE
 from app.ui.theme import palette_for
 
 PAGES = Path(__file__).resolve().parents[2].parent / "shared" / "eval" / "news" / "html"

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.domain.records import ClaimRecord
-from app.ui.article_view import ArticleView, Utf16Positions, claim_tooltip
 from app.ui.main_window import MainWindow
+from app.ui.reader.article_view import ArticleView, Utf16Positions, claim_tooltip
 from app.ui.theme import claim_background
 
 EMOJI_ARTICLE = (

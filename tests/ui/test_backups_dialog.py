@@ -14,7 +14,7 @@ from app.storage.article_reader import read_last_article
 from app.storage.database import Database, open_database
 from app.ui import application
 from app.ui.application import EMPTY, QUIT, RESTORE, open_or_recover
-from app.ui.backups_dialog import BackupsDialog, restore_into_window
+from app.ui.dialogs.backups_dialog import BackupsDialog, restore_into_window
 from app.ui.main_window import MainWindow
 
 

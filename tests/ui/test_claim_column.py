@@ -8,8 +8,8 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray
 from pytestqt.qtbot import QtBot
 
-from app.ui.claim_list_model import CLAIM_COL, SOURCE_COL
-from app.ui.claims_panel import CLAIM_SHARE, MIN_WIDTHS
+from app.ui.claims.claim_list_model import CLAIM_COL, SOURCE_COL
+from app.ui.claims.claims_panel import CLAIM_SHARE, MIN_WIDTHS
 from app.ui.main_window import MainWindow
 from app.ui.settings import CLAIMS_HEADER, app_settings
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from app.ui.claim_editor import EVIDENCE_TAB, NOTES_TAB
+from app.ui.claims.claim_editor import EVIDENCE_TAB, NOTES_TAB
 from app.ui.main_window import MainWindow
 from tests.ui.claim_editor_support import choose, open_with_claim, stored
 

@@ -10,7 +10,7 @@ from PySide6.QtGui import QIcon
 from pytestqt.qtbot import QtBot
 
 from app.storage.models import Claim
-from app.ui.claim_list_model import (
+from app.ui.claims.claim_list_model import (
     CHANGED_MARK,
     CLAIM_COL,
     HEDGES_COL,
@@ -22,7 +22,7 @@ from app.ui.claim_list_model import (
     STATUS_COL,
     ClaimIdRole,
 )
-from app.ui.claims_panel import ClaimsPanel
+from app.ui.claims.claims_panel import ClaimsPanel
 from app.ui.main_window import MainWindow
 from app.ui.settings import app_settings
 

@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.services import claims
-from app.ui.claim_list_model import ClaimIdRole
+from app.ui.claims.claim_list_model import ClaimIdRole
+from app.ui.dialogs.reason_dialog import ReasonDialog
 from app.ui.main_window import MainWindow
-from app.ui.reason_dialog import ReasonDialog
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from PySide6.QtGui import QDesktopServices, QGuiApplication
 from pytestqt.qtbot import QtBot
 
 from app.config import files_dir
-from app.ui.evidence_list import COPY_DIGEST, OPEN_DOCUMENT
+from app.ui.claims.evidence_list import COPY_DIGEST, OPEN_DOCUMENT
 from app.ui.main_window import MainWindow
 from tests.ui.claim_editor_support import choose, open_with_claim, stored
 

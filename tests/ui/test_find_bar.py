@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from pytestqt.qtbot import QtBot
 
-from app.ui.find_bar import find_all
 from app.ui.main_window import MainWindow
+from app.ui.reader.find_bar import find_all
 from app.ui.theme import find_background
 from tests.ui.test_article_view import open_emoji_article
 

@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from app.services import articles
 from app.services.articles import BatchReport
-from app.ui.import_jobs import ImportJob, report_details
+from app.ui.library.import_jobs import ImportJob, report_details
 from app.ui.main_window import MainWindow
 from tests.dialog_guard import DialogGuard
 

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from app.domain.statuses import status as status_info
 from app.services import articles, claims, library
 from app.storage.database import Database
-from app.ui.library_pane import CLAIMS, STATUS_BAR, TITLE, StatusBarDelegate
+from app.ui.library.library_pane import CLAIMS, STATUS_BAR, TITLE, StatusBarDelegate
 from app.ui.main_window import MainWindow
 from tests.dialog_guard import DialogGuard
 

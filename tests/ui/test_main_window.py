@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from app.services import articles
 from app.storage.database import Database, open_database
-from app.ui.claims_panel import ClaimIdRole, PositionRole, ScoreRole
+from app.ui.claims.claims_panel import ClaimIdRole, PositionRole, ScoreRole
 from app.ui.main_window import MainWindow
 from tests.dialog_guard import DialogGuard
 from tests.helpers import pdf_text

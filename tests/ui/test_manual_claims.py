@@ -9,8 +9,8 @@ from PySide6.QtGui import QTextCursor
 from pytestqt.qtbot import QtBot
 
 from app.services import articles
-from app.ui.article_view import Utf16Positions
 from app.ui.main_window import MainWindow
+from app.ui.reader.article_view import Utf16Positions
 from tests.ui.test_article_view import claim_with, open_emoji_article
 
 

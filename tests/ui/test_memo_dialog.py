@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from app.errors import ClaimdeskError
 from app.services import articles, claims
 from app.storage.database import Database
-from app.ui.memo_dialog import MemoDialog
+from app.ui.dialogs.memo_dialog import MemoDialog
 from tests.dialog_guard import DialogGuard
 from tests.helpers import pdf_text
 from tests.ui.job_support import finished

@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 from app.services import articles, claims
 from app.services.drafts import drafts_path, load_drafts
 from app.storage.database import Database
-from app.ui.claim_editor import DRAFT_PAUSE_MS
+from app.ui.claims.claim_editor import DRAFT_PAUSE_MS
 from app.ui.main_window import MainWindow
 
 

@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.services import claims
+from app.ui.library.search_box import snippet_html
 from app.ui.main_window import MainWindow
-from app.ui.search_box import snippet_html
 
 
 def _typed(window: MainWindow, qtbot: QtBot, text: str) -> None:

@@ -7,8 +7,8 @@ from pathlib import Path
 from PySide6.QtCore import QUrl
 from pytestqt.qtbot import QtBot
 
+from app.ui.dialogs.versions_dialog import VersionsDialog, changes_html, open_versions_dialog
 from app.ui.main_window import MainWindow
-from app.ui.versions_dialog import VersionsDialog, changes_html, open_versions_dialog
 
 ORIGINAL = (
     "Harbour dredging halted\n\n"

@@ -13,7 +13,8 @@ from pytestqt.qtbot import QtBot
 from app import cli
 from app.errors import ClaimdeskError
 from app.logs import log, log_file, start_logging
-from app.ui import crash_dialog, workers
+from app.ui import workers
+from app.ui.dialogs import crash_dialog
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBo
 
 from app.domain.records import ClaimRecord
 from app.domain.statuses import status
-from app.ui.status_icons import status_icon
+from app.ui.claims.status_icons import status_icon
 
 SHOWN_CHARS = 160  # of the claim's sentence, so the user sees which claim they are judging
 

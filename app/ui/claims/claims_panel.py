@@ -1,7 +1,7 @@
 """The claims beside the article: heading, filters, order and grouping over the list of claims.
 
-The model is app/ui/claim_list_model.py, the filtering proxy app/ui/claim_filters.py, the
-keyboard-driven list app/ui/claim_list_view.py; its intents (status 3 for this claim, a note,
+The model is app/ui/claims/claim_list_model.py, the filtering proxy app/ui/claims/claim_filters.py, the
+keyboard-driven list app/ui/claims/claim_list_view.py; its intents (status 3 for this claim, a note,
 dismiss) are carried out by the main window through ClaimActions, so each is saved and undoable.
 """
 
@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 
 from app.domain.records import ClaimRecord
 from app.domain.statuses import STATUSES
-from app.ui.claim_filters import SORT_ORDERS, ClaimFilter, ClaimFilterProxy
-from app.ui.claim_list_model import (
+from app.ui.claims.claim_filters import SORT_ORDERS, ClaimFilter, ClaimFilterProxy
+from app.ui.claims.claim_list_model import (
     ARTICLE_ITSELF,
     CLAIM_COL,
     COLUMNS,
@@ -40,9 +40,9 @@ from app.ui.claim_list_model import (
     ScoreRole,
     StatusOrderRole,
 )
-from app.ui.claim_list_view import ClaimTreeView
+from app.ui.claims.claim_list_view import ClaimTreeView
+from app.ui.claims.status_icons import status_icon
 from app.ui.settings import CLAIMS_GROUPED, CLAIMS_HEADER, CLAIMS_ORDER, SHOW_DISMISSED
-from app.ui.status_icons import status_icon
 
 __all__ = ["ClaimIdRole", "ClaimTreeView", "ClaimsPanel", "PositionRole", "ScoreRole", "StatusOrderRole"]
 

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.records import NoteRecord
 from app.ui import shortcuts as keys
-from app.ui.history_view import local_time
+from app.ui.claims.history_view import local_time
 from app.ui.markdown_render import OfflineTextBrowser, render_markdown
 
 

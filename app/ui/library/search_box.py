@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from app.ui.database_slot import DatabaseSlot
 from app.ui.lazy import LazyModule
-from app.ui.library_pane import Guard
+from app.ui.library.library_pane import Guard
 
 if TYPE_CHECKING:
     from app.services import search

@@ -17,17 +17,17 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QVBoxLayout, QWidget
 from app.importers import SUPPORTED_SUFFIXES
 from app.ui import messages
 from app.ui import shortcuts as keys
-from app.ui.import_jobs import ImportJob, paste_article, show_summary
 from app.ui.lazy import LazyModule
-from app.ui.library_pane import LibraryPane
-from app.ui.search_box import SearchBox
+from app.ui.library.import_jobs import ImportJob, paste_article, show_summary
+from app.ui.library.library_pane import LibraryPane
+from app.ui.library.search_box import SearchBox
 
 if TYPE_CHECKING:
     from app.services import search
     from app.services.articles import BatchReport, ImportResult
     from app.services.search import SearchHit
     from app.storage.database import Database
-    from app.ui.fetch_dialog import FetchDialog
+    from app.ui.dialogs.fetch_dialog import FetchDialog
     from app.ui.main_window import MainWindow
 else:
     search = LazyModule("app.services.search")
@@ -193,7 +193,7 @@ class LibraryUi:
         return result
 
     def fetch_dialog(self) -> FetchDialog | None:
-        from app.ui.fetch_dialog import FetchDialog
+        from app.ui.dialogs.fetch_dialog import FetchDialog
 
         db = self.window.guarded(lambda: self.window.db)  # None (after a message) if not open yet
         if db is None:

@@ -9,7 +9,7 @@ from PySide6.QtGui import QKeyEvent, QPalette, QWheelEvent
 from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from app.domain.statuses import STATUSES, status
-from app.ui.status_icons import status_icon
+from app.ui.claims.status_icons import status_icon
 
 WARNING_COLOUR = "#b03a2e"  # readable on the light theme's white...
 WARNING_ON_DARK = "#ff8a7a"  # ...and on the dark theme's near-black

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
 from app.domain.records import ClaimRecord
-from app.ui.claim_list_model import (
+from app.ui.claims.claim_list_model import (
     ClaimListModel,
     GroupOrderRole,
     PositionRole,

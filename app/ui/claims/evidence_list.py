@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QWidget
 
 from app.domain.records import EvidenceRecord
 from app.ui import messages
-from app.ui.history_view import local_time
+from app.ui.claims.history_view import local_time
 from app.ui.markdown_render import OfflineTextBrowser
 
 if TYPE_CHECKING:

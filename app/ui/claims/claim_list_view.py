@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QAbstractItemView, QMenu, QTreeView, QWidget
 from app.domain.records import ClaimRecord
 from app.domain.statuses import STATUSES
 from app.ui import shortcuts as keys
-from app.ui.claim_list_model import ClaimIdRole, ClaimRole
-from app.ui.status_icons import status_icon
+from app.ui.claims.claim_list_model import ClaimIdRole, ClaimRole
+from app.ui.claims.status_icons import status_icon
 
 STATUS_BY_KEY = {s.key: s.id for s in STATUSES}  # the keys listed in app/ui/shortcuts.py STATUS_KEYS
 PLAIN = (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)

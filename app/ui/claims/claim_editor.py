@@ -27,15 +27,15 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.records import ClaimRecord
-from app.ui.evidence_form import EvidenceForm
-from app.ui.evidence_list import EvidenceList
-from app.ui.history_view import HistoryView
-from app.ui.notes_view import NotesView
-from app.ui.status_picker import DeliberateComboBox, StatusPicker
-from app.ui.tag_editor import TagEditor
+from app.ui.claims.evidence_form import EvidenceForm
+from app.ui.claims.evidence_list import EvidenceList
+from app.ui.claims.history_view import HistoryView
+from app.ui.claims.notes_view import NotesView
+from app.ui.claims.status_picker import DeliberateComboBox, StatusPicker
+from app.ui.claims.tag_editor import TagEditor
 
 if TYPE_CHECKING:
-    from app.ui.commands import ClaimActions
+    from app.ui.claims.commands import ClaimActions
 
 Act = Callable[[Callable[[], object]], bool]  # runs one action; True when saved, else shows why
 REVIEW_TAB, NOTES_TAB, EVIDENCE_TAB, HISTORY_TAB = range(4)

@@ -1,7 +1,7 @@
 """How the reader sets an article on the page: a centred column, line spacing, and its structure.
 
 Everything here changes formats only, never the document's text: claims are offsets into that
-text (app/ui/article_view.py maps them to Qt's positions), so one inserted character would move
+text (app/ui/reader/article_view.py maps them to Qt's positions), so one inserted character would move
 every highlight after it.
 """
 

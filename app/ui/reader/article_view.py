@@ -43,7 +43,8 @@ from PySide6.QtWidgets import QApplication, QMenu, QTextEdit, QToolTip, QWidget
 from app.domain.records import ClaimRecord
 from app.domain.statuses import status
 from app.ui import shortcuts as keys
-from app.ui.reader_typesetting import (
+from app.ui.claims.status_icons import status_icon
+from app.ui.reader.reader_typesetting import (
     INDENT_EMS,
     column_margins,
     format_paragraphs,
@@ -51,12 +52,11 @@ from app.ui.reader_typesetting import (
     set_page_margins,
 )
 from app.ui.settings import READER_POINT_SIZE
-from app.ui.status_icons import status_icon
 from app.ui.theme import claim_format, claim_ink, find_format
 
 if TYPE_CHECKING:
     from app.domain.article_structure import StructuredBlock
-    from app.ui.find_bar import FindBar
+    from app.ui.reader.find_bar import FindBar
 
 READER_FAMILIES = ["Charter", "Georgia", "Source Serif 4", "Noto Serif", "Cambria", "DejaVu Serif"]
 DEFAULT_POINT_SIZE, MIN_POINT_SIZE, MAX_POINT_SIZE = 12.0, 7.0, 32.0
@@ -163,7 +163,7 @@ class ArticleView(QTextEdit):
     def find_bar(self) -> FindBar:
         """Made on first use (Ctrl+F): showing an article needs nothing of it."""
         if self._find_bar is None:
-            from app.ui.find_bar import FindBar
+            from app.ui.reader.find_bar import FindBar
 
             self._find_bar = bar = FindBar(self)
             bar.set_text(self._text)

@@ -3,7 +3,7 @@
 Two levels at most. Flat: the claims at the top, and orphans (claims a new version of the article
 no longer contains) under an "Orphans" row at the end. Grouped: one row per source ("everything
 HUR says in this article"), the claims under it, and the orphans again last. Filtering and sorting
-are the proxy's job (app/ui/claim_filters.py); this model only holds and describes the claims.
+are the proxy's job (app/ui/claims/claim_filters.py); this model only holds and describes the claims.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from app.domain.records import ClaimRecord
 from app.domain.statuses import STATUSES, status
-from app.ui.status_icons import status_icon
+from app.ui.claims.status_icons import status_icon
 from app.ui.tooltips import as_plain_tooltip
 
 Index = QModelIndex | QPersistentModelIndex

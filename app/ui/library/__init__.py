@@ -1,0 +1,1 @@
+"""The library column: the articles, search, imports."""
