@@ -6,7 +6,7 @@ counts UTF-16 units, so `Utf16Positions` maps between them wherever the two meet
 Speed: each highlighted claim keeps its own ExtraSelection, so a status change or a new selected
 claim restyles one or two of them, never all; hovering only reads positions.
 
-Structure (headings, list items, quotes; app/ui/article_structure.py reads it from the article's
+Structure (headings, list items, quotes; app/domain/article_structure.py reads it from the article's
 html) is applied as formats only: the document's text stays the stored text, character for
 character, and list markers are painted in the margin, never inserted.
 """
