@@ -24,7 +24,7 @@ from pytestqt.qtbot import QtBot
 from app.errors import UnreadableFileError
 from app.importers import import_file
 from tests.fuzz import network_guard
-from tests.helpers import HANG, ROOT, children, finished
+from tests.helpers import HANG, ROOT, children, finished, refusal
 from tests.importers.test_html import PARAGRAPHS
 
 no_network = network_guard.no_network
@@ -302,3 +302,17 @@ def test_a_page_cut_short_by_a_parser_limit_is_refused_not_half_imported(tmp_pat
     path.write_text(PROSE * 10 + "<div>" * 10_000 + PROSE, encoding="utf-8")
     with pytest.raises(UnreadableFileError, match=r"^deep\.html: the page is nested too deeply"):
         import_file(path)
+
+
+def test_a_page_far_beyond_any_article_is_refused_at_once(tmp_path: Path) -> None:
+    """An index of 25,000 teasers (a few MB) would tie the machine up for a minute and a GB."""
+    from app.importers.html import MAX_ELEMENTS
+
+    page = tmp_path / "index.html"
+    with page.open("w", encoding="utf-8") as out:
+        out.write("<html><body><article><p>The union said 40 ferries stopped on Monday.</p>")
+        for k in range(MAX_ELEMENTS // 3 + 10):
+            out.write(f'<div><a href="/s/{k}">Teaser {k}</a><span>More</span></div>\n')
+        out.write("</article></body></html>")
+    message = refusal(page)
+    assert "far more than an article page" in message
