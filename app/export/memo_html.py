@@ -93,6 +93,18 @@ def direction(text: str) -> str:
     return "ltr"
 
 
+MAX_SENTENCE_CHARS = 2000  # a "sentence" longer than this is a text without full stops, not a claim
+
+
+def _shortened(text: str) -> str:
+    """A claim's words as the memo prints them: a run-on text is cut, saying how much is left out
+    (laying out one paragraph of 300,000 words took Qt minutes)."""
+    if len(text) <= MAX_SENTENCE_CHARS:
+        return text
+    rest = len(text) - MAX_SENTENCE_CHARS
+    return f"{text[:MAX_SENTENCE_CHARS]} … [{rest:,} more characters, in the article]"
+
+
 def _p(css_class: str, content_html: str, plain: str, tag: str = "p", keep: bool = False) -> str:
     """A paragraph whose direction, and so its alignment, follows its own text."""
     rtl = direction(plain) == "rtl"
@@ -259,7 +271,7 @@ def _claim_html(number: int, claim: ClaimRecord, include_history: bool) -> str:
     # a number and badge alone at the foot of a page, its sentence overleaf, reads badly.
     kind = f'<span class="small">{" · ".join(facts)}</span>'
     head = f"<b>{number}.</b>&nbsp;&nbsp;{badge(claim.status)}&nbsp;&nbsp;{kind}"
-    sentence = f'<span style="font-size:10.5pt;">{escape(claim.text)}</span>'
+    sentence = f'<span style="font-size:10.5pt;">{escape(_shortened(claim.text))}</span>'
     if direction(claim.text) == "rtl":  # isolate the English heading inside a right-to-left block
         head = f"\u2066{head}\u2069"
     lines = [_p("head", f"{head}<br>{sentence}", claim.text, keep=True)]

@@ -380,3 +380,15 @@ def test_an_article_that_changed_says_how_in_the_memo(db: Database, tmp_path: Pa
     assert "2 changes from version 1 to version 2" in text
     assert "− reportedly" in text and "− 14 + 4" in text
     assert "<b>stops</b>" in text, "the article's text is never markup"
+
+
+def test_a_run_on_text_is_cut_in_the_memo_not_laid_out_for_minutes(db: Database, tmp_path: Path) -> None:
+    """One "sentence" of 300,000 words (a text without full stops) took Qt minutes to lay out."""
+    from app.export.memo_html import MAX_SENTENCE_CHARS
+
+    path = tmp_path / "long.txt"
+    path.write_text("Title\n\n" + "word, " * 300_000 + "end.\n", encoding="utf-8")
+    article_id = articles.import_path(db, path).article_id
+    text = pdf_text(reports.export_pdf(db, article_id, tmp_path / "memo.pdf"))
+    assert "more characters, in the article]" in text
+    assert text.count("word,") <= MAX_SENTENCE_CHARS // 5
