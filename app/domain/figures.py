@@ -89,10 +89,7 @@ def find_figures(
     for m in figure_regex(lang, digits, counts).finditer(sentence):
         if m.lastgroup == "word" and not _real_count(m, lex):
             continue
-        start, end = m.span()
-        while end > start and sentence[end - 1] in ",.;:" and not _is_abbreviation(sentence, start, end):
-            end -= 1
-        out.append((start, end))
+        out.append(m.span())  # no figure ends in punctuation but an abbreviated month's dot ('Sept.')
     return out
 
 
@@ -110,8 +107,3 @@ def _real_count(m: re.Match[str], lex: Lexicon) -> bool:
 @lru_cache(maxsize=16)
 def _weak_words(lang: str) -> frozenset[str]:
     return frozenset(w.lower() for w in load(lang).words("weak_number_words"))
-
-
-def _is_abbreviation(sentence: str, start: int, end: int) -> bool:
-    """Keep the dot of an abbreviated month ('Sept.') that ends a figure."""
-    return sentence[end - 1] == "." and not sentence[start:end][:-1].strip()[-1:].isdigit()

@@ -95,3 +95,224 @@ def test_a_claim_the_article_could_not_verify_ranks_higher() -> None:
     flagged = analyze(text).claims[0]
     assert flagged.score > alone.score
     assert "+ the article says it could not be verified" in flagged.reasons
+
+
+# --- the grammar one rule at a time (caveats.find on a sentence) -----------------------------------
+
+from app.domain import caveats  # noqa: E402
+from app.domain.lexicon import load  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    "sentence,found",
+    [
+        ("The port did not respond.", ("did not respond", "reply", False)),
+        ("The port did not respond to a request for comment.", ("did not respond", "reply", False)),
+        ("The port did not respond to the request.", ("did not respond", "reply", False)),
+        ("The port did not respond to treatment.", None),
+        ("The port did not respond by publication time.", ("did not respond", "reply", False)),
+        ("The port did not respond on Friday.", ("did not respond", "reply", False)),
+        ("The port did not respond immediately to questions.", ("did not respond", "reply", False)),
+        ("The port did not respond the way we hoped.", None),
+        ("The port did not return calls.", ("did not return", "reply", False)),
+        ("The port did not return the calls.", ("did not return", "reply", False)),
+        (
+            "The port did not respond to our emailed questions on the matter.",
+            ("did not respond", "reply", False),
+        ),
+        ("The port did not respond to", None),
+        ("Neither account could be verified.", ("could be verified", "negsubj", False)),
+        ("Nothing could be verified.", ("could be verified", "negsubj", False)),
+        ("The accounts could be verified, the port said.", None),
+        ("Reuters could not verify her medical history.", ("could not verify", "active", False)),
+        ("We could not verify her medical history.", ("could not verify", "active", False)),
+        ("Police could not verify his identity.", None),
+        ("The harbour police could not verify his identity.", None),
+        ("The port could not verify that the ship sank.", ("could not verify", "active", False)),
+        ("The port could not verify the claim.", ("could not verify", "active", False)),
+        ("The port could not verify the man's identity.", None),
+        ("The port could not verify claims of a leak.", ("could not verify", "active", False)),
+        ("The port could not verify.", ("could not verify", "active", False)),
+        ("The port could not verify it.", ("could not verify", "active", False)),
+        ("The port has not confirmed the toll.", ("has not confirmed", "perfect", False)),
+        ("The port has not confirmed the new crane.", None),
+        (
+            "The Harbour Post and the Quay Times could not verify the claim.",
+            ("could not verify", "active", False),
+        ),
+        ("In the end, The Harbour Post could not verify her history.", ("could not verify", "active", False)),
+        ("The port, we could not verify his history.", ("could not verify", "active", False)),
+        ("The Daily Harbour Quay Post Times could not verify her history.", None),  # five capitals: no outlet
+        ("She declined to comment.", ("declined to comment", "phrase", False)),
+        # a caveat of the sentence's own claim: a trailing clause, a lead-in, a contrast after it
+        (
+            "Although the figure could not be verified, the port said 40 ships sank.",
+            ("could not be verified", "passive", True),
+        ),
+        (
+            "The port put the toll at 40, a figure that could not be verified.",
+            ("could not be verified", "passive", True),
+        ),
+        (
+            "The port said 40 ships sank; which could not be verified.",
+            ("could not be verified", "passive", True),
+        ),
+        (
+            "The port could not verify the figure, but it said 40 ships sank.",
+            ("could not verify", "active", True),
+        ),
+        ("The port could not verify the figure, however it said so.", ("could not verify", "active", True)),
+        ("The port could not verify the figure.", ("could not verify", "active", False)),
+    ],
+)
+def test_what_follows_the_phrase_decides_whether_it_is_a_caveat(
+    sentence: str, found: tuple[str, str, bool] | None
+) -> None:
+    caveat = caveats.find(sentence, load("en"))
+    got = None if caveat is None else (sentence[caveat.start : caveat.end], caveat.kind, caveat.own_clause)
+    assert got == found
+
+
+def _item(
+    text: str, caveat: bool = False, figures: tuple[str, ...] = (), relayed: bool = False
+) -> caveats.Linkable:
+    return caveats.Linkable(text, caveat, figures, None, relayed)
+
+
+def test_a_caveat_with_nothing_shared_falls_back_on_its_neighbours() -> None:
+    lex = load("en")
+    assert caveats.link([_item("The dam held."), _item("Prices rose.")], lex) == [(), ()]
+    relayed_run = [
+        _item("The dam held."),
+        _item("The army said 60 died.", relayed=True),
+        _item("The rebels said four died.", relayed=True),
+        _item("None of it could be verified.", caveat=True),
+    ]
+    assert caveats.link(relayed_run, lex)[3] == (1, 2)
+    assert caveats.link([_item("The dam held."), _item("Nobody knows.", caveat=True)], lex) == [(), (0,)]
+    assert caveats.link(
+        [_item("Nobody could verify anything.", caveat=True), _item("The dam held.")], lex
+    ) == [(1,), ()]
+    both = [_item("Nobody could verify anything.", caveat=True), _item("Nor this.", caveat=True)]
+    assert caveats.link(both, lex) == [(), ()]
+
+
+def test_a_caveat_links_by_figures_and_topic_words_within_its_window() -> None:
+    lex = load("en")
+    figures = [
+        _item("The army said 6,000 fighters died.", figures=("6,000 fighters",), relayed=True),
+        _item("The weather was calm."),
+        _item("The rebels said 40 died.", figures=("40",), relayed=True),
+        _item("The figure of 6000 could not be verified.", caveat=True),
+    ]
+    assert caveats.link(figures, lex)[3] == (0,)
+    claims = [
+        _item("The army said its soldiers shot down drones over the harbour.", relayed=True),
+        _item("The rebels said their soldiers shot down drones over the harbour.", relayed=True),
+        _item("Tourists visited."),
+    ]
+    assert caveats.link(
+        [*claims, _item("Neither account of the drones could be verified.", caveat=True)], lex
+    )[3] == (0, 1)
+    assert caveats.link(
+        [*claims, _item("The account of the drones could not be verified.", caveat=True)], lex
+    )[3] == (1,)
+    after = [
+        _item("The account of the drones could not be verified.", caveat=True),
+        _item("The army said its soldiers shot down drones.", relayed=True),
+    ]
+    assert caveats.link(after, lex)[0] == (1,)
+    far = [_item("The harbour drones story.", relayed=True)] + [
+        _item(f"Filler line number {i}.") for i in range(9)
+    ]
+    assert caveats.link([*far, _item("The drones could not be verified.", caveat=True)], lex)[10] == (9,)
+
+
+def test_topic_words_after_on_or_about_weigh_double_and_the_party_half() -> None:
+    lex = load("en")
+    keys = caveats._weighted_keywords(
+        "The ministry did not respond to questions about the harbour closures.", lex, True
+    )
+    assert keys == {"minist": 0.5, "about": 1.0, "harbou": 2.0, "closur": 2.0}
+    keys = caveats._weighted_keywords("The ministry's harbour closures were striking.", lex, False)
+    assert keys == {"minist": 1.0, "harbou": 1.0, "closur": 1.0, "strik": 1.0}
+    assert [caveats._stem(w, lex) for w in ("striking", "strike", "wages", "sing", "closures")] == [
+        "strik",
+        "strik",
+        "wage",
+        "sing",
+        "closur",
+    ]
+
+
+def test_more_of_what_may_follow_a_caveat_phrase() -> None:
+    lex = load("en")
+    reply = caveats.find("The port did not respond for days.", lex)
+    assert reply is not None and reply.kind == "reply"
+    which = caveats.find("The port could not verify which ship sank.", lex)
+    assert which is not None and which.kind == "active"
+
+
+def test_stop_words_and_verbs_of_the_caveat_are_no_topic() -> None:
+    keys = caveats._weighted_keywords(
+        "On Monday the ports' chief did not respond to questions about the harbour\u2019s drones, "
+        "confirmed or independently verified, whether reported.",
+        load("en"),
+        True,
+    )
+    assert keys == {"monday": 0.5, "port": 0.5, "chief": 0.5, "about": 1.0, "harbou": 2.0, "dron": 2.0}
+
+
+def test_a_caveat_of_several_claims_qualifies_three_at_most() -> None:
+    claims = [
+        _item(f"Witness {n} said drones flew over the harbour at night.", relayed=True)
+        for n in ("one", "two", "three", "four")
+    ]
+    links = caveats.link(
+        [*claims, _item("None of the accounts of drones over the harbour could be verified.", caveat=True)],
+        load("en"),
+    )
+    assert len(links[4]) == 3
+
+
+def test_the_window_reaches_eight_sentences_and_other_caveats_are_never_targets() -> None:
+    lex = load("en")
+    fillers = [_item(f"Filler line number {n}.") for n in range(8)]
+    caveat = _item("The figure of 6000 could not be verified.", caveat=True)
+    counted = _item("They counted 6,000 boats.", figures=("6,000",))
+    assert caveats.link([caveat, *fillers[:7], counted], lex)[0] == (8,)
+    assert caveats.link([caveat, *fillers, counted], lex)[0] == (1,)  # nine away: the fallback
+    both = [
+        _item("The army said drones flew over the harbour.", relayed=True),
+        _item("The drones over the harbour could not be verified.", caveat=True),
+        _item("Nor could the drones over the harbour be confirmed by anyone.", caveat=True),
+    ]
+    assert caveats.link(both, lex) == [(), (0,), (0,)]
+
+
+def test_a_claim_after_the_caveat_needs_a_little_more_in_common() -> None:
+    items = [
+        _item("The weather was calm."),
+        _item("The port could not verify the harbour drones footage.", caveat=True),
+        _item("Tourists visited."),
+        _item("Drones flew over the harbour."),
+    ]
+    assert caveats.link(items, load("en"))[1] == (3,)
+
+
+def test_the_caveat_phrase_its_adverbs_and_clause_words_are_no_topic() -> None:
+    keys = caveats._weighted_keywords(
+        "After the port\u2019s chief could not officially verify when the drones flew, nothing followed.",
+        load("en"),
+        True,
+    )
+    assert keys == {"port": 0.5, "chief": 0.5, "dron": 1.0, "flew": 1.0, "noth": 1.0, "follow": 1.0}
+
+
+def test_a_caveat_never_qualifies_another_caveat_however_much_they_share() -> None:
+    items = [
+        _item("The army said drones flew.", relayed=True),
+        _item("The drones over the harbour at night could not be verified.", caveat=True),
+        _item("The drones over the harbour at night could not be confirmed either.", caveat=True),
+    ]
+    assert caveats.link(items, load("en")) == [(), (0,), (0,)]

@@ -9,6 +9,7 @@ import pytest
 from app.domain.claims import KINDS, DetectedClaim, analyze, claim_start
 from app.domain.figures import find_figures
 from app.domain.lexicon import load, phrase_regex
+from app.domain.text import Span
 
 
 def only(text: str, needle: str) -> DetectedClaim:
@@ -552,3 +553,104 @@ def test_definite_noun_refers_to_an_earlier_source_with_the_same_head() -> None:
     last = analyze(text).claims[-1]
     assert last.source == "The authority"
     assert last.source_refers_to == "the coastal shipping authority"
+
+
+def test_the_analysis_as_json_holds_offsets_of_every_part() -> None:
+    text = "Harbour works\n\nBy Ana Ruiz\n\nThe crane fell on Monday, the port said."
+    found = analyze(text).to_json()
+    claims = found.pop("claims")
+    assert found == {
+        "title": "Harbour works",
+        "byline": "Ana Ruiz",
+        "byline_span": {"start": 15, "end": 26},
+        "body_end": len(text),
+        "text": text,
+        "sentences": [{"start": 0, "end": 13}, {"start": 15, "end": 26}, {"start": 28, "end": 68}],
+        "skipped": [{"start": 0, "end": 13, "why": "title"}, {"start": 15, "end": 26, "why": "byline"}],
+    }
+    assert [(c["start"], c["end"], c["source"]) for c in claims] == [(28, 68, "the port")]
+    assert analyze("The crane fell on Monday, the port said.", title="T").to_json()["byline_span"] is None
+
+
+@pytest.mark.parametrize(
+    "text,refers_to",
+    [
+        ('"The dock is shut," said Ana Maria Ruiz. She said it would reopen.', "Ana Maria Ruiz"),
+        ('"The dock is shut," said Ana Maria Ruiz Vega. She said it would reopen.', None),  # four words
+        ('"The dock is shut," said the Port Authority. She said it would reopen.', None),  # a body
+        (
+            '"The dock is shut," said the Aviation Herald. The company said it would reopen.',
+            "the Aviation Herald",
+        ),
+        ('"The dock is shut," said Aviation Herald. The company said it would reopen.', None),
+        ('"The dock is shut," said Sainsbury\'s. The company said it would reopen.', "Sainsbury's"),
+        (
+            '"The dock is shut," said the Aviation Herald. Minister Ana Ruiz visited the dock. '
+            "The company said it would reopen.",
+            "the Aviation Herald",  # a person named in passing is no company
+        ),
+        ("Port Authority called for calm. He said it would reopen.", None),
+        ("Port Authority said the dock was shut. The authority said it would reopen.", "Port Authority"),
+        (
+            "The dock is shut, said the regional water authority. The authority said it would reopen.",
+            "the regional water authority",
+        ),
+    ],
+)
+def test_an_anaphor_points_back_only_to_a_name_of_its_kind(text: str, refers_to: str | None) -> None:
+    assert analyze(text).claims[-1].source_refers_to == refers_to
+
+
+def test_a_claim_starts_after_its_list_marker_unless_nothing_follows() -> None:
+    from app.domain.claims import claim_start
+
+    assert claim_start("\u2022 Berth 4 reopens.", 0, 18) == 2
+    assert claim_start("\u2022 ", 0, 2) == 0
+
+
+def test_a_claim_as_json_names_every_field() -> None:
+    claim = analyze('"The dock is shut," said Ana Ruiz.').claims[0]
+    data = claim.to_json()
+    assert (data["source_start"], data["source_end"]) == (claim.source_start, claim.source_end) == (25, 33)
+    assert data["score"] == round(claim.score, 4) and len(str(data["score"]).split(".")[-1]) <= 4
+
+
+def test_a_person_named_first_may_be_he_but_a_quotation_opening_a_sentence_names_nobody() -> None:
+    claims = analyze("Ana Ruiz called for calm. He said it would reopen.").claims
+    assert claims[1].source_refers_to == "Ana Ruiz"
+    claims = analyze('"Hello," she said. He said the dam held.').claims
+    assert [(c.kind, c.source, c.source_refers_to) for c in claims] == [
+        ("quote", "she", None),
+        ("claim", "He", None),
+    ]
+
+
+def test_the_facts_kept_for_each_claim_are_those_its_score_came_from() -> None:
+    from app.domain.news_score import score_in_article
+
+    found = analyze("The port said 40 ships sank on Monday. Nobody saw it.")
+    assert len(found.facts) == len(found.claims) == 2
+    first = found.facts[0]
+    assert (first.source, first.figures, first.lead) == ("The port", ("40",), True)
+    assert found.claims[0].score == pytest.approx(score_in_article(first).score)
+
+
+def test_a_perfect_caveat_followed_by_its_own_cue_is_a_reported_fact() -> None:
+    (claim,) = analyze(
+        "The court has not confirmed claims that the witness was paid, the ruling said."
+    ).claims
+    assert (claim.kind, claim.source) == ("claim", "the ruling")
+
+
+def test_sentences_cut_inside_one_closed_quotation_are_joined() -> None:
+    from app.domain.claims import merge_inside_quotes
+
+    spans = [Span(0, 6), Span(7, 20), Span(21, 30)]
+    assert merge_inside_quotes(spans, [(0, 15, True)]) == [Span(0, 20), Span(21, 30)]
+    assert merge_inside_quotes(spans, [(0, 15, False)]) == spans  # an unclosed quote joins nothing
+    four = [*spans, Span(31, 40)]
+    assert merge_inside_quotes(four, [(0, 3, True), (22, 35, True)]) == [
+        Span(0, 6),
+        Span(7, 20),
+        Span(21, 40),
+    ]

@@ -181,9 +181,22 @@ def test_numbers_are_reduced_to_their_shape() -> None:
     from app.domain.worthiness import _number_shape
 
     shapes = {
-        "3/4": "<ratio>", "10:30": "<ratio>", "10:30.": "<ratio>", "9/11": "<ratio>",
-        "1,500": "<bignum>", "1000": "<bignum>", "999": "<num>", "12,": "<num>", "1,2": "<num>",
-        "2019": "<year>", "2019s": "<year>", "1599": "<bignum>", "3.5": "<dec>", "30-day": "<num>",
+        "3/4": "<ratio>",
+        "10:30": "<ratio>",
+        "10:30.": "<ratio>",
+        "9/11": "<ratio>",
+        "1,500": "<bignum>",
+        "1000": "<bignum>",
+        "999": "<num>",
+        "12,": "<num>",
+        "1,2": "<num>",
+        "2019": "<year>",
+        "2019s": "<year>",
+        "1599": "<bignum>",
+        "3.5": "<dec>",
+        "30-day": "<num>",
+        "12,3": "<num>",
+        "2019.": "<year>",
     }
     assert {token: _number_shape(token) for token in shapes} == shapes
 
@@ -191,7 +204,16 @@ def test_numbers_are_reduced_to_their_shape() -> None:
 def test_sentence_length_falls_into_five_buckets() -> None:
     from app.domain.worthiness import _length_bucket
 
-    buckets = {5: "h:len0", 6: "h:len1", 11: "h:len1", 12: "h:len2", 24: "h:len2", 25: "h:len3", 39: "h:len3", 40: "h:len4"}
+    buckets = {
+        5: "h:len0",
+        6: "h:len1",
+        11: "h:len1",
+        12: "h:len2",
+        24: "h:len2",
+        25: "h:len3",
+        39: "h:len3",
+        40: "h:len4",
+    }
     assert {n: _length_bucket(n) for n in buckets} == buckets
 
 
@@ -217,12 +239,48 @@ def test_the_sentence_logit_is_english_by_default() -> None:
     "sentence,words,hand",
     [
         (
-            "I think the \u2018Harbour Board\u2019 paid $40 million, 12% of 3,000 votes in 2019, to Ana Ruiz and the Quay Trust!",
-            ["i", "think", "the", "harbour", "board", "paid", "<num>", "million", "<num>", "of", "<bignum>",
-             "votes", "in", "<year>", "to", "ana", "ruiz", "and", "the", "quay", "trust"],
-            {"h:<bignum>", "h:<num>", "h:<year>", "h:exclamation", "h:first_person", "h:legal_official", "h:len2",
-             "h:money", "h:names", "h:number_word", "h:numbers", "h:opinion", "h:percent", "h:personal_opinion",
-             "h:statistic"},
+            "I think the \u2018Harbour Board\u2019 paid $40 million, 12% of 3,000 votes in 2019, "
+            "to Ana Ruiz and the Quay Trust!",
+            [
+                "i",
+                "think",
+                "the",
+                "harbour",
+                "board",
+                "paid",
+                "<num>",
+                "million",
+                "<num>",
+                "of",
+                "<bignum>",
+                "votes",
+                "in",
+                "<year>",
+                "to",
+                "ana",
+                "ruiz",
+                "and",
+                "the",
+                "quay",
+                "trust",
+            ],
+            {
+                "h:<bignum>",
+                "h:<num>",
+                "h:<year>",
+                "h:exclamation",
+                "h:first_person",
+                "h:legal_official",
+                "h:len2",
+                "h:money",
+                "h:names",
+                "h:number_word",
+                "h:numbers",
+                "h:opinion",
+                "h:percent",
+                "h:personal_opinion",
+                "h:statistic",
+            },
         ),
         ("Thank you?", ["thank", "you"], {"h:courtesy", "h:len0", "h:question", "h:second_person"}),
         (
@@ -234,21 +292,58 @@ def test_the_sentence_logit_is_english_by_default() -> None:
         (
             'He said: "I, Ana, voted."',
             ["he", "said", "i", "ana", "voted"],
-            {"h:attribution", "h:first_person", "h:legal_official", "h:len0", "h:name", "h:named_source", "h:past",
-             "h:quote"},
+            {
+                "h:attribution",
+                "h:first_person",
+                "h:legal_official",
+                "h:len0",
+                "h:name",
+                "h:named_source",
+                "h:past",
+                "h:quote",
+            },
         ),
         ("It has 5 apples.", ["it", "has", "<num>", "apples"], {"h:<num>", "h:len0"}),
-        ("In 2019 the I.M.F. met.", ["in", "<year>", "the", "i.m.f", "met"], {"h:<year>", "h:len0", "h:name"}),
+        ("We don\u2019t agree.", ["we", "don't", "agree"], {"h:len0"}),  # either apostrophe
+        (
+            "It rose 5 to 6.",
+            ["it", "rose", "<num>", "to", "<num>"],
+            {"h:<num>", "h:comparative", "h:len0", "h:numbers"},
+        ),
+        (
+            "He said I would.",
+            ["he", "said", "i", "would"],
+            {"h:attribution", "h:first_person", "h:len0", "h:modal"},
+        ),
+        ("They met Dr. at noon.", ["they", "met", "dr", "at", "noon"], {"h:len0"}),  # 'Dr.' names nobody
+        (  # capitals that name nobody: 'I', a title followed by a comma
+            "Then the Governor, I think, spoke.",
+            ["then", "the", "governor", "i", "think", "spoke"],
+            {"h:opinion", "h:personal_opinion", "h:first_person", "h:len1"},
+        ),
+        (
+            "In 2019 the I.M.F. met.",
+            ["in", "<year>", "the", "i.m.f", "met"],
+            {"h:<year>", "h:len0", "h:name"},
+        ),
     ],
 )
-def test_features_are_the_words_and_the_cues_of_the_sentence(sentence: str, words: list[str], hand: set[str]) -> None:
+def test_features_are_the_words_and_the_cues_of_the_sentence(
+    sentence: str, words: list[str], hand: set[str]
+) -> None:
     assert extract_features(sentence, worthiness._model("en").lexicon) == (words, hand)
 
 
 def test_a_lexicon_is_built_from_cue_lists_suffixes_and_words_that_are_no_names() -> None:
-    lexicon = Lexicon.from_lists({"opinion": ["think", "feel"], "stat": ["think"], "suffix:past": ["ed"], "not_names": ["I"]})
+    lexicon = Lexicon.from_lists(
+        {"not_names": ["I"], "opinion": ["think", "feel"], "stat": ["think"], "suffix:past": ["ed"]}
+    )
     assert lexicon.cues == {"think": ("h:opinion", "h:stat"), "feel": ("h:opinion",)}
     assert lexicon.not_names == frozenset({"I"})
     ((feature, pattern),) = lexicon.suffixes
     assert feature == "h:past"
-    assert pattern.search("They voted.") and not pattern.search("It is red.") and not pattern.search("They shed it.")
+    assert (
+        pattern.search("They voted.")
+        and not pattern.search("It is red.")
+        and not pattern.search("They shed it.")
+    )
