@@ -397,6 +397,7 @@ def attribute(sentence: str, masked: str, lex: Lexicon, words: frozenset[str] | 
                     masked[inverted[0] : inverted[1]].split()[0].lower() in lex.determiners
                     and masked[inverted[0] : inverted[1]].split()[-1].lower() in _subject_nouns(lex)
                 )
+                or _bare_speaker(masked[inverted[0] : inverted[1]], lex)
             )
         ):
             source, rule = inverted, "inverted"  # 'Recipients, said Mauer, are required ...'
@@ -439,7 +440,12 @@ def attribute(sentence: str, masked: str, lex: Lexicon, words: frozenset[str] | 
             source, rule = m.span(1), "report_noun"
     if source is not None and masked[source[0] : source[1]].lower() in lex.lowered("writer_pronouns"):
         source = None  # 'I think', 'we believe' outside quotes: the writer, so the article itself
+    if source is not None and (year := _LEADING_YEAR.match(masked, source[0], source[1])):
+        source = (year.end(), source[1])  # 'On March 14, 2019 NATO said': the date's year is not NATO's
     return Attribution(source, tuple(cues), secondary, rule if source is not None else None)
+
+
+_LEADING_YEAR = re.compile(r"(?:1[89]|20)\d\d\s+(?=[A-Z])")
 
 
 def _passive_agent(s: str, lex: Lexicon) -> tuple[int, int] | None:
@@ -527,6 +533,15 @@ def _leading_according(
     return None
 
 
+def _bare_speaker(np: str, lex: Lexicon) -> bool:
+    """'..., said he.' / '..., said officials.' / '..., said police officials.': a pronoun, or
+    lower-case words ending in a noun for people who speak, standing alone after the cue."""
+    words = np.split()
+    if len(words) == 1 and words[0].lower() in lex.pronouns:
+        return words[0].lower() not in lex.lowered("object_pronouns") and words[0].lower() != "it"
+    return words[-1].lower() in _subject_nouns(lex) and all(w.islower() for w in words)
+
+
 def _inverted_source(s: str, a: int, b: int, lex: Lexicon) -> tuple[int, int] | None:
     """'..., said Jane Roe.' / 'Recipients, said Mauer, are ...': the speaker stands after its cue.
 
@@ -557,6 +572,7 @@ def _inverted_source(s: str, a: int, b: int, lex: Lexicon) -> tuple[int, int] | 
         or first in lex.determiners
         or first in lex.titles | lex.title_modifiers
         or titled
+        or _bare_speaker(s[np[0] : np[1]], lex)
     ):
         return None
     return np

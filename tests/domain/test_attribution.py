@@ -366,3 +366,23 @@ def test_a_cue_opening_a_sentence_is_one_only_before_a_name_and_the_end() -> Non
     assert analyze("Says Jane Roe.").claims[0].cues == ("Says",)
     assert analyze("Reports emerged of a leak.").claims[0].cues == ()
     assert analyze("The talks continued for hours.").claims[0].cues == ()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        ("The bridge will reopen soon, said he.", "he"),
+        ("The dam held through the night, said officials.", "officials"),
+        ("The dam held through the night, said police officials.", "police officials"),
+        ("On March 14, 2019 NATO said the exercise would go ahead.", "NATO"),
+        ("The mayor, through a spokesman, said the bridge would reopen.", "The mayor"),
+    ],
+)
+def test_speakers_after_the_content_or_behind_a_date_or_an_aside(sentence: str, source: str) -> None:
+    (claim,) = analyze(sentence).claims
+    assert claim.source == source
+
+
+def test_an_object_pronoun_after_said_is_nobody(sentence: str = "The dam held, said them.") -> None:
+    (claim,) = analyze(sentence).claims
+    assert claim.source != "them"
