@@ -38,6 +38,7 @@ _SAFE_SCHEMES = frozenset(("http", "https", "mailto"))
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")  # not allowed in XML
 _SPACES = re.compile(r"\s+")
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+_ATTRIBUTE_BREAKERS = str.maketrans({'"': "%22", "'": "%27", "<": "%3C", ">": "%3E", "`": "%60"})
 _LONG_DATA_URI = re.compile(r"data:[^\s\"'<>()]{1024,}", re.IGNORECASE)  # inline images, fonts
 
 
@@ -57,7 +58,7 @@ _HEADINGS = {f"h{n}": f"h{max(n, 2)}" for n in range(1, 7)}  # h1 is the page's 
 _BLOCKS = _names(
     """p div section article main body html center address pre figure figcaption details
     summary dl dt dd fieldset legend hr"""
-)
+) | _FURNITURE  # blocks when they are kept (a pasted fragment): their words never run into the next
 _LISTS = {"ul": "ul", "ol": "ol", "list": "ul", "dir": "ul"}
 _ITEMS = frozenset(("li", "item"))
 _QUOTES = frozenset(("blockquote", "quote"))
@@ -131,6 +132,8 @@ def safe_url(url: str | None, base: str | None = None) -> str | None:
     """An absolute http(s)/mailto URL, or None: javascript:, data:, file: and the like never pass.
 
     A relative link is resolved against `base` (the article's own URL, never the page's <base>).
+    Quotes, angle brackets and backticks are percent-encoded (as a browser sends them anyway), so
+    the URL can never end an HTML attribute or open a tag, wherever it is written.
     """
     if not url:
         return None
@@ -144,6 +147,7 @@ def safe_url(url: str | None, base: str | None = None) -> str | None:
         scheme = urlsplit(url).scheme.lower()
     except ValueError:
         return None
+    url = url.translate(_ATTRIBUTE_BREAKERS)
     return url if scheme in _SAFE_SCHEMES and len(url) <= 2048 else None
 
 
@@ -211,11 +215,11 @@ class _Walker:
             if tag is None or tag in self._dropped or _is_html_head(node, tag):
                 self.add_text(node.tail, node_marks, node_href)  # the tail belongs to the parent
                 continue
-            node_marks, child_href = self._enter(node, tag, node_marks, node_href)
-            stack.append((node, node_marks, node_href, True))
-            self.add_text(node.text, node_marks, child_href)
+            child_marks, child_href = self._enter(node, tag, node_marks, node_href)
+            stack.append((node, node_marks, node_href, True))  # its tail: the parent's marks and link
+            self.add_text(node.text, child_marks, child_href)
             children = list(node)
-            stack.extend((child, node_marks, child_href, False) for child in reversed(children))
+            stack.extend((child, child_marks, child_href, False) for child in reversed(children))
 
     def _enter(
         self, node: Any, tag: str, marks: frozenset[str], href: str | None

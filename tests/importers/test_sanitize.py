@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from html import escape
 
 import pytest
 from lxml import html as lxml_html
@@ -133,3 +134,20 @@ def test_deep_nesting_is_walked_without_recursion() -> None:
 def test_a_page_cut_short_by_the_parser_is_refused() -> None:
     with pytest.raises(PageTooComplex):
         parse_html("<p>start</p>" + "<div>" * 10_000 + "end")
+
+
+def test_an_ampersand_in_a_link_is_written_as_an_entity() -> None:
+    html = sanitize_html('<p><a href="https://port.invalid/q?a=1&amp;copy=2&amp;amp=3">notice</a></p>')
+    assert html == '<p><a href="https://port.invalid/q?a=1&amp;copy=2&amp;amp=3">notice</a></p>'
+    (link,) = lxml_html.fragment_fromstring(html, create_parent="div").iter("a")
+    assert link.get("href") == "https://port.invalid/q?a=1&copy=2&amp=3", "the browser reads the URL given"
+
+
+def test_quotes_and_brackets_in_a_link_are_percent_encoded() -> None:
+    """A URL holding a quote must not be able to end the attribute it is written in, escaped or not."""
+    hostile = "https://port.invalid/a\"onmouseover='x()'<b>`"
+    assert safe_url(hostile) == "https://port.invalid/a%22onmouseover=%27x()%27%3Cb%3E%60"
+    html = sanitize_html(f'<p><a href="{escape(hostile)}">notice</a></p>')
+    assert html == '<p><a href="https://port.invalid/a%22onmouseover=%27x()%27%3Cb%3E%60">notice</a></p>'
+    base = 'https://port.invalid/"quoted"/'
+    assert safe_url("page", base) == "https://port.invalid/%22quoted%22/page"
