@@ -122,12 +122,13 @@ def backup_before_migration(database: Path, revision: str) -> Path:
 def _pattern(database: Path) -> re.Pattern[str]:
     return re.compile(
         rf"^{re.escape(database.stem)}-(?P<stamp>\d{{8}}T\d{{6}}Z)-"
-        r"(?P<reason>daily|manual|before-restore|before-\w+)(?:-\d+)?\.sqlite3$"
+        r"(?P<reason>daily|manual|before-restore|before-\w+)(?:-(?P<counter>\d+))?\.sqlite3$"
     )
 
 
 def _parsed(database: Path) -> list[tuple[Path, datetime, str]]:
-    """This database's backups, newest first (by the time in the name, then name)."""
+    """This database's backups, newest first: by the time in the name, then, within one second,
+    by the counter a second copy gets (`-2`, ... `-10`; none is the first)."""
     folder = backups_dir(database)
     if not folder.is_dir():
         return []
@@ -139,8 +140,9 @@ def _parsed(database: Path) -> list[tuple[Path, datetime, str]]:
             reason = match["reason"]
             if reason.startswith("before-") and reason != "before-restore":
                 reason = "before-migration"
-            found.append((path, taken, reason))
-    return sorted(found, key=lambda item: (item[1], item[0].name), reverse=True)
+            found.append((path, taken, reason, int(match["counter"] or 1)))
+    found.sort(key=lambda item: (item[1], item[3]), reverse=True)
+    return [(path, taken, reason) for path, taken, reason, _counter in found]
 
 
 def list_backups(database: Path) -> list[BackupInfo]:

@@ -330,3 +330,17 @@ def test_a_copy_another_process_rotated_away_first_is_no_error(
     monkeypatch.setattr(backup, "_parsed", listed_then_raced)
     assert backup.rotate(db_path) == [copies[0]]
     assert all(p.exists() for p in copies[1:])
+
+
+def test_copies_made_in_one_second_are_ordered_by_their_counter(tmp_path: Path) -> None:
+    """'-2' is newer than the first copy, and '-10' newer than '-9', so rotation keeps the newest."""
+    database = tmp_path / "lib.sqlite3"
+    folder = backup.backups_dir(database)
+    folder.mkdir()
+    names = ["lib-20260101T000000Z-manual.sqlite3"] + [
+        f"lib-20260101T000000Z-manual-{n}.sqlite3" for n in range(2, 12)
+    ]
+    for name in names:
+        (folder / name).write_bytes(b"")
+    newest_first = [info.path.name for info in backup.list_backups(database)]
+    assert newest_first == list(reversed(names))
