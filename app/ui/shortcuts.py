@@ -35,6 +35,11 @@ class Shortcut:
         exact = QKeySequence.SequenceMatch.ExactMatch
         return any(pressed.matches(sequence) == exact for sequence in self.sequences())
 
+    @property
+    def name(self) -> str:
+        """The label as a sheet shows it: no access-key mark, no trailing ellipsis."""
+        return self.label.replace("&", "").rstrip("…")
+
     def text(self) -> str:
         return ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in self.sequences())
 
@@ -98,7 +103,7 @@ def sheet() -> str:
     for context in (WINDOW, ARTICLE, CLAIMS, NOTE):
         lines.append(context.capitalize())
         lines += [
-            f"  {s.text():<28} {s.label.replace('&', '')}: {s.description}"
+            f"  {s.text():<28} {s.name}: {s.description}"
             for s in SHORTCUTS
             if s.context == context
         ]

@@ -30,7 +30,7 @@ class ShortcutSheet(QDialog):
         for row, shortcut in enumerate(rows):
             cells = (
                 shortcut.text(),
-                f"{shortcut.label.replace('&', '')}: {shortcut.description}",
+                f"{shortcut.name}: {shortcut.description}",
                 shortcut.context,
             )
             for column, text in enumerate(cells):
