@@ -128,7 +128,8 @@ def _pattern(database: Path) -> re.Pattern[str]:
 
 def _parsed(database: Path) -> list[tuple[Path, datetime, str]]:
     """This database's backups, newest first: by the time in the name, then, within one second,
-    by the counter a second copy gets (`-2`, ... `-10`; none is the first)."""
+    by the counter a second copy of one reason gets (`-2`, ... `-10`; none is the first), then by
+    when the file was written (a daily and a manual copy made in the same second)."""
     folder = backups_dir(database)
     if not folder.is_dir():
         return []
@@ -140,9 +141,16 @@ def _parsed(database: Path) -> list[tuple[Path, datetime, str]]:
             reason = match["reason"]
             if reason.startswith("before-") and reason != "before-restore":
                 reason = "before-migration"
-            found.append((path, taken, reason, int(match["counter"] or 1)))
+            found.append((path, taken, reason, (int(match["counter"] or 1), _written(path))))
     found.sort(key=lambda item: (item[1], item[3]), reverse=True)
-    return [(path, taken, reason) for path, taken, reason, _counter in found]
+    return [(path, taken, reason) for path, taken, reason, _order in found]
+
+
+def _written(path: Path) -> int:
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return 0
 
 
 def list_backups(database: Path) -> list[BackupInfo]:

@@ -344,3 +344,17 @@ def test_copies_made_in_one_second_are_ordered_by_their_counter(tmp_path: Path) 
         (folder / name).write_bytes(b"")
     newest_first = [info.path.name for info in backup.list_backups(database)]
     assert newest_first == list(reversed(names))
+
+
+def test_a_daily_and_a_manual_copy_in_one_second_are_ordered_as_they_were_made(tmp_path: Path) -> None:
+    import os
+
+    database = tmp_path / "lib.sqlite3"
+    folder = backup.backups_dir(database)
+    folder.mkdir()
+    daily = folder / "lib-20260101T000000Z-daily.sqlite3"
+    manual = folder / "lib-20260101T000000Z-manual.sqlite3"
+    for n, path in enumerate((manual, daily)):  # the daily one written last, whatever the names say
+        path.write_bytes(b"")
+        os.utime(path, ns=(1_000_000_000 + n, 1_000_000_000 + n))
+    assert [info.path for info in backup.list_backups(database)] == [daily, manual]
