@@ -82,3 +82,12 @@ def alembic_config(connection: Connection) -> Config:
     config.set_main_option("script_location", str(MIGRATIONS))
     config.attributes["connection"] = connection
     return config
+
+
+def corrupt_pages(path: Path) -> None:
+    """Overwrite every page after the first with noise; the header stays valid."""
+    data = bytearray(path.read_bytes())
+    page = int.from_bytes(data[16:18], "big")
+    for offset in range(page, len(data), 7):
+        data[offset] = (offset * 31) % 256
+    path.write_bytes(bytes(data))

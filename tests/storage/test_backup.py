@@ -15,6 +15,7 @@ from app.services.articles import import_path
 from app.storage import backup
 from app.storage.database import Database, open_database
 from app.storage.integrity import DamagedDatabaseError, quick_check
+from tests.helpers import corrupt_pages
 
 
 def _stamped(db_path: Path, when: datetime, reason: str) -> Path:
@@ -140,15 +141,6 @@ def _real_database(db_path: Path, article_file: Path) -> None:
     database.close()  # checkpoints the WAL into the file
 
 
-def _corrupt_pages(path: Path) -> None:
-    """Overwrite every page after the first with noise; the header stays valid."""
-    data = bytearray(path.read_bytes())
-    page = int.from_bytes(data[16:18], "big")
-    for offset in range(page, len(data), 7):
-        data[offset] = (offset * 31) % 256
-    path.write_bytes(bytes(data))
-
-
 def _truncate(path: Path) -> None:
     data = path.read_bytes()
     path.write_bytes(data[: len(data) // 3])
@@ -158,7 +150,7 @@ def _header_only(path: Path) -> None:
     path.write_bytes(path.read_bytes()[:100] + b"\0" * 28)
 
 
-@pytest.mark.parametrize("damage", [_corrupt_pages, _truncate, _header_only])
+@pytest.mark.parametrize("damage", [corrupt_pages, _truncate, _header_only])
 def test_damaged_database_is_set_aside_and_the_newest_backup_offered(
     db_path: Path, article_file: Path, damage: object
 ) -> None:
@@ -197,7 +189,7 @@ def test_a_set_aside_library_is_offered_again_until_the_user_decides(
     """'Quit' in the damage dialog, then another start: the backup is offered again, no empty library."""
     _real_database(db_path, article_file)
     good = safety.back_up(db_path)
-    _corrupt_pages(db_path)
+    corrupt_pages(db_path)
     with pytest.raises(safety.DatabaseSetAsideError) as first:
         safety.open_checked(db_path)
     for _ in range(2):  # the user quit; each later start asks again
@@ -227,7 +219,7 @@ def test_starting_empty_keeps_the_old_librarys_backups_out_of_the_rotation(
 ) -> None:
     _real_database(db_path, article_file)
     old = [_stamped(db_path, datetime(2025, 1, day, tzinfo=UTC), "daily") for day in range(1, 10)]
-    _corrupt_pages(db_path)
+    corrupt_pages(db_path)
     with pytest.raises(safety.DatabaseSetAsideError):
         safety.open_checked(db_path)
     kept = safety.start_empty(db_path)

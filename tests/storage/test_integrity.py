@@ -11,6 +11,7 @@ import pytest
 from app.errors import StorageError
 from app.storage import integrity
 from app.storage.integrity import DamagedDatabaseError
+from tests.helpers import corrupt_pages
 
 WHEN = datetime(2026, 3, 4, 10, 20, 30, tzinfo=UTC)
 
@@ -41,14 +42,6 @@ def _break_a_check(path: Path) -> None:
     _rewrite_schema(path, "t", "CREATE TABLE t (a INTEGER, b TEXT CHECK (length(b) < 1))")
 
 
-def _corrupt_pages(path: Path) -> None:
-    data = bytearray(path.read_bytes())
-    page = int.from_bytes(data[16:18], "big")
-    for offset in range(page, len(data), 7):
-        data[offset] = (offset * 31) % 256
-    path.write_bytes(bytes(data))
-
-
 # --- quick check ---------------------------------------------------------------------------------
 
 
@@ -75,7 +68,7 @@ def test_rows_that_break_their_table_are_damage(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     "damage",
-    [_corrupt_pages, lambda path: path.write_bytes(b"SQLite format 3\0" + b"\xff" * 2000)],
+    [corrupt_pages, lambda path: path.write_bytes(b"SQLite format 3\0" + b"\xff" * 2000)],
     ids=["pages", "header"],
 )
 def test_unreadable_pages_are_damage(tmp_path: Path, damage: object) -> None:

@@ -43,20 +43,20 @@ class NoteInput(QPlainTextEdit):
     submitted = Signal()
 
     def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) and _is_save(event):
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and keys.SAVE_NOTE.matches(event)
+        ):
             event.accept()  # claim the key before any window-wide shortcut does
             return True
         return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if _is_save(event):
+        if keys.SAVE_NOTE.matches(event):
             self.submitted.emit()
             return
         super().keyPressEvent(event)
-
-
-def _is_save(event: QKeyEvent) -> bool:
-    return keys.SAVE_NOTE.matches(event)
 
 
 class NotesView(QWidget):
