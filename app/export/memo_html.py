@@ -182,6 +182,8 @@ def _header(article: ArticleRecord, reviewer: str, made_at: datetime) -> str:
 def _summary(
     claims: tuple[ClaimRecord, ...], numbered: list[tuple[int, ClaimRecord]], options: MemoOptions
 ) -> str:
+    dismissed = sum(c.dismissed for c in claims)  # listed on request, counted apart: one count everywhere
+    claims = tuple(c for c in claims if not c.dismissed)
     total = len(claims)
     parts = ["<h2>Summary</h2>"]
     if not total:
@@ -193,7 +195,8 @@ def _summary(
     parts.append(_bar([(s.colour, counts[s.id]) for s in shown], total))
     legend = "&nbsp;&nbsp; ".join(f"{badge(s.id)}&nbsp;{counts[s.id]}" for s in shown)
     noun = "claim" if total == 1 else "claims"
-    parts.append(f'<p style="margin-top:6px;">{total} {noun} &nbsp;&nbsp; {legend}</p>')
+    aside = f" &nbsp;&nbsp; and {dismissed} dismissed, listed below as such" if dismissed else ""
+    parts.append(f'<p style="margin-top:6px;">{total} {noun} &nbsp;&nbsp; {legend}{aside}</p>')
     if not options.lists_every_status:
         chosen = ", ".join(s.label for s in STATUSES if s.id in options.statuses)
         parts.append(

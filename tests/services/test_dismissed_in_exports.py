@@ -52,6 +52,8 @@ def test_asked_for_a_dismissed_claim_is_listed_as_dismissed(
     assert "**Dismissed:** judged not worth checking" in section.split("###")[0]
     html, _title = memo_source(db, article_id, MemoOptions(include_dismissed=True))
     assert "dismissed: judged not worth checking" in html
+    live = len([c for c in articles.load_article(db, article_id).claims if not c.dismissed])
+    assert f"{live} claims" in html and "and 1 dismissed, listed below as such" in html
     table = export_csv(db, article_id, tmp_path / "c.csv", include_dismissed=True)
     with table.open(encoding="utf-8-sig") as f:
         marked = {row["sentence"]: row["dismissed"] for row in csv.DictReader(f)}
