@@ -81,6 +81,7 @@ class Article(Base):
     deleted_at: Mapped[datetime | None] = mapped_column()  # in the trash: restorable
     captured_at: Mapped[datetime | None] = mapped_column()  # fetched from source_url at this time
     original_path: Mapped[str | None] = mapped_column(Text)  # the bytes as fetched, in the data folder
+    language: Mapped[str | None] = mapped_column(String(16))  # "en", "uk", "ru"; None: not yet detected
 
     claims: Mapped[list[Claim]] = relationship(
         back_populates="article", cascade="all, delete-orphan", order_by="Claim.start"
@@ -208,6 +209,7 @@ class Note(Base):
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
     removed_at: Mapped[datetime | None] = mapped_column()  # taken off (undone): kept for the history
     removed_by: Mapped[str | None] = mapped_column(Text)
+    replaces_id: Mapped[int | None] = mapped_column()  # an edit: the note row with the earlier wording
 
     claim: Mapped[Claim | None] = relationship(back_populates="notes")
     article: Mapped[Article | None] = relationship(back_populates="notes")
@@ -232,10 +234,12 @@ class Evidence(Base):
     role: Mapped[str | None] = mapped_column(Text)  # a person's role
     contact_method: Mapped[str | None] = mapped_column(Text)  # phone, email, in person...
     contacted_at: Mapped[datetime | None] = mapped_column()
+    outcome: Mapped[str | None] = mapped_column(Text)  # a call: reached, declined, no answer, left a message
     author: Mapped[str] = mapped_column(Text, default="")
     added_at: Mapped[datetime] = mapped_column(default=utcnow)
     removed_at: Mapped[datetime | None] = mapped_column()  # taken off (undone): kept for the history
     removed_by: Mapped[str | None] = mapped_column(Text)
+    replaces_id: Mapped[int | None] = mapped_column()  # an edit: the evidence row with the earlier wording
 
     claim: Mapped[Claim] = relationship(back_populates="evidence")
 
