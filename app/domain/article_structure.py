@@ -155,8 +155,6 @@ def _lines(
     position = start
     for line in text[start:end].split("\n"):
         line_start, position = position, position + len(line) + 1
-        if not line.strip():
-            continue
         if first + len(lines) >= len(blocks):
             return None
         block = blocks[first + len(lines)]
@@ -171,7 +169,8 @@ def _lines(
         lines.append(
             StructuredBlock(line_start, line_start + len(line), block.kind, block.depth, marker, own_marker)
         )
-    return lines if len(lines) > 1 else None
+    # one line that is not its block word for word is a list item showing its own marker ("• item")
+    return lines or None
 
 
 def _html_blocks(html: str) -> list[_HtmlBlock]:
@@ -195,7 +194,6 @@ class _BlockReader(HTMLParser):
         self._open: list[str] = []  # the block-level tags open around the current text
         self._items: list[int] = []  # the number of the next item of each open list
         self._pieces: list[str] = []
-        self._row_cells = 0
         self._item_started = False  # the next block is the first of a list item: it gets the marker
         self._marker = ""
 
@@ -203,13 +201,10 @@ class _BlockReader(HTMLParser):
         if tag == "br":
             self._pieces.append("\n")
         elif tag in _CELLS:
-            if self._row_cells and "".join(self._pieces).strip():
+            if "".join(self._pieces).strip():  # a cell after the first of its row
                 self._pieces.append(" | ")
-            self._row_cells += 1
         elif tag in _BLOCK_TAGS:
             self.end_block()
-            if tag == "tr":
-                self._row_cells = 0
             if tag in _LISTS:
                 self._items.append(_list_start(attrs) if tag == "ol" else -1)
             elif tag == "li":

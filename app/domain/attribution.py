@@ -45,6 +45,91 @@ class Attribution:
     rule: str | None = None  # how the source was found ('subject', 'according_to', ...)
 
 
+@dataclass(frozen=True, slots=True)
+class Said:
+    """One attribution inside a sentence: who (source), through which cue, found by which rule.
+
+    Offsets are relative to the text the caller passed. `nested` marks one inside a quotation
+    ('"I think the toll will rise," the mayor said': I think), whose first person is the speaker.
+    """
+
+    source: tuple[int, int]
+    cue: tuple[int, int] | None  # None: a source found without a cue word ('the agency's report')
+    rule: str
+    nested: bool = False
+    resolved: str | None = None  # whom a nested 'I' or 'we' means: the quotation's speaker
+
+
+def every_attribution(masked: str, cues: tuple[tuple[int, int], ...], lex: Lexicon) -> list[Said]:
+    """Each cue outside quotes with the source it names (a sentence may carry several:
+    'Police said ..., but his lawyer claimed ...'), in the order of the cues."""
+    secondary = {m.span() for m in lex.secondary_re.finditer(masked)}
+    out: list[Said] = []
+    for a, b in sorted(cues):
+        if (a, b) in secondary:
+            continue
+        source, rule = cue_source(masked, a, b, lex)
+        earlier = [y for x, y in cues if y <= a]
+        inside = [y for y in earlier if source is None or source[0] < y]
+        if earlier and inside:
+            # 'Memon said she believed ...': the subject of a reported clause starts after its cue
+            source, rule = _reported_subject(masked, max(inside), a, lex), "reported_clause"
+        if source is None:
+            source, rule = _pronoun_before(masked, a, lex), "pronoun"  # 'Prompted I think by ...'
+        if source is not None and rule is not None and _names_someone(masked[source[0] : source[1]], lex):
+            out.append(Said(source, (a, b), rule))
+    return out
+
+
+def _pronoun_before(s: str, cue_start: int, lex: Lexicon) -> tuple[int, int] | None:
+    """'..., I think the toll ...': a subject pronoun right before its cue is its own clause's subject."""
+    m = re.search(r"(\w+)\s+$", s[:cue_start])
+    word = m.group(1).lower() if m else ""
+    if m is None or word not in lex.pronouns or word in lex.lowered("object_pronouns"):
+        return None
+    return m.span(1)
+
+
+def _reported_subject(s: str, after: int, cue_start: int, lex: Lexicon) -> tuple[int, int] | None:
+    """The subject between a cue and the next ('said [that] she believed'), or None ('said fishermen
+    first noticed' has one only when the words between are a whole noun phrase)."""
+    start = after
+    that = re.match(r"\s+(\w+)\s", s[start:cue_start] + " ")
+    if that and that.group(1).lower() in lex.stop_words:
+        start += that.end() - 1
+    np = trim_np(s, start, cue_start, lex)
+    return np if np is not None and np[1] == len(s[:cue_start].rstrip()) else None
+
+
+def _names_someone(np: str, lex: Lexicon) -> bool:
+    """A source that can stand beside the sentence's own: a pronoun, a name or 'the agency', not
+    words of a clause ('research or scientific', "I'm (told)")."""
+    words = np.split()
+    first, last = words[0].lower(), words[-1].lower()
+    if len(words) > 8 or re.search(r"['’](?!s$)\w+$", last):
+        return False
+    if first in lex.pronouns:
+        return len(words) == 1
+    if last.strip(",") in _subject_nouns(lex) | lex.lowered("research_subjects"):
+        return first in lex.determiners or len(words) <= 3  # 'the agency', 'local residents', 'the data'
+    return words[0][:1].isupper()
+
+
+def quoted_attributions(text: str, start: int, end: int, lex: Lexicon) -> list[Said]:
+    """Attributions inside the quotation text[start:end] ('I think', 'the police told us'),
+    offsets in `text`; the quotation's own speaker is not among them."""
+    inner = text[start:end]
+    out = []
+    for said in every_attribution(inner, tuple(find_cues(inner, lex)), lex):
+        assert said.cue is not None
+        source = (start + said.source[0], start + said.source[1])
+        out.append(Said(source, (start + said.cue[0], start + said.cue[1]), said.rule, nested=True))
+    agent = _passive_agent(inner, lex)  # '"... it is asserted by the Crown that ..."'
+    if agent is not None and all(x.source != (start + agent[0], start + agent[1]) for x in out):
+        out.append(Said((start + agent[0], start + agent[1]), None, "passive_agent", nested=True))
+    return out
+
+
 _DATE_COMMA = re.compile(r"\d\d?,\s+(?:1[6-9]|20)\d\d\b|\s\d,\s+(?:1[6-9]|20)\d\d\b")
 _CLAUSE_STOP = re.compile(r"[,;:.!?](?=\s|$)|$")
 
@@ -91,6 +176,8 @@ def trim_np(s: str, a: int, b: int, lex: Lexicon, strip_tail: bool = True) -> tu
     m = lex.connective_re.match(s, a, b)
     if m and m.end() > a:
         a = m.end()
+    a = _skip_leading_adverbs(s, a, b, lex)  # 'According to the Herald, reportedly the mayor said'
+    b = _reduced_relative_cut(s, a, b, lex)  # 'an Internet posting made just over a day ago'
     if strip_tail:
         t = lex.trailer_re.search(s, a, b)
         if t:
@@ -140,6 +227,57 @@ def trim_np(s: str, a: int, b: int, lex: Lexicon, strip_tail: bool = True) -> tu
     return a, b
 
 
+def _skip_leading_adverbs(s: str, a: int, b: int, lex: Lexicon) -> int:
+    """'reportedly the mayor': an adverb that may trail a subject never opens one."""
+    suffixes = tuple(lex.words("adverb_suffixes"))
+    for token in _TOKEN.finditer(s, a, b):
+        word = token.group(0)
+        adverb = suffixes and word.islower() and word.endswith(suffixes)
+        if not (adverb and word in lex.lowered("subject_trailers")):
+            return token.start()
+    return a
+
+
+def _reduced_relative_cut(s: str, a: int, b: int, lex: Lexicon) -> int:
+    """'a report published in the journal', 'officials briefed on the talks': the noun phrase ends
+    before a participle that opens a reduced relative clause (one followed by a preposition, 'by'
+    or an adverb), so the source is 'a report', not the clause hanging on it."""
+    tokens = list(_TOKEN.finditer(s, a, b))
+    links = lex.lowered("np_linkers")
+    irregular = lex.lowered("irregular_participles")
+    adverb = tuple(lex.words("adverb_suffixes")) or ("\0",)
+    follows = links | lex.lowered("np_stops") | lex.lowered("reduced_relative_next")
+    words = [t.group(0).lower() for t in tokens]
+    for i in range(1, len(tokens) - 1):
+        word, prev, nxt = tokens[i].group(0), words[i - 1], words[i + 1]
+        past = word.endswith(tuple(lex.words("past_suffixes"))) or word in irregular
+        participle = word.isalpha() and word.islower() and past  # not '(based in Kyiv)': an aside
+        if (
+            participle
+            and prev not in lex.determiners | links | lex.auxiliaries
+            and not prev.endswith((*adverb, "'s", "\u2019s"))
+            and (nxt in follows or nxt.endswith(adverb))
+            and lex.relatives.isdisjoint(words[:i])  # 'who last year threatened': a relative's verb
+            and lex.lowered("by_words").isdisjoint(words[i:])  # 'a poll published by X': X is the agent
+        ):
+            return tokens[i - 1].end()
+    return b
+
+
+def _new_np_cut(s: str, a: int, b: int, lex: Lexicon) -> int:
+    """'According to the port authority the ferries stopped': with no comma after the source, a
+    determiner that follows a noun (not a preposition or 'and') opens the next clause's subject."""
+    openers = lex.lowered("np_openers")
+    links = lex.lowered("np_linkers") | lex.conjunctions | lex.determiners
+    verbish = tuple(lex.words("participle_suffixes"))  # 'a protester using the pseudonym Katya'
+    tokens = list(_TOKEN.finditer(s, a, b))
+    for i in range(1, len(tokens)):
+        prev = tokens[i - 1].group(0).lower()
+        if tokens[i].group(0) in openers and prev not in links and not (verbish and prev.endswith(verbish)):
+            return tokens[i - 1].end()
+    return b
+
+
 @lru_cache(maxsize=16)
 def _time_opener(lex: Lexicon) -> re.Pattern[str]:
     """'On Friday ', 'Last week ', 'On Monday morning ': a time phrase before a subject."""
@@ -181,6 +319,7 @@ def np_after(s: str, a: int, b: int, lex: Lexicon) -> tuple[int, int] | None:
     verb = _verb_cue(s, a, end, lex)
     if verb is not None:
         end = verb  # 'according to the agency said on Friday': the source stops at its verb
+    end = _new_np_cut(s, a, end, lex)
     found = trim_np(s, a, end, lex, strip_tail=False)
     if found is None:
         # 'According to the Saudi Interior Ministry over 345 pilgrims died': no comma after the
@@ -379,52 +518,8 @@ def attribute(sentence: str, masked: str, lex: Lexicon, words: frozenset[str] | 
                 if head:
                     source, secondary, rule = head, sec, "subject"
             continue
-        if source is not None:
-            continue
-        cue = masked[a:b].lower()
-        if cue in lex.source_after_cues:
-            source, rule = np_after(masked, b, len(masked), lex), "according_to"
-            continue
-        if cue in lex.free_cues:
-            continue  # an adverb ('reportedly') names nobody: the article relays an unnamed report
-        inverted = _inverted_source(masked, a, b, lex)
-        if (
-            inverted is not None
-            and (
-                _is_name(masked[inverted[0] : inverted[1]], lex)
-                or TITLED_NAME.fullmatch(masked[inverted[0] : inverted[1]])
-                or (  # 'said the spokesman', not 'said Beijing had hurt American workers'
-                    masked[inverted[0] : inverted[1]].split()[0].lower() in lex.determiners
-                    and masked[inverted[0] : inverted[1]].split()[-1].lower() in _subject_nouns(lex)
-                )
-                or _bare_speaker(masked[inverted[0] : inverted[1]], lex)
-            )
-        ):
-            source, rule = inverted, "inverted"  # 'Recipients, said Mauer, are required ...'
-            continue
-        source, rule = clause_before(masked, a, lex), "subject"
-        if cue in lex.participle_cues:
-            with_np = _WITH_NP.search(masked, 0, a)
-            if with_np is not None:
-                # '..., with local media reporting ...' ('with many saying' names nobody)
-                source, rule = trim_np(masked, *with_np.span(1), lex), "participle"
-            else:
-                source, rule = participle_source(masked, a, source, lex), "participle"
-        if source is None and masked[:a].split()[-1:] == ["who"]:
-            name = _NAME_BEFORE_WHO.search(masked, 0, a)  # 'drafted by Alex Greenwich who said'
-            source, rule = (name.span(1) if name else None), "relative"
-        if (
-            source is None
-            and cue in lex.lowered("coordinated_cues")
-            and masked[:a].split()[-1:]
-            and masked[:a].split()[-1].lower() in lex.conjunctions
-        ):
-            # 'Watson called the deal "lousy" and said he would ...': the subject of the first verb
-            source, rule = _main_subject(masked, (0, a), lex), "coordinated"
-            if source is not None and _passive_after(masked, source[1], lex):
-                source = None  # 'I was hauled in and told that ...': told, not telling
         if source is None:
-            source, rule = inverted, "inverted"  # '..., said the spokesman.'
+            source, rule = cue_source(masked, a, b, lex)
     if source is None:
         agent = _passive_agent(masked, lex)
         if agent is not None:
@@ -445,6 +540,51 @@ def attribute(sentence: str, masked: str, lex: Lexicon, words: frozenset[str] | 
     return Attribution(source, tuple(cues), secondary, rule if source is not None else None)
 
 
+def cue_source(masked: str, a: int, b: int, lex: Lexicon) -> tuple[tuple[int, int] | None, str | None]:
+    """Who speaks through the cue at masked[a:b], and the rule that found them (None: nobody named)."""
+    cue = masked[a:b].lower()
+    if cue in lex.source_after_cues:
+        source, rule = np_after(masked, b, len(masked), lex), "according_to"
+        if source is not None:
+            source = _named_after(masked, source, lex) or source
+        return source, rule
+    if cue in lex.free_cues:
+        return None, None  # an adverb ('reportedly') names nobody: the article relays an unnamed report
+    inverted = _inverted_source(masked, a, b, lex)
+    if (
+        inverted is not None
+        and (
+            _is_name(masked[inverted[0] : inverted[1]], lex)
+            or TITLED_NAME.fullmatch(masked[inverted[0] : inverted[1]])
+            or (  # 'said the spokesman', not 'said Beijing had hurt American workers'
+                masked[inverted[0] : inverted[1]].split()[0].lower() in lex.determiners
+                and masked[inverted[0] : inverted[1]].split()[-1].lower() in _subject_nouns(lex)
+            )
+            or _bare_speaker(masked[inverted[0] : inverted[1]], lex)
+        )
+    ):
+        return inverted, "inverted"  # 'Recipients, said Mauer, are required ...'
+    source, rule = clause_before(masked, a, lex), "subject"
+    if cue in lex.participle_cues:
+        source, rule = participle_source(masked, a, source, lex), "participle"
+    if source is None and masked[:a].split()[-1:] == ["who"]:
+        name = _NAME_BEFORE_WHO.search(masked, 0, a)  # 'drafted by Alex Greenwich who said'
+        source, rule = (name.span(1) if name else None), "relative"
+    if (
+        source is None
+        and cue in lex.lowered("coordinated_cues")
+        and masked[:a].split()[-1:]
+        and masked[:a].split()[-1].lower() in lex.conjunctions
+    ):
+        # 'Watson called the deal "lousy" and said he would ...': the subject of the first verb
+        source, rule = _main_subject(masked, (0, a), lex), "coordinated"
+        if source is not None and _passive_after(masked, source[1], lex):
+            source = None  # 'I was hauled in and told that ...': told, not telling
+    if source is None:
+        return inverted, "inverted"  # '..., said the spokesman.'
+    return source, rule
+
+
 _LEADING_YEAR = re.compile(r"(?:1[89]|20)\d\d\s+(?=[A-Z])")
 
 
@@ -454,6 +594,8 @@ def _passive_agent(s: str, lex: Lexicon) -> tuple[int, int] | None:
         before = s[: m.start()].split()[-2:]
         if not before or not any(w.lower() in lex.auxiliaries for w in before):
             continue
+        if m.group(0).lower() in lex.lowered("passive_action_cues"):
+            continue  # 'the plan was rejected by the minister': an act, not something the minister says
         by = re.match(
             r"(?:\s+(?:on|in|at|last|this|yesterday|today|earlier)(?:\s+[\w-]+)?)?\s+by\s+", s[m.end() :]
         )
@@ -533,6 +675,23 @@ def _leading_according(
     return None
 
 
+_APPOSITIVE_NAME = re.compile(r",\s+([^,;:]{2,60}?),\s")
+
+
+def _named_after(s: str, np: tuple[int, int], lex: Lexicon) -> tuple[int, int] | None:
+    """'according to the Crown prosecutor, Mark Tedeschi, QC, ...': the name that follows a
+    title in apposition is the source; 'according to the ministry, 40 people ...' has none."""
+    m = _APPOSITIVE_NAME.match(s, np[1])
+    if m is None or s[np[0] : np[1]].split()[0].lower() not in lex.determiners:
+        return None
+    name = m.group(1)
+    places = lex.org_words | lex.lowered("place_words")
+    words = name.split()
+    if not _is_name(name, lex, max_words=4) or len(words) < 2 or any(w.lower() in places for w in words):
+        return None  # 'the ministry, Kharkiv Region, ...': a place or a body, not a person's name
+    return m.span(1)
+
+
 def _bare_speaker(np: str, lex: Lexicon) -> bool:
     """'..., said he.' / '..., said officials.' / '..., said police officials.': a pronoun, or
     lower-case words ending in a noun for people who speak, standing alone after the cue."""
@@ -587,7 +746,11 @@ def _heads_regex(lex: Lexicon) -> re.Pattern[str]:
 def participle_source(
     s: str, cue_start: int, clause: tuple[int, int] | None, lex: Lexicon
 ) -> tuple[int, int] | None:
-    """The source of '..., saying': the subject of the clause the participle hangs on."""
+    """The source of '..., saying': the subject of the clause the participle hangs on, or the
+    noun phrase of '..., with local media reporting' ('with many saying' names nobody)."""
+    with_np = _WITH_NP.search(s, 0, cue_start)
+    if with_np is not None:
+        return trim_np(s, *with_np.span(1), lex)
     end = len(s[:cue_start].rstrip(" ,"))
     breaks = [m.end() for m in _CLAUSE_BREAK.finditer(s, 0, end)]
     raw = (breaks[-1] if breaks else 0, end)
@@ -674,6 +837,7 @@ def clause_before(s: str, cue_start: int, lex: Lexicon) -> tuple[int, int] | Non
     end = len(prefix)
     # 'The head of police, Jane Roe, on Sunday said': step back over empty or adverbial
     # segments to the appositive that names the source
+    passed_words = False  # stepped back over words, not only over empty segments
     for k in range(len(breaks) - 1, max(len(breaks) - 4, -1), -1):
         start = breaks[k]
         opener = _time_opener(lex).match(
@@ -691,12 +855,19 @@ def clause_before(s: str, cue_start: int, lex: Lexicon) -> tuple[int, int] | Non
         subordinate = (
             bool(stops.match(" " + seg.lstrip())) or lead in lex.lowered("prepositions") or participle
         )
+        if lead in lex.relatives and end != len(prefix) and k > 0 and not passed_words:
+            end = max(start - 2, 0)  # 'The company, which employs 4,000 people, said': an aside
+            continue
+        passed_words = passed_words or bool(seg.strip())
         if lead in lex.relatives:
             np = trim_np(s, start, end, lex)  # '..., which state media said': 'state media'
             if np is None and start > 2:
                 name = _NAME_BEFORE_WHO.search(prefix[:start].rstrip(" ,") + " who ")
                 np = name.span(1) if name else None  # 'Devocht, who had told': 'Devocht'
             return np
+        if seg.strip() and lex.trailer_re.fullmatch(" " + seg.strip()):
+            end = max(start - 2, 0)  # 'The security firm Secunia.com, has said': an auxiliary alone
+            continue
         if seg.strip() and (not subordinate or lex.connective_re.fullmatch(lead)):
             np = trim_np(s, start, end, lex) or _after_relative(s, start, end, lex)
             if np is not None or not lex.connective_re.fullmatch(lead):
@@ -752,9 +923,9 @@ def _name_list(prefix: str, breaks: list[int], lex: Lexicon) -> tuple[int, int] 
     if len(breaks) < 2 or not last or last[0].lower() not in lex.conjunctions:
         return None
     k = len(breaks) - 2
-    while k >= 0 and _is_name(prefix[breaks[k] : breaks[k + 1]].strip(" ,"), lex, max_words=4):
+    while k >= 0 and _is_name(prefix[breaks[k] : breaks[k + 1]].strip(" ,"), lex, max_words=5):
         k -= 1
-    if k == len(breaks) - 2 or not _is_name(" ".join(last[1:]), lex, max_words=4):
+    if k == len(breaks) - 2 or not _is_name(" ".join(last[1:]), lex, max_words=5):
         return None
     start = breaks[k + 1]
     return trim_np(prefix, start, len(prefix.rstrip()), lex)

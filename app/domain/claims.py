@@ -10,19 +10,26 @@ contract that outside checks read, so its keys only ever grow.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
-from app.domain import caveats, confidence
+from app.domain import attribution_frames, caveat_families, caveats, confidence
 from app.domain.attribution import (
+    Attribution,
+    Said,
     anaphor_type,
     attribute,
+    every_attribution,
     is_named,
+    quoted_attributions,
     source_type,
     subject_before,
 )
+from app.domain.base_forms import base_form
 from app.domain.figures import find_figures
+from app.domain.language import detect, lexicon_language
 from app.domain.lexicon import Lexicon, load, phrase_pattern, word_set
 from app.domain.news_score import SentenceFacts, score_in_article
 from app.domain.quotes import Quote, find_quotes, paragraphs, quoted_spans
@@ -37,7 +44,8 @@ _LOOKBACK = 250
 # A list item's bullet or number: the sentence (and the analysis, whose claims are sentences) keeps
 # it; the claim a journalist works on does not (app/services/analysis.py claim_from).
 _LIST_MARKER = re.compile(r"(?:[•▪◦‣⁃●○■□►➢✓✔]|\(?\d{1,3}[.)]|\(?[a-z]\))[ \t]+")
-_LEADING_NAME = re.compile(rf"{_NAME}(?:\s+{_NAME}){{0,3}}(?=\s+[^\W\d_A-Z])")  # a sentence's subject
+# a sentence's subject: 'Jane Roe called', 'Raymond So, a student, helped'
+_LEADING_NAME = re.compile(rf"{_NAME}(?:\s+{_NAME}){{0,3}}(?=,?\s+[^\W\d_A-Z])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +71,7 @@ class DetectedClaim:
     source_resolved: str | None = None  # whom the Source column names: the referent of 'he', else the span
     source_confidence: float | None = None  # how often the rule that found the source is right
     source_rule: str | None = None  # that rule ('subject', 'according_to', 'quote', ...)
+    attributions: tuple[Said, ...] = ()  # every source the sentence names, its own first; article offsets
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -85,6 +94,25 @@ class DetectedClaim:
             "source_resolved": self.source_resolved,
             "source_confidence": self.source_confidence,
             "source_rule": self.source_rule,
+            "attributions": [self._said_json(a) for a in self.attributions],
+        }
+
+    def _said_json(self, said: Said) -> dict[str, Any]:
+        def part(span: tuple[int, int] | None) -> str | None:
+            if span is not None and self.start <= span[0] <= span[1] <= self.end:
+                return self.text[span[0] - self.start : span[1] - self.start]
+            return self.source if span is not None and span == (self.source_start, self.source_end) else None
+
+        return {
+            "source": part(said.source),
+            "source_start": said.source[0],
+            "source_end": said.source[1],
+            "cue": part(said.cue),
+            "cue_start": said.cue[0] if said.cue else None,
+            "cue_end": said.cue[1] if said.cue else None,
+            "rule": said.rule,
+            "nested": said.nested,
+            "resolved": said.resolved,
         }
 
 
@@ -101,9 +129,11 @@ class Analysis:
     body_end: int = 0  # where a trailing author box starts (len(text) when there is none)
     skipped: list[tuple[Span, str]] = field(default_factory=list)  # non-claim sentences and why
     facts: list[SentenceFacts] = field(default_factory=list)  # per claim: what its score was computed from
+    language: str = "en"  # the article's language ("en", "uk", "ru", "other"), whose lexicon was read
 
     def to_json(self) -> dict[str, Any]:
         return {
+            "language": self.language,
             "title": self.title,
             "byline": self.byline,
             "byline_span": (
@@ -117,16 +147,20 @@ class Analysis:
         }
 
 
-def analyze(text: str, title: str | None = None, lang: str = "en") -> Analysis:
-    """Analyse normalised article text (see `text.normalize_text`) with the lexicon of `lang`."""
-    lex = load(lang)
+def analyze(text: str, title: str | None = None, lang: str | None = None) -> Analysis:
+    """Analyse normalised article text (see `text.normalize_text`) with the lexicon of `lang`, the
+    article's language; detected from the text when not given (English rules for "other")."""
+    language = lang or detect(text)
+    lex = load(lang or lexicon_language(language))  # a code given is read as given (no file: no words)
     quoted = [q for p in paragraphs(text) for q in quoted_spans(text, p[0], p[1], lex)]
-    sentences = merge_inside_quotes(split_sentences(text), quoted)
+    sentences = merge_inside_quotes(split_sentences(text, lang=lex.lang), quoted)
     structure = find_structure(text, sentences, title, lex)
-    quotes = find_quotes(text, lang)
+    # Ukrainian and Russian quotes are read with their attribution (attribution_frames.py)
+    quotes = [] if attribution_frames.has_cues(lex) else find_quotes(text, lex.lang)
     masked = _mask(text, quoted)
     people = _person_regex(lex)
-    mentions: list[tuple[int, str, str]] = []  # (offset, name, type): what anaphors may point to
+    proper = _proper_words(text)
+    mentions: list[Mention] = []  # what anaphors may point to
     claims: list[DetectedClaim] = []
     facts: list[SentenceFacts] = []
     qi = 0
@@ -146,11 +180,10 @@ def analyze(text: str, title: str | None = None, lang: str = "en") -> Analysis:
         facts.append(fact)
         new = []
         if not lex.title_words.isdisjoint(words):
-            new = [(m.start(), m.group(0), "mention") for m in people.finditer(text, span.start, span.end)]
-        subject = _LEADING_NAME.match(text, span.start, span.end)
-        lead = subject.group(0) if subject else ""
-        if lead and _could_be_a_person(lead, lex):
-            new.append((span.start, lead, "mention"))  # 'Jane Roe called...': whom 'she' may mean
+            new = [_titled_person(m) for m in people.finditer(text, span.start, span.end)]
+        lead = _leading_person(text, span, claim.source, proper, lex)
+        if lead:  # 'Jane Roe called...': whom 'she' may mean
+            new.append((text.index(lead, span.start), lead, "mention"))
         named = claim.source is not None and is_named(claim.source, lex)
         if claim.source and claim.source_start is not None and not claim.source_from_context:
             if named:
@@ -158,7 +191,7 @@ def analyze(text: str, title: str | None = None, lang: str = "en") -> Analysis:
             elif claim.source_refers_to is None and anaphor_type(claim.source, lex) is None:
                 # 'the regional water authority': unnamed, but 'The authority' later means it
                 new.append((claim.source_start, claim.source, "described"))
-        mentions.extend(sorted(new))
+        mentions.extend((pos, name, kind, i) for pos, name, kind in sorted(new))
     skipped = [(sentences[i], why) for i, why in sorted(structure.skipped.items())]
     return Analysis(
         text=text,
@@ -170,7 +203,24 @@ def analyze(text: str, title: str | None = None, lang: str = "en") -> Analysis:
         body_end=structure.body_end,
         skipped=skipped,
         facts=facts,
+        language=language,
     )
+
+
+def other_speakers(sentence: str, own_source: str | None, lang: str | None = None) -> list[str]:
+    """The sentence's attributions beyond its own source, as the editor lists them: 'his lawyer
+    (claimed)', 'I (think, inside the quotation)' with the quotation's speaker for the 'I'."""
+    found = analyze(sentence, lang=lang).claims
+    out: list[str] = []
+    for said in found[0].attributions if found else ():
+        who = sentence[said.source[0] : said.source[1]]
+        if who == own_source and not said.nested:
+            continue
+        cue = sentence[said.cue[0] : said.cue[1]] if said.cue else ""
+        name = f"{who} = {said.resolved}" if said.resolved else who
+        where = ", inside the quotation" if said.nested else ""
+        out.append(f"{name} ({cue}{where})" if cue else name)
+    return out
 
 
 def merge_inside_quotes(spans: list[Span], quoted: list[tuple[int, int, bool]]) -> list[Span]:
@@ -215,20 +265,20 @@ def _claim(
     quotes: list[Quote],
     lex: Lexicon,
     earlier: list[DetectedClaim],
-    mentions: list[tuple[int, str, str]],
+    mentions: list[Mention],
     lead: bool = False,
 ) -> tuple[SentenceFacts, DetectedClaim]:
     """Everything about one body sentence, and the facts its score was computed from."""
     s, m = span.of(text), masked[span.start : span.end]
     base = span.start
-    caveat = None if lex.caveat_words.isdisjoint(words) else caveats.find(m, lex)
+    caveat = _find_caveat(m, words, lex)
     qualifier = caveat  # a caveat is also a hedge of the sentence, whichever claim it qualifies
     if caveat and caveat.own_clause:
         # '..., a figure the agency has not confirmed': a hedge of this sentence's own claim (kept
         # in `hedges`), whose verb names no source of the claim either
         m = m[: caveat.start] + "_" * (caveat.end - caveat.start) + m[caveat.end :]
         caveat = None
-    att = attribute(s, m, lex, words)
+    att, quoted_speech = _attribute(s, m, lex, words)
     if caveat and caveat.kind in ("active", "perfect") and any(a >= caveat.end for a, _ in att.cues):
         caveat = qualifier = None  # 'Judges could not verify claims ..., the ruling said': a fact reported
     cue_spans = set(att.cues)
@@ -238,9 +288,11 @@ def _claim(
     if caveat:
         kind = "caveat"
         cue_spans.add((caveat.start, caveat.end))
-        subj = subject_before(m, caveat.start, lex)
+        subj = _subject_before(m, caveat.start, lex)
         src_abs = (base + subj[0], base + subj[1]) if subj else None
         rule = "caveat_subject"
+    elif quoted_speech and src_abs is not None:
+        kind = "quote"  # '«...», — сказав він': a Ukrainian or Russian quote and its speaker
     elif speaking and speaking.speaker_start is not None and speaking.speaker_end is not None:
         kind = "quote"
         src_abs = (speaking.speaker_start, speaking.speaker_end)
@@ -256,6 +308,8 @@ def _claim(
     hedges = tuple(s[a:b] for a, b in sorted(found))
     figures = tuple(s[a:b] for a, b in find_figures(s, lex.lang, words))
     source_text = text[src_abs[0] : src_abs[1]] if src_abs else None
+    main_cue = (speaking.cue_start, speaking.cue_end) if kind == "quote" and speaking else None
+    said = _attributions(text, m, base, (src_abs, main_cue, rule), att.cues, quotes, lex)
     refers_to = None
     if from_context:
         prior = next((c for c in reversed(earlier) if c.source == source_text), None)
@@ -289,14 +343,87 @@ def _claim(
         score=max(0.0, min(1.0, worth.score)),
         reasons=tuple(dict.fromkeys(reasons)),
         secondary_source=secondary,
-        source_refers_to=refers_to,
+        source_refers_to=_named_as(refers_to, source_text, lex),
         source_from_context=from_context,
-        source_resolved=(refers_to or source_text) if source_text else None,
+        source_resolved=base_form(refers_to or source_text, lex.lang) if source_text else None,
         source_confidence=(
             confidence.of_source(rule, source_text, refers_to, lex) if source_text and rule else None
         ),
         source_rule=rule if source_text else None,
+        attributions=said,
     )
+
+
+def _attributions(
+    text: str,
+    masked: str,
+    base: int,
+    main: tuple[tuple[int, int] | None, tuple[int | None, int | None] | None, str | None],
+    cues: tuple[tuple[int, int], ...],
+    quotes: list[Quote],
+    lex: Lexicon,
+) -> tuple[Said, ...]:
+    """Every source the sentence names, the claim's own first (`main`: its span, cue and rule),
+    then the other cues' and those inside its quotations ('I think' is the quotation's speaker),
+    in the article's offsets. Ukrainian and Russian sentences name the one source
+    attribution_frames.py found, with its cue."""
+    if attribution_frames.has_cues(lex):
+        span, _, rule = main
+        own_cue = (base + cues[0][0], base + cues[0][1]) if cues and rule != "caveat_subject" else None
+        return (Said(span, own_cue, rule or "subject"),) if span is not None else ()
+    found = [
+        Said((base + x.source[0], base + x.source[1]), (base + x.cue[0], base + x.cue[1]), x.rule)
+        for x in every_attribution(masked, cues, lex)
+        if x.cue is not None and "_" not in masked[x.source[0] : x.source[1]]  # not a quotation's words
+    ]
+    span, cue, rule = main
+    for run in _QUOTED_RUN.finditer(masked):  # each quotation's words, those carried over included
+        start, end = base + run.start(), base + run.end()
+        speaking = next((q.speaker for q in quotes if q.start < end and start < q.end and q.speaker), None)
+        if speaking is None and span is not None and not start <= span[0] < end:
+            speaking = text[span[0] : span[1]]  # 'The prosecutor told the court, "..."'
+        for x in quoted_attributions(text, start, end, lex):
+            first_person = text[x.source[0] : x.source[1]].lower() in lex.lowered("writer_pronouns")
+            found.append(replace(x, resolved=speaking if first_person else None))
+    if span is not None:
+        own = next((x for x in found if x.source == span), None)
+        known_cue = (cue[0], cue[1]) if cue and cue[0] is not None and cue[1] is not None else None
+        first = own or Said(span, known_cue, rule or "subject")
+        found = [first] + [x for x in found if x is not own and x.cue != first.cue]
+    return tuple(found)
+
+
+def _named_as(refers_to: str | None, source: str | None, lex: Lexicon) -> str | None:
+    """Whom the Source column names beside the words of the text: the referent of 'he', and in
+    Ukrainian and Russian a source in another case in its base form ('за словами Зеленського':
+    Зеленський), so that one person is one name when claims are grouped by source."""
+    if not source or not attribution_frames.has_cues(lex):
+        return refers_to
+    named = base_form(refers_to or source, lex.lang)
+    return named if named != source else refers_to
+
+
+def _find_caveat(masked: str, words: frozenset[str], lex: Lexicon) -> caveats.Caveat | None:
+    """The sentence's caveat: by stem families where the lexicon has them (uk, ru), else by the
+    English-shaped families of caveats.py."""
+    if attribution_frames.has_cues(lex):
+        return caveat_families.find(masked, lex)
+    return None if lex.caveat_words.isdisjoint(words) else caveats.find(masked, lex)
+
+
+def _attribute(s: str, masked: str, lex: Lexicon, words: frozenset[str]) -> tuple[Attribution, bool]:
+    """The sentence's source, and whether it is a quote found with it (uk, ru: the speech verbs
+    and frames of attribution_frames.py; other languages: attribution.py, quotes apart)."""
+    if attribution_frames.has_cues(lex):
+        return attribution_frames.attribute(s, masked, lex)
+    return attribute(s, masked, lex, words), False
+
+
+def _subject_before(masked: str, pos: int, lex: Lexicon) -> tuple[int, int] | None:
+    """Who could not verify or declined: the caveat clause's subject."""
+    if attribution_frames.has_cues(lex):
+        return attribution_frames.caveat_agent(masked, pos, lex)
+    return subject_before(masked, pos, lex)
 
 
 def _could_be_a_person(name: str, lex: Lexicon) -> bool:
@@ -311,14 +438,28 @@ def _could_be_a_person(name: str, lex: Lexicon) -> bool:
     return source_type(name, lex) != "org"
 
 
-def _resolve(source: str, at: int, mentions: list[tuple[int, str, str]], lex: Lexicon) -> str | None:
-    """The latest earlier named source an anaphoric source can point to ('The ministry' -> org)."""
+def _resolve(source: str, at: int, mentions: list[Mention], lex: Lexicon) -> str | None:
+    """The name an anaphoric source means, in full: 'Ri' is 'North Korean Foreign Minister Ri
+    Yong Ho' when the article named him so before."""
+    name = _referent(source, at, mentions, lex)
+    if name is None or " " in name:
+        return name
+    fuller = [n for p, n, _, _ in mentions[-_LOOKBACK:] if p < at and name in n.split() and n != name]
+    return max(fuller, key=len, default=name)
+
+
+def _referent(source: str, at: int, mentions: list[Mention], lex: Lexicon) -> str | None:
+    """The latest earlier named source an anaphoric source can point to ('The ministry' -> org).
+
+    Sentences are searched newest first and each from its start, so the subject of the sentence
+    before ('Raymond So, a student, helped Professor Czeisler ...') comes before its objects."""
     need = anaphor_type(source, lex)
     if need is None:
         return None
     head = source.split()[-1].lower()
     pronoun = head in lex.pronouns
-    recent = mentions[-_LOOKBACK:]  # without a bound, an article of n sentences costs n² here
+    # without a bound, an article of n sentences costs n² here
+    recent = sorted(((p, n, k) for p, n, k, _ in mentions[-_LOOKBACK:]), key=_salience(mentions[-_LOOKBACK:]))
     for pos, name, kind in reversed(recent):
         if (
             not pronoun
@@ -346,14 +487,39 @@ def _resolve(source: str, at: int, mentions: list[tuple[int, str, str]], lex: Le
             and (name.split()[0].lower() in lex.determiners or name.endswith(("'s", "\u2019s")))
         ):
             return name  # 'The Aviation Herald', "Sainsbury's": a body, not a person
-        if (
-            need == "person"
-            and kind == "any"
-            and len(name.split()) <= 3
-            and not set(name.lower().split()) & lex.conjunctions
-        ):
+        if need == "person" and kind == "any" and _person_shaped(name, lex):
             return name  # a bare name ('Jane Roe said') may be the person 'she' means
     return None
+
+
+Mention = tuple[int, str, str, int]  # (offset, name, type, sentence number)
+_QUOTED_RUN = re.compile(r"_{8,}")  # a quotation's words as `_mask` blanks them (short ones say nothing)
+_MID_SENTENCE_CAPITAL = re.compile(r"(?:(?<=[^\W\d_])|(?<=[^\W\d_][,;:])) ([^\W\d_a-z][\w'\u2019\-]+)")
+
+
+def _proper_words(text: str) -> frozenset[str]:
+    """Capitalised words seen after another word, not opening a sentence: names. 'Zinichev'
+    opening a sentence is a person 'he' may mean when the text also writes 'with Zinichev';
+    'Search (and rescue)' is not."""
+    return frozenset(_MID_SENTENCE_CAPITAL.findall(text))
+
+
+def _salience(mentions: list[Mention]) -> Callable[[tuple[int, str, str]], tuple[int, bool, int]]:
+    """Sort key putting the most salient mention last: a later sentence, then a source of it (the
+    one who spoke), then earlier in it (its subject before its objects)."""
+    sentence = {pos: number for pos, _, _, number in mentions}
+    return lambda m: (sentence[m[0]], m[2] != "mention", -m[0])
+
+
+def _person_shaped(name: str, lex: Lexicon) -> bool:
+    """'Jane Roe', 'Olympic diver Tom Daley': a short name, or a description ending in one; not a
+    list ('Smith and Jones') nor a long body ('United Nations General Assembly')."""
+    words = name.split()
+    if set(name.lower().split()) & lex.conjunctions or words[0].lower() in lex.lowered("np_openers"):
+        return False  # 'Smith and Jones', 'The Treasury': not one person
+    if len(words) <= 3:
+        return True
+    return len(words) <= 6 and words[-1][:1].isupper() and words[-2][:1].isupper() and words[-3][:1].islower()
 
 
 @lru_cache(maxsize=16)
@@ -362,7 +528,43 @@ def _person_regex(lex: Lexicon) -> re.Pattern[str]:
     titles = phrase_pattern(lex.words("titles"))
     mods = phrase_pattern(lex.words("title_modifiers"))
     name = r"[^\W\d_a-z][\w'\u2019\-]+"
-    return re.compile(rf"(?<!\w)(?:{mods}\s+)*{titles}\s+{name}(?:\s+{name}){{0,3}}")
+    return re.compile(rf"(?<!\w)(?:{mods}\s+)*{titles},?\s+{name}(?:\s+{name}){{0,3}}")
+
+
+def _titled_person(m: re.Match[str]) -> tuple[int, str, str]:
+    """A mention from `_person_regex`: 'Regional governor Jane Roe', or only 'Sarah Sanders' of
+    'press secretary, Sarah Sanders' (a title in apposition is no part of the name)."""
+    comma = m.group(0).find(",")
+    if comma < 0:
+        return m.start(), m.group(0), "mention"
+    name = m.group(0)[comma + 1 :].lstrip()
+    return m.end() - len(name), name, "mention"
+
+
+def _leading_person(
+    text: str, span: Span, source: str | None, proper: frozenset[str], lex: Lexicon
+) -> str | None:
+    """The name opening a sentence, when it may be a person 'he' or 'she' later means: not a
+    possessive ("Trump's press secretary"), not the start of the sentence's own source ('Olympic
+    diver Tom Daley says'), not a topic the writer's aside follows ('Democrats, he said, are'),
+    and a one-word name only when the text also writes it mid-sentence (not 'Search and rescue')."""
+    start = span.start
+    opener = _LEADING_NAME.match(text, start, span.end)
+    comma = text.find(", ", start, min(span.end, start + 80))
+    if (opener is None or not _could_be_a_person(opener.group(0), lex)) and comma > 0:
+        start = comma + 2  # 'Following practice this week, James was asked': the subject after the opener
+    subject = _LEADING_NAME.match(text, start, span.end)
+    if subject is None:
+        return None
+    lead = subject.group(0)
+    if lead.endswith(("'s", "\u2019s")) or (source and source != lead and source.startswith(lead)):
+        return None
+    after = text[subject.end() : subject.end() + 40].lstrip(",").split()
+    if text[subject.end()] == "," and after and after[0].lower() in lex.pronouns:
+        return None
+    if not _could_be_a_person(lead, lex) or (" " not in lead and lead not in proper):
+        return None
+    return lead
 
 
 def _link_caveats(

@@ -37,7 +37,9 @@ def figure_regex(lang: str, digits: bool = True, counts: bool = True) -> re.Patt
         rf"(?<![^\W_]){months}(?:\s+{day}(?:,?\s+\d{{4}})?|\s+\d{{4}}){end}"
         rf"|(?<![\w.,]){day}\s+{months}(?:\s+\d{{4}})?{end}"
     )
-    amount = rf"(?:{currency}\s?)?(?<![\w\-/.,])(?:{_NUMBER})"
+    # a language may write numbers its own way ('50 000', '1,5'): its lexicon's "number_regex"
+    figure = str(lex.data.get("number_regex") or _NUMBER)
+    amount = rf"(?:{currency}\s?)?(?<![\w\-/.,])(?:{figure})"
     tail = rf"(?:\s*{mult}{end})?(?:\s*{unit}{end}|{_HYPHENATED}|{end})"
     # 'between 80 and 120 million euros', 'from 5 to 7 percent': one figure, both ends kept
     pairs = [p for p in lex.data.get("range_pairs", []) if isinstance(p, list) and len(p) == 2]
@@ -48,8 +50,10 @@ def figure_regex(lang: str, digits: bool = True, counts: bool = True) -> re.Patt
     number = (
         (rf"(?:{bounded})|" if bounded else "")
         + rf"(?:{qualifier}\s+)?{amount}"
-        + rf"(?:\s*(?:[-\u2013]|\s{ranges}\s)\s*(?:{currency}\s?)?(?:{_NUMBER}))?{tail}"
+        + rf"(?:\s*(?:[-\u2013]|\s{ranges}\s)\s*(?:{currency}\s?)?(?:{figure}))?{tail}"
     )
+    if lex.data.get("compound_number_words"):  # 'двадцять п'ять людей': one count of several words
+        words = rf"{words}(?:\s+{words}){{0,3}}"
     counted = (
         rf"(?<![^\W_])(?:{qualifier}\s+)?{words}(?:\s+{mult})?"
         rf"(?:\s+{unit}{end}|\s+(?:{fillers}\s+(?=[^\W\d_]))?(?P<noun>[^\W\d_][\w\-]*))"

@@ -24,6 +24,8 @@ class NoteRecord:
     uid: str = ""
     removed_at: datetime | None = None  # taken off its claim (kept in the history)
     removed_by: str = ""
+    replaces_id: int | None = None  # an edit: the note with the earlier wording
+    version: int = 1  # as read: a change made over a newer one is refused (optimistic locking)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +53,8 @@ class EvidenceRecord:
     uid: str = ""
     removed_at: datetime | None = None  # taken off its claim (kept in the history)
     removed_by: str = ""
+    replaces_id: int | None = None  # an edit: the item as it was before
+    outcome: str | None = None  # a person contacted: reached, declined to comment, no answer, left a message
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +87,7 @@ class ClaimRecord:
     source_confidence: float | None = None  # the engine's, for a detected source; None when typed
     removed_notes: tuple[NoteRecord, ...] = ()  # taken off the claim, shown in its history
     removed_evidence: tuple[EvidenceRecord, ...] = ()
+    version: int = 1  # as read: a change made over a newer one is refused (optimistic locking)
 
     @property
     def source_name(self) -> str | None:
@@ -97,21 +102,35 @@ class ClaimRecord:
     @property
     def source_label(self) -> str | None:
         """The source as every view shows it: the resolved name, marked when uncertain."""
+        return self.labelled_source()
+
+    def labelled_source(self, uncertain: str = "{name} (uncertain)") -> str | None:
+        """`source_label` with the window's wording for an uncertain source (issue 17: the domain
+        knows no language but English; the window and the memo pass their own)."""
         name = self.source_name
-        return f"{name} (uncertain)" if name and self.source_uncertain else name
+        return uncertain.format(name=name) if name and self.source_uncertain else name
 
     @property
     def source_description(self) -> str | None:
         """The source in full for a tooltip or the memo: the name, the words in the text, how sure."""
+        return self.described_source()
+
+    def described_source(
+        self,
+        says: str = " \u2014 the text says \u201c{words}\u201d",
+        citing: str = ", citing {source}",
+        uncertain: str = " \u2014 uncertain (confidence {confidence})",
+    ) -> str | None:
+        """`source_description` in other words: the window's and the memo's language (issue 17)."""
         if not self.source:
             return None
         text = self.source_name or self.source
         if self.source_refers_to and self.source_refers_to != self.source:
-            text += f" \u2014 the text says \u201c{self.source}\u201d"
+            text += says.format(words=self.source)
         if self.secondary_source:
-            text += f", citing {self.secondary_source}"
+            text += citing.format(source=self.secondary_source)
         if self.source_uncertain and self.source_confidence is not None:
-            text += f" \u2014 uncertain (confidence {self.source_confidence:.0%})"
+            text += uncertain.format(confidence=f"{self.source_confidence:.0%}")
         return text
 
     @property

@@ -21,7 +21,7 @@ STATUSES: tuple[Status, ...] = (
     Status("unreviewed", "Unreviewed", "U", "#8a8f98", "1", False),
     Status("in_progress", "In progress", "P", "#2f7dd1", "2", False),
     Status("verified", "Verified", "V", "#2e9e4f", "3", True),
-    Status("partly_true", "Partly true", "T", "#c9a227", "4", False),
+    Status("partly_true", "Partly true", "½", "#c9a227", "4", False),  # "T" read as True
     Status("unverified", "Unverified", "?", "#8e5cc9", "5", False),
     Status("disputed", "Disputed", "D", "#e07b24", "6", True),
     Status("false", "False", "F", "#d13b3b", "7", True),

@@ -176,9 +176,12 @@ def _is_role_line(line: str, lex: Lexicon) -> bool:
 
 @lru_cache(maxsize=16)
 def _date_line_regex(lex: Lexicon) -> re.Pattern[str]:
-    """A line that is only a date ('Friday, January 4, 2019'): a dateline, not a statement."""
+    """A line that is only a date ('Friday, January 4, 2019'), perhaps after a place ('Mykolaiv,
+    December 4.', 'Миколаїв, 4 грудня.'): a dateline, not a statement."""
     days = phrase_pattern(lex.words("weekdays"))
     months = phrase_pattern(lex.words("months"))
+    place = r"(?:[^\W\d_a-z][\w'\u2019\-]*(?:\s+[^\W\d_a-z][\w'\u2019\-]*){0,2},\s+)?"
     return re.compile(
-        rf"(?:{days},?\s+)?(?:{months}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{months}(?:\s+\d{{4}})?)\.?"
+        rf"{place}(?:{days},?\s+)?"
+        rf"(?:{months}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{months}(?:\s+\d{{4}})?)\.?"
     )

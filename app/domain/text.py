@@ -71,6 +71,16 @@ def abbreviations(language: str = "en") -> dict[str, str]:
     return table
 
 
+@cache
+def segmenter_abbreviations(language: str) -> dict[str, str]:
+    """English abbreviations, with the language's own on top when it has a file (Cyrillic texts
+    cite "U.S." and "Mr." too)."""
+    table = abbreviations("en")
+    if language == "en" or not (_LEXICONS / f"{language}_abbreviations.txt").is_file():
+        return table
+    return {**table, **abbreviations(language)}
+
+
 # --- patterns ------------------------------------------------------------------------------------
 
 _OPENERS = "\"'`“‘«„([{¿¡"
@@ -116,18 +126,21 @@ _ALNUM = re.compile(r"[^\W_]")
 _CONTENT = re.compile(rf"[^\s{_BULLETS}]")
 _OTHER_WORDS = frozenset(("starter", "day"))  # lexicon classes of words that are no abbreviations
 _RELATIVE = frozenset(("which", "who", "whom", "whose"))
+_SMILEY = re.compile(r"(?<=\s)[:;]-?\)+(?=\s)")  # ';)', ':))' close a sentence as a full stop would
+_SECTION = re.compile(r"§\s?\d+(?:\.\d+)*|\d{1,2}(?:\.\d{1,2})+")  # '§2.', '8.1.' numbering a heading
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
 _MAX_QUOTE = 400  # a longer quotation is split into its sentences (and may be a stray quote mark)
 
 
-def split_sentences(text: str, *, clean: bool = False) -> list[Span]:
+def split_sentences(text: str, *, clean: bool = False, lang: str = "en") -> list[Span]:
     """Split `text` into sentences: trimmed spans in order, covering every non-space character once.
 
     `clean=True` is for text extracted from PDFs or scraped pages: a sentence glued to the next
     one without a space ("world.Today") is split too, and letters set one per line are joined.
+    `lang` picks the abbreviations ("м. Київ", "ул. Тверская") besides the English ones.
     """
     work = _unify_line_breaks(text)
-    lexicon = abbreviations("en")
+    lexicon = segmenter_abbreviations(lang)
     spans: list[Span] = []
     for start, end in _paragraphs(work):
         prev = start
@@ -341,7 +354,9 @@ class _Paragraph:
             for m in _DASH_QUOTE.finditer(work, start, end)
             if work[m.start()] == "—" or (m.start() > start and work[m.start() - 1] == "-")
         ]
-        return sorted(stops + dashes) if dashes else stops
+        smiles = [(m.start(), m.end(), ")") for m in _SMILEY.finditer(work, start, end)]
+        extra = dashes + smiles
+        return sorted(stops + extra) if extra else stops
 
     def _punctuation_cuts(self, forced: list[int], regions: _Regions) -> Iterator[int]:
         """Cuts after end punctuation, scanned left to right so each knows its sentence's start."""
@@ -394,7 +409,7 @@ class _Paragraph:
         gap, opener, token, first = following
         if " " in stop:
             return self._spaced_ellipsis(start, stop, cut, first)
-        if stop == "—":
+        if stop in ("—", ")"):  # speech broken off, or a smiley ("тоже ;) Я вспомнила")
             return cut if first.isupper() else None
         if not first:  # only punctuation follows; a run of periods is a sentence of its own
             return cut if stop == "." and token and not token.strip(".") else None
@@ -473,7 +488,9 @@ class _Paragraph:
         word = self._word_before(start)
         if not word:
             return cut
-        if _ENUMERATOR.fullmatch(word) and self._starts_sentence(start - len(word), sentence_start):
+        if (_ENUMERATOR.fullmatch(word) or _SECTION.fullmatch(word)) and self._starts_sentence(
+            start - len(word), sentence_start
+        ):
             return None
         kind = None if len(word) == 1 and word.isupper() else self._abbreviation(word)
         if first.isdigit():

@@ -54,10 +54,7 @@ def diff_texts(old: str, new: str) -> list[VersionChange]:
         for a1, a2, b1, b2 in runs:
             old_words = _words_in(old, old_paragraphs[a1:a2])
             new_words = _words_in(new, new_paragraphs[b1:b2])
-            anchor = new_paragraphs[b1][0] if b1 < len(new_paragraphs) else _end(new_paragraphs)
-            if b1 > 0 and b1 == b2:  # paragraphs only removed: the place is where the previous one ends
-                anchor = new_paragraphs[b1 - 1][1]
-            changes += _word_changes(old, new, old_words, new_words, anchor)
+            changes += _word_changes(old, new, old_words, new_words, _removal_point(new_paragraphs, b1))
     return changes
 
 
@@ -121,5 +118,9 @@ def _joined(text: str, words: list[Span]) -> str:
     return " ".join(text[s:e] for s, e in words)
 
 
-def _end(paragraphs: list[Span]) -> int:
-    return paragraphs[-1][1] if paragraphs else 0
+def _removal_point(paragraphs: list[Span], at: int) -> int:
+    """Where paragraphs taken out before the newer text's paragraph `at` were: the end of the one
+    before it, else the start of the text's first paragraph (0 when none is left)."""
+    if at > 0:
+        return paragraphs[at - 1][1]
+    return paragraphs[0][0] if paragraphs else 0

@@ -20,8 +20,12 @@ MAX_ANALYSED_CHARS = 2_000_000  # about 300,000 words: a few seconds of analysis
 CONTEXT = 32  # characters of prefix/suffix kept with each claim, as TextQuoteSelector does
 
 
-def analyze_imported(imported: ImportedArticle) -> Analysis:
-    """Run the claim engine, refusing texts far beyond any article (minutes of work, GBs of memory)."""
+def analyze_imported(imported: ImportedArticle, language: str | None = None) -> Analysis:
+    """Run the claim engine, refusing texts far beyond any article (minutes of work, GBs of memory).
+
+    `language` is the article's language when a journalist set it (its properties); otherwise the
+    engine detects it, and the analysis says which it was (`Analysis.language`, stored as
+    `Article.language`)."""
     from app.domain.claims import analyze
 
     if len(imported.text) > MAX_ANALYSED_CHARS:
@@ -30,7 +34,15 @@ def analyze_imported(imported: ImportedArticle) -> Analysis:
             f"{name} has {len(imported.text):,} characters; Claimdesk analyses articles of up to "
             f"{MAX_ANALYSED_CHARS:,} (a long book). Split it, or import the part you are checking."
         )
-    return analyze(imported.text, title=imported.title)
+    return analyze(imported.text, title=imported.title, lang=language)
+
+
+def stored_language(analysis: Analysis) -> str | None:
+    """The language kept with the article: the one the engine read it in ("en", "uk", "ru"); None
+    for a language without lexicons ("other"), which the properties leave to the journalist."""
+    from app.domain.language import SUPPORTED  # loaded with the engine, which analysed it
+
+    return analysis.language if analysis.language in SUPPORTED else None
 
 
 def claim_from(text: str, detected: DetectedClaim) -> Claim:

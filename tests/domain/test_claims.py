@@ -560,6 +560,7 @@ def test_the_analysis_as_json_holds_offsets_of_every_part() -> None:
     found = analyze(text).to_json()
     claims = found.pop("claims")
     assert found == {
+        "language": "en",
         "title": "Harbour works",
         "byline": "Ana Ruiz",
         "byline_span": {"start": 15, "end": 26},

@@ -3,6 +3,8 @@ articles we wrote for the purpose."""
 
 from __future__ import annotations
 
+import pytest
+
 from app.domain.lexicon import load
 from app.domain.structure import Structure, find_structure
 from app.domain.text import split_sentences
@@ -232,3 +234,18 @@ def test_a_credit_line_counts_only_from_the_middle_of_the_page_on() -> None:
     assert classify(third)[0].credits is None
     found = classify("Body line here.\nReporting by Tom Hale\nEnd line here.")[0].credits
     assert found is not None and (found.start, found.end) == (16, 37)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bridge to be rebuilt\n\nMykolaiv, December 4.\n\nThe council said repairs cost 40 million.\n",
+        "Міст відновлять\n\nМиколаїв, 4 грудня.\n\nМіська рада заявила, що ремонт коштуватиме 40 млн.\n",
+    ],
+)
+def test_a_place_and_a_date_alone_on_a_line_is_a_dateline(text: str) -> None:
+    from app.domain.claims import analyze
+
+    found = analyze(text)
+    assert [why for _, why in found.skipped] == ["title", "dateline"]
+    assert len(found.claims) == 1 and "40" in found.claims[0].text

@@ -202,3 +202,13 @@ def test_more_glued_and_company_cases() -> None:
         "Today is new.",
     ]
     assert sentences("Apple Inc. A new era began.") == ["Apple Inc.", "A new era began."]
+
+
+def test_an_organisation_abbreviation_runs_on_before_a_lower_case_word() -> None:
+    from app.domain.text import split_sentences
+
+    text = "He works at the Dept.\nof Transport in Ohio. The Univ. of Kent said so."
+    assert [text[s.start : s.end] for s in split_sentences(text)] == [
+        "He works at the Dept.\nof Transport in Ohio.",
+        "The Univ. of Kent said so.",
+    ]

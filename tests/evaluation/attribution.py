@@ -40,7 +40,7 @@ NTREX = EVAL / "multilingual" / "ntrex" / "ntrex_news_eng.jsonl"
 GOAL_RECALL = 0.85
 GOAL_PRECISION = 0.95
 GOAL_RESOLVED = 0.80
-FLOORS_NTREX_DEV = (0.85, 0.92, 0.62)
+FLOORS_NTREX_DEV = (0.85, 0.92, 0.74)
 FLOORS_NTREX_HELDOUT = (0.78, 0.87, 0.65)
 
 
@@ -99,19 +99,38 @@ def gum_recall(nested: bool = True) -> list[Outcome]:
     return out
 
 
-def gum_precision() -> list[Outcome]:
-    """Per source the engine gave (in articles with any gold attribution): is it a gold source?"""
+def gum_recall_any() -> list[Outcome]:
+    """Per gold attribution, nested ones included: does any attribution the engine lists for the
+    sentence ('attributions': each cue's source, those inside quotations too) name that source?"""
     out = []
     for doc, analysis in gum_docs():
+        for g in doc["attributions"]:
+            want = (g["source"]["start"], g["source"]["end"])
+            c = _claim_at(analysis, want[0])
+            given = [a.source for a in c.attributions] if c else []
+            out.append(
+                Outcome(any(same_source(doc["text"], got, want) for got in given), None, g["source"]["text"])
+            )
+    return out
+
+
+def gum_precision(every: bool = False) -> list[Outcome]:
+    """Per source the engine gave (in articles with any gold attribution): is it a gold source?
+    `every`: each attribution it lists (every cue's source, nested ones too), not only the claim's."""
+    out = []
+    for doc, analysis in gum_docs():
+        text = doc["text"]
         gold = [(g["source"]["start"], g["source"]["end"]) for g in doc["attributions"]]
         if not gold:
             continue
         for c in analysis.claims:
-            got = _span(c)
-            if got is None or c.source_from_context:
-                continue
-            right = any(same_source(doc["text"], got, w) for w in gold)
-            out.append(Outcome(right, c.source_rule, f"{c.source} | {c.text[:100]}"))
+            own = _span(c)
+            given = [(a.source, a.rule) for a in c.attributions] if every else [(own, c.source_rule)]
+            for got, rule in given:
+                if got is None or (got == own and c.source_from_context):
+                    continue  # none, or a quotation's speaker carried from an earlier sentence
+                right = any(same_source(text, got, w) for w in gold)
+                out.append(Outcome(right, rule, f"{text[got[0] : got[1]]} | {c.text[:100]}"))
     return out
 
 
@@ -259,13 +278,15 @@ def rule_precision(items: list[Outcome]) -> dict[str, tuple[int, int]]:
 def rows() -> list[Row]:
     suite = "attribution: GUM news"
     out = [
-        _row(suite, "source right, every gold attribution", gum_recall(), 0.77, GOAL_RECALL),
-        _row(suite, "source right, not nested in a quote", gum_recall(nested=False), 0.83, GOAL_RECALL),
-        _row(suite, "sources given that are right", gum_precision(), 0.92, GOAL_PRECISION),
+        _row(suite, "source right, every gold attribution", gum_recall(), 0.79, GOAL_RECALL),
+        _row(suite, "source right, not nested in a quote", gum_recall(nested=False), 0.85, GOAL_RECALL),
+        _row(suite, "sources given that are right", gum_precision(), 0.94, GOAL_PRECISION),
+        _row(suite, "source right, any attribution of the sentence", gum_recall_any(), 0.85, GOAL_RECALL),
+        _row(suite, "every attribution given that is right", gum_precision(every=True), 0.90, GOAL_PRECISION),
     ]
     # floors a little under today's figures: a regression fails, the goals stay printed beside them
     floors = {
-        ("Wikinews", "dev"): (0.86, 0.92, 0.75),
+        ("Wikinews", "dev"): (0.86, 0.92, 0.80),
         ("Wikinews", "heldout"): (0.78, 0.92, 0.80),
         ("NTREX", "dev"): FLOORS_NTREX_DEV,
         ("NTREX", "heldout"): FLOORS_NTREX_HELDOUT,

@@ -150,6 +150,22 @@ SAMPLE = (
         '    if not before or before[-1] not in "\\"\\u201d\\u2019\'" or cue in lex.participle_cues:\n',
         ("tests/domain/test_attribution.py::test_source_of_each_failure_pattern",),
     ),
+    Planted(
+        "one-item-list-shows-the-article-plain",
+        "app/domain/article_structure.py",
+        "    return lines or None\n",
+        "    return lines if len(lines) > 1 else None\n",
+        (
+            "tests/domain/test_article_structure.py::test_a_markdown_list_of_one_item_keeps_the_articles_structure",
+        ),
+    ),
+    Planted(
+        "version-deletion-points-past-the-words",
+        "app/domain/text_diff.py",
+        "            start = end = new_words[j1][0]\n",
+        "            start = end = new_words[j1][1]\n",
+        ("tests/domain/test_text_diff.py::test_a_deletion_is_an_empty_span_where_the_words_were",),
+    ),
 )
 
 
@@ -189,11 +205,15 @@ def _try(planted: Planted | None, folder: Path) -> subprocess.CompletedProcess[s
 @pytest.fixture(scope="module")
 def outcomes(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     """Every selected planted bug tried at once (each in its own process), by id; "" is the clean copy."""
-    selected = {
-        item.callspec.params["planted"].id
+    chosen = [
+        item.callspec.params["planted"]
         for item in request.session.items
-        if item.module is request.module and hasattr(item, "callspec") and "planted" in item.callspec.params
-    }
+        if isinstance(item, pytest.Function)
+        and item.module is request.module
+        and hasattr(item, "callspec")
+        and "planted" in item.callspec.params
+    ]
+    selected = {planted.id for planted in chosen if isinstance(planted, Planted)}
     plan: list[Planted | None] = [None, *(planted for planted in SAMPLE if planted.id in selected)]
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
         futures = {

@@ -1,0 +1,415 @@
+"""One claim in many articles: matching keys, the match score, figures compared (issue 20).
+
+Two claims are the same assertion when they share enough weighted keys: words after
+normalisation (lower case, stop words out, a light stemmer), named entities (capitalised words,
+counted again on top of their word), figures normalised to one value ("50,000", "50 000" and
+"50 thousand" are one key) and their units. The score is a weighted Dice coefficient; weights
+are rarity in the library (`key_weight`), so "said" or "people" carry nothing and "Magnitogorsk"
+a lot. The blocking index that finds candidates lives in app/domain/claim_index.py; chains and
+origins in app/domain/claim_origins.py.
+
+A linked claim with the same quantity under another number ("110" against "160 square
+kilometres"; "50,000" against "more than 40,000") is "figures disagree": the stated numbers
+differ, whatever the qualifiers say, because a checker must look at both.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from app.domain.figures import find_figures
+
+THRESHOLD = 0.43  # the score from which two claims are linked (set on the dev split, tests/data/claim_links)
+
+# what a claim says, not how: function words and the verbs of reporting
+STOP_WORDS = frozenset(
+    (
+        "a", "an", "the", "and", "or", "but", "nor", "so", "yet", "of", "in", "on", "at", "to", "for",
+        "from", "by", "with", "without", "into", "onto", "over", "under", "about", "above", "below",
+        "after", "before", "during", "since", "until", "as", "than", "then", "that", "this", "these",
+        "those", "there", "here", "it", "its", "it's", "is", "are", "was", "were", "be", "been", "being",
+        "am", "has", "have", "had", "having", "do", "does", "did", "done", "will", "would", "shall",
+        "should", "can", "could", "may", "might", "must", "not", "no", "also", "just", "only", "very",
+        "more", "most", "less", "least", "some", "any", "all", "each", "every", "both", "either", "neither",
+        "other", "another", "such", "same", "own", "he", "she", "they", "we", "you", "i", "me", "him",
+        "her", "them", "us", "his", "hers", "their", "theirs", "our", "ours", "your", "yours", "my", "mine",
+        "who", "whom", "whose", "which", "what", "when", "where", "why", "how", "if", "while", "because",
+        "although", "though", "whether", "per", "via", "up", "down", "out", "off", "again", "further",
+        "once", "said", "says", "say", "saying", "told", "tell", "tells", "telling", "according",
+        "reported", "reports", "reporting", "report", "added", "stated", "announced", "claimed", "claims",
+        "noted", "confirmed", "cited", "citing", "quoted", "statement", "statements", "year", "years",
+        "yesterday", "today", "tomorrow", "week", "weeks", "day", "days", "monday", "tuesday", "wednesday",
+        "thursday", "friday", "saturday", "sunday", "mr", "mrs", "ms", "dr", "one", "nearly", "roughly",
+        "approximately", "around", "almost", "estimated", "now"
+    )
+)  # fmt: skip
+_MONTHS = frozenset(
+    (
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+        "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+        "nov", "dec"
+    )
+)  # fmt: skip
+_WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)?")
+
+# key prefixes: a plain word has none
+ENTITY, FIGURE, UNIT = "@", "#", "~"
+CLASS_WEIGHT = {ENTITY: 0.5, FIGURE: 2.0, UNIT: 0.5}
+
+
+def stem(word: str) -> str:
+    """A light English stemmer: plurals, -ed, -ing and a final -e go; 'metres' meets 'meters'."""
+    w = word
+    if len(w) > 4 and w.endswith("ies"):
+        w = w[:-3] + "y"
+    elif len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        w = w[:-1]
+    if len(w) > 6 and w.endswith("ing"):
+        w = w[:-3]
+    elif len(w) > 5 and w.endswith("ed"):
+        w = w[:-2]
+    if len(w) > 4 and w.endswith("tre"):
+        w = w[:-3] + "ter"
+    if len(w) > 4 and w.endswith("e"):
+        w = w[:-1]
+    return w
+
+
+def tokens(text: str) -> list[str]:
+    """The text's words as written (hyphenated parts apart)."""
+    return _WORD.findall(text.replace("-", " "))
+
+
+def words(text: str, split: list[str] | None = None) -> list[str]:
+    """The claim's content words, normalised (possessive "'s" dropped, hyphenated parts apart)."""
+    return [k for t in (tokens(text) if split is None else split) if (k := _word_key(t)) is not None]
+
+
+def entities(text: str, split: list[str] | None = None) -> list[str]:
+    """Named entities, roughly: capitalised words that are not function words, months or weekdays.
+
+    The first word is left out unless it is all capitals: any sentence starts with a capital."""
+    found = tokens(text) if split is None else split
+    if found and not found[0].isupper():
+        found = found[1:]
+    return [k for t in found if (k := _entity_key(t)) is not None]
+
+
+# a few verbs news writing varies for the same event (stemmed forms)
+_SAME = {
+    "kill": "die", "dead": "die", "death": "die", "di": "die", "fatal": "die",
+    "fled": "evacuat", "flee": "evacuat", "evacuation": "evacuat",
+    "injur": "injur", "wound": "injur", "hurt": "injur",
+    "detain": "arrest", "consum": "burn", "destroy": "burn", "burnt": "burn",
+}  # fmt: skip
+_TOKENS_KEPT = 30_000  # words of a language in use; each normalised once (a library has millions)
+
+
+def _lowered(token: str) -> str:
+    w = token.lower().replace("\u2019", "'")
+    return w[:-2] if w.endswith("'s") else w
+
+
+@lru_cache(maxsize=_TOKENS_KEPT)
+def _word_key(token: str) -> str | None:
+    w = _lowered(token)
+    if len(w) <= 1 or w in STOP_WORDS:
+        return None
+    w = stem(w)
+    return _SAME.get(w, w)
+
+
+@lru_cache(maxsize=_TOKENS_KEPT)
+def _entity_key(token: str) -> str | None:
+    low = _lowered(token)
+    if not token[0].isupper() or len(low) <= 1 or low in STOP_WORDS or low in _MONTHS:
+        return None
+    return stem(low)
+
+
+# ---- figures ---------------------------------------------------------------------------------
+
+_QUALIFIERS = {
+    "more than": ">", "over": ">", "at least": ">", "upwards of": ">", "no fewer than": ">",
+    "just over": ">", "in excess of": ">", "less than": "<", "fewer than": "<", "under": "<",
+    "at most": "<", "up to": "<", "no more than": "<", "as many as": "<", "just under": "<",
+    "as few as": ">", "about": "~", "around": "~", "nearly": "~", "almost": "~", "roughly": "~",
+    "approximately": "~", "some": "~", "an estimated": "~", "close to": "~", "an": "=", "a": "=",
+}  # fmt: skip
+_SMALL = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12,
+}  # fmt: skip
+_MULTIPLIERS = {
+    "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9,
+    "k": 1e3, "m": 1e6,
+}  # fmt: skip
+_UNITS = {
+    "square kilometer": "km2", "square kilometre": "km2", "sq km": "km2", "km2": "km2", "km²": "km2",
+    "square mile": "sq mile", "square meter": "m2", "square metre": "m2", "m2": "m2",
+    "kilometer": "km", "kilometre": "km", "km": "km", "meter": "m", "metre": "m", "m": "m",
+    "percent": "%", "per cent": "%", "%": "%", "ton": "tonne", "tonne": "tonne",
+    "kilogram": "kg", "kg": "kg", "mile": "mile", "foot": "ft", "feet": "ft", "ft": "ft",
+    # people counted under another name are one quantity
+    "people": "people", "peopl": "people", "person": "people", "resident": "people",
+    "inhabitant": "people", "civilian": "people", "individual": "people",
+}  # fmt: skip
+_CURRENCY = {"$": "$", "€": "€", "£": "£", "¥": "¥", "us$": "$", "usd": "$", "eur": "€", "gbp": "£"}
+_NUMBER = re.compile(r"\d{1,3}(?:[,\u00a0\u202f ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+_VAGUE = frozenset(("hundreds", "thousands", "millions", "dozens", "billions", "tens"))
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """One figure of a claim as a quantity: value (a range's low end), unit, how it is bounded."""
+
+    text: str  # as the article writes it
+    value: float
+    high: float | None = None  # a range's high end ("between 36 and 40")
+    unit: str = ""  # normalised ("km2", "%", "soldier"); "" for a bare count
+    bound: str = "="  # ">" more than, "<" up to, "~" about
+    kind: str = "amount"  # "amount", "date" or "year"
+
+    @property
+    def key(self) -> str:
+        """The matching key: the same figure however it is written."""
+        return f"{FIGURE}{self.kind[0]}{self.value:g}" + (f"-{self.high:g}" if self.high is not None else "")
+
+    def agrees(self, other: Figure) -> bool:
+        """The same number (within rounding), or one inside the other's range."""
+        lo1, hi1 = self.value, self.high if self.high is not None else self.value
+        lo2, hi2 = other.value, other.high if other.high is not None else other.value
+        slack = 0.005 * max(abs(hi1), abs(hi2), 1.0)
+        return lo1 <= hi2 + slack and lo2 <= hi1 + slack
+
+
+def _number(token: str) -> float | None:
+    digits = re.sub(r"[,\u00a0\u202f ]", "", token)
+    try:
+        return float(digits)
+    except ValueError:
+        return None
+
+
+def _unit(rest: str) -> str:
+    rest = rest.strip(" -.,").lower()
+    if not rest:
+        return ""
+    whole = " ".join(stem(w) if len(w) > 3 else w for w in rest.split())
+    for name in (rest, whole, " ".join(rest.split()[:2]), rest.split()[0]):
+        if name in _UNITS:
+            return _UNITS[name]
+        if stem(name) in _UNITS:
+            return _UNITS[stem(name)]
+    return " ".join(stem(w) for w in re.findall(r"[^\W\d_]+", rest)[:2])
+
+
+@lru_cache(maxsize=8192)
+def parse_figure(text: str) -> Figure | None:
+    """The quantity a figure states, or None when it states none ("hundreds", "half")."""
+    low = " ".join(text.lower().replace("\u2013", "-").split())
+    if any(m in _MONTHS for m in re.findall(r"[a-z]+", low)) and re.search(r"\d", low):
+        month = next(m for m in re.findall(r"[a-z]+", low) if m in _MONTHS)[:3]
+        nums = [int(n) for n in re.findall(r"\d+", low)]
+        day = next((n for n in nums if n <= 31), 0)
+        year = next((n for n in nums if n > 31), 0)
+        return Figure(text, year * 10000 + (_MONTHS_ORDER.index(month) + 1) * 100 + day, kind="date")
+    bound = "="
+    for phrase, sign in sorted(_QUALIFIERS.items(), key=lambda item: -len(item[0])):
+        if low.startswith(phrase + " "):
+            bound, low = sign, low[len(phrase) + 1 :]
+            break
+    unit_prefix = ""
+    for symbol, code in _CURRENCY.items():
+        if low.startswith(symbol):
+            unit_prefix, low = code, low[len(symbol) :].lstrip()
+            break
+    value, high, rest = _amount(low)
+    if value is None:
+        return None
+    rest_words = rest.split()
+    if rest_words and rest_words[0] in _MULTIPLIERS and (rest_words[0] != "m" or unit_prefix):
+        factor = _MULTIPLIERS[rest_words[0]]
+        value *= factor
+        high = high * factor if high is not None else None
+        rest = " ".join(rest_words[1:])
+    unit = _unit(rest)
+    if unit_prefix:
+        unit = unit_prefix + (" " + unit if unit else "")
+    bare = not unit and bound == "=" and high is None and re.fullmatch(r"\d{4}", text.strip())
+    if bare and 1800 <= value <= 2100:
+        return Figure(text, value, kind="year")
+    return Figure(text, value, high, unit, bound)
+
+
+_MONTHS_ORDER = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+
+
+def _amount(low: str) -> tuple[float | None, float | None, str]:
+    """The number at the start of `low` (digits or words, a range kept whole) and what follows."""
+    low = re.sub(r"^between\s+", "", low)
+    m = _NUMBER.match(low)
+    if m:
+        value = _number(m.group())
+        rest = low[m.end() :]
+        r = re.match(rf"\s*(?:-|to|and|or)\s*({_NUMBER.pattern})", rest)
+        high = None
+        if r:
+            high = _number(r.group(1))
+            rest = rest[r.end() :]
+        return value, high, rest
+    tokens = low.replace("-", " ").split()
+    total, used = 0.0, 0
+    for token in tokens:
+        if token in _SMALL:
+            total += _SMALL[token]
+            used += 1
+        elif token in ("a", "and") and used == 0 and token == "a":
+            used += 1
+        else:
+            break
+    if total == 0 or (tokens and tokens[0] in _VAGUE):
+        return None, None, low
+    return total, None, " ".join(tokens[used:])
+
+
+def figures_of(texts: Iterable[str]) -> tuple[Figure, ...]:
+    return tuple(f for f in (parse_figure(t) for t in texts) if f is not None)
+
+
+def stated_figures(text: str, figures: Iterable[str]) -> tuple[Figure, ...]:
+    """The quantities a claim states: the engine's figures, read with the claim's text."""
+    return _stated(text, tuple(figures))
+
+
+@lru_cache(maxsize=4096)  # a claim printed by many outlets word for word is read once
+def _stated(text: str, figures: tuple[str, ...]) -> tuple[Figure, ...]:
+    return figures_of(claim_figures(text, figures))
+
+
+def figures_disagree(a: Sequence[Figure], b: Sequence[Figure]) -> list[tuple[Figure, Figure]]:
+    """Pairs of amounts that state one quantity with different numbers.
+
+    A figure that agrees with one on the other side is settled; what is left is paired by unit (a
+    bare count pairs with a count of anything), in reading order. Dates and years are not compared:
+    linked claims often give the day of their own reporting.
+    """
+    left = [f for f in a if f.kind == "amount"]
+    right = [f for f in b if f.kind == "amount"]
+    left_open = [f for f in left if not any(f.agrees(g) and _same_unit(f, g) for g in right)]
+    right_open = [g for g in right if not any(g.agrees(f) and _same_unit(f, g) for f in left)]
+    pairs: list[tuple[Figure, Figure]] = []
+    for exact in (True, False):
+        for f in list(left_open):
+            g = next((g for g in right_open if (f.unit == g.unit if exact else _same_unit(f, g))), None)
+            if g is not None:
+                pairs.append((f, g))
+                left_open.remove(f)
+                right_open.remove(g)
+    return pairs
+
+
+def _same_unit(f: Figure, g: Figure) -> bool:
+    if f.unit == g.unit:
+        return True
+    if "%" in (f.unit, g.unit) or f.unit[:1] in _CURRENCY.values() or g.unit[:1] in _CURRENCY.values():
+        return False
+    return not f.unit or not g.unit
+
+
+# ---- keys and the score -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimKeys:
+    """What matching reads of one claim: its keys (each once) and its figures."""
+
+    keys: frozenset[str]
+    figures: tuple[Figure, ...]
+
+
+_SPACED = re.compile(r"(?<![\w.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\w,]|\.\d)")
+
+
+def claim_figures(text: str, figures: Iterable[str]) -> list[str]:
+    """The engine's figures, with a number written with spaces ("50 000") whole, not in two.
+
+    Figures the text no longer holds (a new version of the article reworded the claim, and the
+    stored figures are those of its first wording) are found in the text again."""
+    found = list(figures)
+    if any(f not in text for f in found):
+        found = [text[a:b] for a, b in find_figures(text)]
+    for m in _SPACED.finditer(text):
+        parts = [f for f in found if f in m.group() or m.group() in f or _overlaps(text, f, m.span())]
+        if len(parts) > 1 or not parts:
+            found = [f for f in found if f not in parts] + [m.group()]
+    return found
+
+
+def _overlaps(text: str, figure: str, span: tuple[int, int]) -> bool:
+    at = text.find(figure)
+    return at >= 0 and at < span[1] and at + len(figure) > span[0]
+
+
+def claim_keys(text: str, figures: Iterable[str], sources: Iterable[str | None] = ()) -> ClaimKeys:
+    """The matching keys of a claim's text and the figures the engine found in it.
+
+    Who says it (`sources`: the claim's source and whom it cites) is left out: "the agency said"
+    and "according to the Courier" change nothing of what is claimed, and the chains show them.
+    """
+    parsed = stated_figures(text, figures)
+    said = text
+    for name in sources:
+        if name and len(name) < len(said):
+            said = said.replace(name, " ")
+    split = tokens(said)
+    keys = set(words(said, split)) | {ENTITY + e for e in entities(said, split)}
+    for f in parsed:
+        keys.add(f.key)
+        if f.kind == "amount" and f.value >= 100:  # the same quantity under another number
+            keys.add(f"{FIGURE}m{int(math.log10(f.value))}")
+        if f.unit:
+            keys.update(UNIT + u for u in f.unit.split())
+        if f.kind == "amount" and (counted := _counted(text, f)):
+            keys.add(f"{FIGURE}q{counted}")  # what is counted: "1,200 firefighters", "1,500 firefighters"
+    return ClaimKeys(frozenset(keys), parsed)
+
+
+def _counted(text: str, figure: Figure) -> str:
+    """What a figure counts or measures: its unit, else the word after it in the text."""
+    if figure.unit:
+        return figure.unit.split()[0]
+    at = text.find(figure.text)
+    after = tokens(text[at + len(figure.text) : at + len(figure.text) + 40]) if at >= 0 else []
+    word = _word_key(after[0]) if after else None
+    return _unit(after[0]) if word else ""
+
+
+def rarity(df: int, claims: int) -> float:
+    """How rare a key with `df` claims is among `claims`: an inverse document frequency."""
+    return math.log(1.0 + claims / max(df, 1))
+
+
+def key_weight(key: str, df: int, claims: int) -> float:
+    """How much sharing `key` says: rarer keys say more; figures most, units least."""
+    return CLASS_WEIGHT.get(key[:1], 1.0) * rarity(df, claims)
+
+
+def similarity(a: Iterable[str], b: Iterable[str], weight: Callable[[str], float]) -> float:
+    """Weighted Dice: twice the weight of the shared keys over the weight of both, in [0, 1]."""
+    sa, sb = set(a), set(b)
+    total = sum(weight(k) for k in sa) + sum(weight(k) for k in sb)
+    if total <= 0:
+        return 0.0
+    return 2.0 * sum(weight(k) for k in sa & sb) / total
+
+
+def describe(f: Figure) -> str:
+    """A figure as the checker reads it in "figures disagree": the article's words."""
+    return f.text

@@ -1,0 +1,238 @@
+"""The claim's links in the editor: "Also in 5 articles; first: <outlet>, <date>" (issue 20).
+
+Under the headline, each article that makes the claim too, as a link that opens that article at
+that claim; the attribution chains (X \u2190 Y \u2190 Z) and the origin; every figure that disagrees;
+and "Carry verdict to…", which asks in a checklist which linked claims take this claim's status,
+reason and evidence. Nothing is carried unless the journalist ticks it and confirms.
+
+The links are computed by app/services/claim_links.py; the first look at a library builds its
+index, which for a newsroom's library takes seconds, so every look runs on a worker
+(app/ui/workers.py) and the widget fills in when it is done. Hidden while the claim is made nowhere else.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from html import escape
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+from shiboken6 import isValid
+
+from app.domain.link_records import ClaimLinks
+from app.domain.records import ClaimRecord
+from app.domain.statuses import status
+from app.errors import ClaimdeskError
+from app.ui import messages, workers
+from app.ui.theme import secondary_text
+from app.ui.translation import status_label, translate
+from app.ui.workers import Job
+
+if TYPE_CHECKING:
+    from app.storage.database import Database
+
+DISAGREE = "#b3261e"  # red that reads on light and dark grounds; the words say it too
+LINK = "#1f5fb0"
+
+
+class ClaimLinksView(QWidget):
+    """Where else in the library the shown claim is made, and the verdict carried there on request."""
+
+    claimOpened = Signal(int, int)  # article id, claim id: a link was followed
+    verdictCarried = Signal(list)  # the ids of the claims that took the verdict
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("claimLinks")
+        self.library: Callable[[], Database | None] = lambda: None
+        self.opener: Callable[[int, int], None] | None = None  # else the window's open_article/choose_claim
+        self.links: ClaimLinks | None = None
+        self._claim: ClaimRecord | None = None
+        self.job: Job | None = None  # the latest look (tests wait for it)
+        self._asked = 0  # looks started: only the latest one's answer is shown
+
+        self.summary = QLabel(wordWrap=True)
+        self.summary.setObjectName("claimLinksSummary")
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.summary.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
+        self.summary.linkActivated.connect(self._follow)
+        self.carry_button = QPushButton(translate("ClaimLinksView", "Carry verdict to\u2026"))
+        self.carry_button.setObjectName("carryVerdictButton")
+        self.carry_button.setToolTip(
+            translate("ClaimLinksView", "Give chosen linked claims this claim's status, reason and evidence")
+        )
+        self.carry_button.clicked.connect(self.carry)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 6, 0, 0)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.carry_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.hide()
+
+    # ---- showing --------------------------------------------------------------------------
+    def show_claim(self, claim: ClaimRecord | None) -> None:
+        """Look the claim up (on a worker); hidden until it is found to be made elsewhere."""
+        changed = claim is None or self._claim is None or claim.id != self._claim.id
+        self._claim = claim
+        if changed:
+            self.links = None
+            self.hide()
+        db = self.library()
+        if claim is None or db is None:
+            return
+        claim_id = claim.id
+        self._asked += 1
+        asked = self._asked
+        self.job = workers.start(
+            lambda _job: _links_of(db, claim_id), lambda found: self._found(asked, found), "finding links"
+        )
+
+    def _found(self, asked: int, result: object) -> None:
+        if not isValid(self) or asked != self._asked or not isinstance(result, ClaimLinks):
+            return  # closed, or asked again since (another claim, a newer status), or the claim is gone
+        self.links = result
+        self.setVisible(bool(result.linked))
+        if result.linked:
+            self.summary.setText(self.summary_html(result))
+            self.carry_button.setEnabled(self._claim is not None and self._claim.status != "unreviewed")
+
+    def summary_html(self, links: ClaimLinks) -> str:
+        """Headline, the articles (links), then origin and chains, then figures that disagree."""
+        grey = secondary_text(self.palette()).name()
+        articles = []
+        for c in links.linked:
+            href = f"claim:{c.article_id}:{c.claim_id}"
+            where = f"<a href='{href}' style='color:{LINK}'>{escape(c.where)}, {escape(c.date)}</a>"
+            articles.append(f"{where} <span style='color:{grey}'>\u00b7 {escape(_label(c.status))}</span>")
+        traced = [escape(links.origin.summary())] + [escape(chain) for chain in links.chains()]
+        clashes = [escape(clash.text()) for clash in links.clashes]
+        parts = [
+            f"<p style='margin:0'><b>{escape(links.headline())}</b></p>",
+            _block(articles, "margin:2px 0 0 12px"),
+            _block(traced, f"margin:6px 0 0 0; color:{grey}"),
+        ]
+        if clashes:
+            parts.append(_block(clashes, f"margin:6px 0 0 0; color:{DISAGREE}"))
+        return "".join(parts)
+
+    # ---- following a link -----------------------------------------------------------------
+    def _follow(self, href: str) -> None:
+        kind, _, rest = href.partition(":")
+        article, _, claim = rest.partition(":")
+        if kind != "claim" or not article.isdigit() or not claim.isdigit():
+            return
+        self.claimOpened.emit(int(article), int(claim))
+        if self.opener is not None:
+            self.opener(int(article), int(claim))
+            return
+        window = self.window()
+        open_article, choose_claim = (
+            getattr(window, "open_article", None),
+            getattr(window, "choose_claim", None),
+        )
+        if callable(open_article) and callable(choose_claim):
+            open_article(int(article))
+            choose_claim(int(claim))
+
+    # ---- carrying the verdict -------------------------------------------------------------
+    def carry(self) -> None:
+        """Ask which linked claims take the verdict, then carry it in one step."""
+        links, claim, db = self.links, self._claim, self.library()
+        if links is None or claim is None or db is None:
+            return
+        dialog = CarryDialog(claim, links, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.chosen():
+            return
+        from app.services.claim_links import carry_verdict
+
+        try:
+            done = carry_verdict(db, claim.id, dialog.chosen())
+        except ClaimdeskError as error:
+            messages.warn(self, "Claimdesk", str(error))
+            return
+        self.verdictCarried.emit(list(done.changed))
+        self.show_claim(claim)  # their statuses, as they are now
+
+
+class CarryDialog(QDialog):
+    """A checklist of the linked claims: which take this claim's verdict."""
+
+    def __init__(self, claim: ClaimRecord, links: ClaimLinks, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("carryVerdictDialog")
+        self.setWindowTitle(translate("ClaimLinksView", "Carry verdict"))
+        label = _label(claim.status)
+        why = f": \u201c{claim.reason}\u201d" if claim.reason else ""
+        intro = QLabel(
+            translate(
+                "ClaimLinksView",
+                "Give the claims you tick the status <b>{status}</b>{reason}, and this claim's evidence. "
+                "Each one's history will say where it came from.",
+            ).format(status=escape(label), reason=escape(why)),
+            wordWrap=True,
+        )
+        self.checklist = QListWidget()
+        self.checklist.setObjectName("carryChecklist")
+        for c in links.linked:
+            item = QListWidgetItem(f"{c.where}, {c.date} \u00b7 {_label(c.status)}\n{c.text}")
+            item.setData(Qt.ItemDataRole.UserRole, c.claim_id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)  # never carried by default
+            self.checklist.addItem(item)
+        self.checklist.setWordWrap(True)
+        self.checklist.setSpacing(3)
+        self.checklist.setAlternatingRowColors(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.carry_button = buttons.addButton(
+            translate("ClaimLinksView", "Carry verdict"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.carry_button.setEnabled(False)
+        self.checklist.itemChanged.connect(lambda _item: self.carry_button.setEnabled(bool(self.chosen())))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.checklist, 1)
+        layout.addWidget(buttons)
+        self.resize(560, 380)
+
+    def chosen(self) -> list[int]:
+        items = (self.checklist.item(i) for i in range(self.checklist.count()))
+        return [
+            int(i.data(Qt.ItemDataRole.UserRole)) for i in items if i.checkState() == Qt.CheckState.Checked
+        ]
+
+    def tick(self, claim_id: int) -> None:
+        """Tick one claim (as a click on its box does)."""
+        for i in range(self.checklist.count()):
+            item = self.checklist.item(i)
+            if item.data(Qt.ItemDataRole.UserRole) == claim_id:
+                item.setCheckState(Qt.CheckState.Checked)
+
+
+def _block(lines: list[str], style: str) -> str:
+    return f"<p style='{style}'>" + "<br>".join(lines) + "</p>"
+
+
+def _links_of(db: Database, claim_id: int) -> ClaimLinks:
+    from app.services.claim_links import links_for_claim  # with the engine's matching, when first needed
+
+    return links_for_claim(db, claim_id)
+
+
+def _label(status_id: str) -> str:
+    try:
+        return status_label(status(status_id).label)
+    except ValueError:
+        return status_id

@@ -1,0 +1,264 @@
+"""Claim links, the pure parts: figures normalised and compared, keys, the score, the blocking
+index, attribution chains and origins (issue 20)."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.domain.claim_index import ClaimIndex
+from app.domain.claim_links import (
+    THRESHOLD,
+    claim_keys,
+    figures_disagree,
+    figures_of,
+    parse_figure,
+    similarity,
+    stem,
+    words,
+)
+from app.domain.claim_origins import Mention, chain_of, chain_text, join_chains, name_key, same_name, trace
+
+
+@pytest.mark.parametrize("written", ["50,000", "50 000", "50 thousand", "fifty thousand"])
+def test_one_number_however_it_is_written(written: str) -> None:
+    figure = parse_figure(written)
+    assert figure is not None and figure.value == 50_000 and figure.kind == "amount"
+    assert figure.key == parse_figure("50000").key  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("written", "value", "unit", "bound"),
+    [
+        ("more than 40,000", 40_000, "", ">"),
+        ("110 square kilometres", 110, "km2", "="),
+        ("160 square kilometers", 160, "km2", "="),
+        ("about 3.5%", 3.5, "%", "~"),
+        ("$2 million", 2_000_000, "$", "="),
+        ("seven settlements", 7, "settlement", "="),
+        ("up to 70 kilometres", 70, "km", "<"),
+    ],
+)
+def test_figures_become_quantities(written: str, value: float, unit: str, bound: str) -> None:
+    figure = parse_figure(written)
+    assert figure is not None
+    assert (figure.value, figure.unit, figure.bound) == (value, unit, bound)
+
+
+def test_vague_counts_state_no_number() -> None:
+    assert parse_figure("hundreds") is None
+    assert parse_figure("dozens of people") is None
+
+
+def test_dates_and_years_are_their_own_kinds() -> None:
+    assert parse_figure("January 4, 2019").kind == "date"  # type: ignore[union-attr]
+    assert parse_figure("2019").kind == "year"  # type: ignore[union-attr]
+    assert parse_figure("2019 people").kind == "amount"  # type: ignore[union-attr]
+
+
+def test_areas_that_differ_disagree() -> None:
+    pairs = figures_disagree(figures_of(["110 square kilometres"]), figures_of(["160 square kilometers"]))
+    assert [(a.text, b.text) for a, b in pairs] == [("110 square kilometres", "160 square kilometers")]
+
+
+def test_a_bound_against_another_number_disagrees_and_a_bare_count_pairs_with_a_counted_one() -> None:
+    pairs = figures_disagree(figures_of(["50,000"]), figures_of(["more than 40,000 soldiers"]))
+    assert [(a.value, b.value) for a, b in pairs] == [(50_000, 40_000)]
+
+
+def test_the_same_number_in_other_words_agrees() -> None:
+    assert figures_disagree(figures_of(["About 50,000 residents"]), figures_of(["50 thousand people"])) == []
+    assert figures_disagree(figures_of(["between 36 and 40"]), figures_of(["38"])) == []
+
+
+def test_other_quantities_and_dates_are_not_compared() -> None:
+    assert figures_disagree(figures_of(["3%"]), figures_of(["5 km"])) == []
+    assert figures_disagree(figures_of(["May 2"]), figures_of(["May 5"])) == []
+    assert figures_disagree(figures_of(["2019"]), figures_of(["2020"])) == []
+
+
+def test_normalised_words_leave_out_function_words_and_reporting() -> None:
+    assert words("The soldiers have deserted, officials said") == ["soldier", "desert", "official"]
+    assert stem("kilometres") == stem("kilometers")
+    assert stem("villages") == stem("village")
+
+
+def test_keys_leave_out_who_says_it() -> None:
+    with_source = claim_keys("The Courier said 300 tonnes of oil spilled", ["300 tonnes"], ["The Courier"])
+    bare = claim_keys("300 tonnes of oil spilled", ["300 tonnes"])
+    assert with_source.keys == bare.keys
+
+
+def test_a_number_written_with_spaces_is_kept_whole() -> None:
+    keys = claim_keys("about 50 000 residents were moved", ["about 50", "000 residents"])
+    assert [f.value for f in keys.figures] == [50_000]
+
+
+def test_the_score_is_one_for_the_same_keys_and_zero_for_none_shared() -> None:
+    def weight(_key: str) -> float:
+        return 1.0
+
+    assert similarity({"a", "b"}, {"b", "a"}, weight) == 1.0
+    assert similarity({"a"}, {"b"}, weight) == 0.0
+    assert similarity({"a", "b"}, {"a", "c"}, weight) == pytest.approx(0.5)
+
+
+def _index(texts: list[tuple[int, str, list[str]]]) -> ClaimIndex:
+    index = ClaimIndex()
+    filler = [
+        "The city council approved a new budget for schools",
+        "Heavy rain flooded roads in the north of the country",
+        "The football club signed a striker from Brazil",
+        "Prices of bread rose sharply in the capital",
+    ]
+    for n, text in enumerate(filler, start=100):
+        index.add(n, n, claim_keys(text, []).keys)
+    for claim_id, text, figures in texts:
+        index.add(claim_id, claim_id, claim_keys(text, figures).keys)
+    return index
+
+
+def test_the_index_finds_a_restatement_and_not_an_unrelated_claim() -> None:
+    index = _index(
+        [
+            (1, "More than 50,000 Russian soldiers have deserted since March", ["More than 50,000"]),
+            (2, "Since March, more than 50,000 Russian soldiers deserted", ["more than 50,000"]),
+            (3, "The football club signed a goalkeeper from Chile", []),
+        ]
+    )
+    found = index.matches(index.key_ids(1), THRESHOLD, exclude_article=1)
+    assert [c for c, _ in found] == [2]
+    assert found[0][1] > 0.9
+
+
+def test_a_removed_claim_is_not_found_and_can_come_back() -> None:
+    index = _index(
+        [
+            (1, "The fire burned 110 square kilometres of forest in Valdora", ["110 square kilometres"]),
+            (2, "The Valdora fire burned 110 square kilometres of forest", ["110 square kilometres"]),
+        ]
+    )
+    index.remove(2)
+    assert index.matches(index.key_ids(1), THRESHOLD, exclude_article=1) == []
+    index.add(
+        2,
+        2,
+        claim_keys("The Valdora fire burned 110 square kilometres of forest", ["110 square kilometres"]).keys,
+    )
+    index.compact()
+    assert [c for c, _ in index.matches(index.key_ids(1), THRESHOLD, exclude_article=1)] == [2]
+
+
+def test_claims_of_the_asking_article_are_left_out() -> None:
+    index = ClaimIndex()
+    keys = claim_keys("Two firefighters died near Brenna", ["Two firefighters"]).keys
+    index.add(1, 7, keys)
+    index.add(2, 7, keys)
+    index.add(3, 8, keys)
+    assert [c for c, _ in index.matches(index.key_ids(1), THRESHOLD, exclude_article=7)] == [3]
+
+
+def test_prefix_filtering_finds_what_scoring_every_claim_finds() -> None:
+    texts = [
+        "The ship spilled 300 tonnes of oil near Lemvik",
+        "Some 500 tonnes of oil leaked from the ship near Lemvik",
+        "All 19 crew members were rescued by helicopter",
+        "The ship's 19 crew were airlifted to safety",
+        "Fishing in the bay has been banned",
+        "The ministry banned fishing in the bay",
+        "Oil covers 20 kilometres of shoreline near Lemvik",
+    ]
+    index = ClaimIndex()
+    for n, text in enumerate(texts, start=1):
+        index.add(n, n, claim_keys(text, []).keys)
+    for n in range(1, len(texts) + 1):
+        quick = {c for c, _ in index.matches(index.key_ids(n), 0.2, exclude_article=n)}
+        every = set()
+        for other in range(1, len(texts) + 1):
+            shared = set(index.key_ids(n)) & set(index.key_ids(other))
+            total = sum(index.weight(k) for k in index.key_ids(n)) + sum(
+                index.weight(k) for k in index.key_ids(other)
+            )
+            if other != n and 2 * sum(index.weight(k) for k in shared) / total >= 0.2:
+                every.add(other)
+        assert quick == every
+
+
+def test_groups_join_claims_linked_through_others() -> None:
+    index = _index(
+        [
+            (1, "The Valdora fire burned 110 square kilometres of forest", ["110 square kilometres"]),
+            (2, "The Valdora fire burned 110 square kilometres of forest", ["110 square kilometres"]),
+            (
+                3,
+                "The Valdora fire burned 110 square kilometres of forest near Brenna",
+                ["110 square kilometres"],
+            ),
+        ]
+    )
+    groups = index.groups(THRESHOLD)
+    assert groups == {1: 1, 2: 1, 3: 1}
+
+
+# ---- chains and origins --------------------------------------------------------------------
+
+
+def test_names_are_compared_without_articles_and_reports() -> None:
+    assert name_key("a report by the Kyiv Monitor") == "kyiv monitor"
+    assert same_name("the Courier", "The Valdora Courier")
+    assert same_name("Olsen", "Fire chief Marta Olsen")
+    assert not same_name("the agency", "The Valdora Courier")
+
+
+def test_a_chain_names_the_outlet_its_source_and_whom_that_cites() -> None:
+    mention = Mention(1, "Daily Post", "2024-05-02", "Kyiv Monitor", "the General Staff")
+    assert chain_of(mention) == ("Daily Post", "Kyiv Monitor", "the General Staff")
+    assert chain_text(chain_of(mention)) == "Daily Post \u2190 Kyiv Monitor \u2190 the General Staff"
+    assert chain_of(Mention(2, "Daily Post", "2024-05-02", "he", None)) == ("Daily Post",)
+
+
+def test_chains_join_through_the_outlet_they_end_at() -> None:
+    chains = join_chains(
+        [
+            ("Metro Wire", "the Northern Daily"),
+            ("Northern Daily", "the Courier"),
+            ("Valdora Courier", "the fire service"),
+        ]
+    )
+    assert chains[0] == ("Metro Wire", "the Northern Daily", "the Courier", "the fire service")
+
+
+def test_six_articles_one_origin() -> None:
+    mentions = [Mention(1, "Important Stories", "2023-03-01", "the General Staff", None)] + [
+        Mention(n, f"Outlet {n}", f"2023-03-0{n}", "Important Stories", None) for n in range(2, 7)
+    ]
+    origin = trace(mentions)
+    assert origin.summary() == "6 articles, 1 origin: the General Staff (2023-03-01)"
+
+
+def test_without_any_source_the_earliest_article_is_the_origin() -> None:
+    mentions = [
+        Mention(1, "Later Times", "2024-02-03", None, None),
+        Mention(2, "First Herald", "2024-02-01", None, None),
+    ]
+    assert (trace(mentions).name, trace(mentions).date) == ("First Herald", "2024-02-01")
+
+
+def test_an_article_naming_no_source_beside_a_chain_is_an_origin_of_its_own() -> None:
+    mentions = [
+        Mention(1, "Gazette", "2024-03-10", "the coast guard", None),
+        Mention(2, "Lemvik Today", "2024-03-11", "the Gazette", None),
+        Mention(3, "Island Radio", "2024-03-12", None, None),
+    ]
+    origin = trace(mentions)
+    assert [name for name, _ in origin.origins] == ["the coast guard", "Island Radio"]
+    assert origin.summary().startswith("3 articles, 2 origins: the coast guard (2024-03-10)")
+
+
+def test_what_a_figure_counts_is_a_key_of_its_own() -> None:
+    a = claim_keys("Fire chief Olsen said 1,200 firefighters were fighting the blaze", ["1,200"])
+    b = claim_keys("Nearly 1,500 firefighters have been deployed", ["Nearly 1,500"])
+    c = claim_keys("Nearly 1,500 soldiers have been deployed", ["Nearly 1,500"])
+    assert "#qfirefighter" in a.keys & b.keys
+    assert "#qfirefighter" not in c.keys
+    people = claim_keys("About 50,000 residents were evacuated", ["About 50,000 residents"])
+    assert "#qpeople" in people.keys & claim_keys("Some 45,000 people fled", ["Some 45,000 people"]).keys

@@ -1,0 +1,42 @@
+"""The memo's "Elsewhere in the library" (issue 20): built from a real library of our own linked
+story, printed to PDF and read back with pypdf."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from app.services import articles, reports
+from app.storage.database import Database
+from tests.claim_links_story import import_story, import_story_file
+from tests.helpers import pdf_text
+
+
+def test_the_memo_says_where_else_a_claim_is_made(db: Database, tmp_path: Path) -> None:
+    story = import_story(db)
+    out = reports.export_pdf(db, story[2], tmp_path / "memo.pdf")
+    text = pdf_text(out)
+    assert "Elsewhere in the library" in text
+    assert "Also in 4 articles; first: Valdora Courier, 2024-07-02" in text
+    chain = "Metro Wire \u2190 the Northern Daily \u2190 The Valdora Courier \u2190 the regional fire service"
+    assert chain in text
+    assert "5 articles, 2 origins: the regional fire service (2024-07-02)" in text
+    assert (
+        "figures disagree: 160 square kilometres (the Northern Daily, 2024-07-03) vs "
+        "110 square kilometres (the regional fire service, 2024-07-02)"
+    ) in text
+    assert text.index("Elsewhere in the library") > text.index("Claims")
+
+
+def test_an_article_whose_claims_are_nowhere_else_has_no_such_section(db: Database) -> None:
+    only = import_story_file(db, "story_a1.txt")
+    html, _ = reports.memo_source(db, only)
+    assert "Elsewhere in the library" not in html
+
+
+def test_a_claim_left_out_of_the_memo_is_left_out_of_the_section(db: Database) -> None:
+    from app.export.memo_options import memo_options
+
+    story = import_story(db)
+    html, _ = reports.memo_source(db, story[2], memo_options(["false"]))
+    assert "Elsewhere in the library" not in html  # no claim is False: none is listed
+    assert articles.load_article(db, story[2]).claims
