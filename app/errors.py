@@ -33,3 +33,13 @@ class NewerDatabaseError(StorageError):
 
 class ChangedSinceError(ClaimdeskError):
     """An undo or redo found the claim changed since by someone else: their change stands."""
+
+
+class ConflictError(ChangedSinceError):
+    """A change was refused because someone else changed the same thing since it was read
+    (newsroom mode, or two windows): their change stands, and the message says what it was."""
+
+    def __init__(self, message: str, theirs: str = "", yours: str = "") -> None:
+        super().__init__(message)
+        self.theirs = theirs  # the other person's change, in words
+        self.yours = yours  # what this person wrote, kept so they can choose

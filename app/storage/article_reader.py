@@ -40,7 +40,7 @@ _ARTICLE = (
 _CLAIMS = (
     'SELECT id, start, "end", exact, kind, origin, source, secondary_source, source_refers_to, cues,'
     " hedges, figures, reasons, score, status, anchored, updated_at, uid, dismissed_at, previous_exact,"
-    " source_confidence"
+    " source_confidence, version"
     " FROM claim WHERE article_id = :article_id ORDER BY start, id"
 )
 _PER_CLAIM = "claim_id IN (SELECT id FROM claim WHERE article_id = :article_id)"
@@ -76,7 +76,7 @@ def last_opened_article_id(connection: sqlite3.Connection) -> int | None:
 def _evidence_record(r: Sequence[Any]) -> EvidenceRecord:
     return EvidenceRecord(
         r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], _maybe_time(r[9]), r[10], _time(r[11]), r[12],
-        _maybe_time(r[13]), r[14] or "",
+        _maybe_time(r[13]), r[14] or "", r[15], r[16],
     )  # fmt: skip
 
 
@@ -88,10 +88,10 @@ def read_article(execute: Execute, article_id: int) -> ArticleRecord | None:
         return None
     notes = _grouped(
         execute,
-        "SELECT claim_id, id, body, author, created_at, uid, removed_at, removed_by FROM note"
-        f" WHERE {_PER_CLAIM} ORDER BY id",
+        "SELECT claim_id, id, body, author, created_at, uid, removed_at, removed_by, replaces_id, version"
+        f" FROM note WHERE {_PER_CLAIM} ORDER BY id",
         params,
-        lambda r: NoteRecord(r[1], r[2], r[3], _time(r[4]), r[5], _maybe_time(r[6]), r[7] or ""),
+        lambda r: NoteRecord(r[1], r[2], r[3], _time(r[4]), r[5], _maybe_time(r[6]), r[7] or "", r[8], r[9]),
     )
     history = _grouped(
         execute,
@@ -103,7 +103,8 @@ def read_article(execute: Execute, article_id: int) -> ArticleRecord | None:
     evidence = _grouped(
         execute,
         "SELECT claim_id, id, kind, reference, note, stored_path, sha256, role, contact_method,"
-        f" contacted_at, author, added_at, uid, removed_at, removed_by FROM evidence WHERE {_PER_CLAIM}"
+        " contacted_at, author, added_at, uid, removed_at, removed_by, replaces_id, outcome FROM evidence"
+        f" WHERE {_PER_CLAIM}"
         " ORDER BY id",
         params,
         _evidence_record,
@@ -145,6 +146,7 @@ def read_article(execute: Execute, article_id: int) -> ArticleRecord | None:
             dismissed=c[18] is not None,
             previous_text=c[19],
             source_confidence=c[20],
+            version=c[21],
         )
         for c in execute(_CLAIMS, params)
     )

@@ -18,11 +18,12 @@ from typing import Any
 
 from sqlalchemy import Connection, create_engine, event, text
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DBAPIError, OperationalError, ProgrammingError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
 from app.config import make_private
-from app.errors import StorageError
+from app.errors import ConflictError, StorageError
 from app.storage.backup import backup_before_migration
 from app.storage.integrity import quick_check
 from app.storage.migrate import check_known, current_revision, head_revision, upgrade_to_head
@@ -63,13 +64,28 @@ def _begin(connection: Connection) -> None:
 
 
 class Database:
-    """One SQLite database file; hand out sessions with `session()`."""
+    """One library: an SQLite file, or a newsroom's PostgreSQL database; sessions from `session()`.
 
-    def __init__(self, path: Path, engine: Engine) -> None:
+    `path` is the library's file; for a newsroom database (app/storage/server.py) it is where this
+    computer keeps that library's local side (attachments, drafts), and `shared` is True.
+    """
+
+    def __init__(
+        self, path: Path, engine: Engine, explain: Callable[[Exception], str | None] | None = None
+    ) -> None:
         self.path = path
         self.engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        # what to tell the user of a failed unit of work; None: a bug, raised as it is
+        self._explain = explain or (
+            lambda error: None if isinstance(error, ProgrammingError) else _explain(error, path)
+        )
         self.after_commit: list[Callable[[], None]] = []  # told of this program's own writes
+
+    @property
+    def shared(self) -> bool:
+        """A newsroom library on a server: others write to it at the same time."""
+        return self.engine.dialect.name != "sqlite"
 
     @contextmanager
     def session(self, *, reading: bool = False) -> Iterator[Session]:
@@ -87,9 +103,18 @@ class Database:
             if not reading:
                 for tell in self.after_commit:
                     tell()
-        except OperationalError as error:
+        except StaleDataError as error:  # a row's version changed between our read and our write
             session.rollback()
-            raise StorageError(_explain(error, self.path)) from error
+            raise ConflictError(
+                "Someone else changed this at the same moment (a colleague, or another window); your "
+                "change was not saved and theirs stands: look at it, then make yours again"
+            ) from error
+        except (OperationalError, ProgrammingError) as error:
+            session.rollback()
+            explained = self._explain(error)
+            if explained is None:
+                raise  # a bug in our SQL, not something the user can act on
+            raise StorageError(explained) from error
         except BaseException:
             session.rollback()
             raise

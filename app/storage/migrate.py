@@ -41,7 +41,7 @@ def head_revision() -> str:
     return heads.pop()
 
 
-def check_known(revision: str | None, path: Path) -> None:
+def check_known(revision: str | None, path: Path | str) -> None:
     """Refuse a schema written by a newer Claimdesk: this version cannot read it safely."""
     if revision is not None and revision not in _revisions()[0]:
         from app.errors import NewerDatabaseError

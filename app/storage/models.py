@@ -13,11 +13,14 @@ from sqlalchemy import (
     DateTime,
     ForeignKey,
     Index,
+    LargeBinary,
     String,
     Table,
     Text,
     TypeDecorator,
     UniqueConstraint,
+    event,
+    inspect,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -82,6 +85,11 @@ class Article(Base):
     captured_at: Mapped[datetime | None] = mapped_column()  # fetched from source_url at this time
     original_path: Mapped[str | None] = mapped_column(Text)  # the bytes as fetched, in the data folder
     language: Mapped[str | None] = mapped_column(String(16))  # "en", "uk", "ru"; None: not yet detected
+    # Optimistic locking (0011), raised by `_article_changed` below: opening an article (which only
+    # notes when) is no change, so colleagues opening it at once never conflict
+    version: Mapped[int] = mapped_column(default=1, server_default="1")
+
+    __mapper_args__ = {"version_id_col": version, "version_id_generator": False}  # noqa: RUF012
 
     claims: Mapped[list[Claim]] = relationship(
         back_populates="article", cascade="all, delete-orphan", order_by="Claim.start"
@@ -96,6 +104,19 @@ class Article(Base):
         lazy="select",
         passive_deletes=True,
     )
+
+
+NOT_A_CHANGE = frozenset({"last_opened_at"})  # article columns whose update leaves its version as it is
+
+
+@event.listens_for(Article, "before_update")
+def _article_changed(_mapper: Any, _connection: Any, article: Article) -> None:
+    """Raise an article's version when something besides when it was opened changed."""
+    state = inspect(article)
+    columns = {column.key for column in state.mapper.column_attrs}
+    changed = {attr.key for attr in state.attrs if attr.key in columns and attr.history.has_changes()}
+    if changed - NOT_A_CHANGE - {"version"}:
+        article.version = (article.version or 1) + 1
 
 
 class ArticleVersion(Base):
@@ -156,6 +177,10 @@ class Claim(Base):
     previous_exact: Mapped[str | None] = mapped_column(Text)  # wording before a new version changed it
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # Raised at every change; a change over a row changed since it was read is refused (0011)
+    version: Mapped[int] = mapped_column(default=1, server_default="1")
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
 
     article: Mapped[Article] = relationship(back_populates="claims")
     # Append-only: the ORM never deletes a step (no delete cascade). The database deletes the history
@@ -167,10 +192,10 @@ class Claim(Base):
         passive_deletes="all",
     )
     notes: Mapped[list[Note]] = relationship(
-        back_populates="claim", cascade="all, delete-orphan", order_by="Note.id"
+        back_populates="claim", cascade="all, delete-orphan", order_by="[Note.created_at, Note.id]"
     )
     evidence: Mapped[list[Evidence]] = relationship(
-        back_populates="claim", cascade="all, delete-orphan", order_by="Evidence.id"
+        back_populates="claim", cascade="all, delete-orphan", order_by="[Evidence.added_at, Evidence.id]"
     )
     tags: Mapped[list[Tag]] = relationship(secondary="claim_tag", order_by="Tag.name")
 
@@ -210,6 +235,9 @@ class Note(Base):
     removed_at: Mapped[datetime | None] = mapped_column()  # taken off (undone): kept for the history
     removed_by: Mapped[str | None] = mapped_column(Text)
     replaces_id: Mapped[int | None] = mapped_column()  # an edit: the note row with the earlier wording
+    version: Mapped[int] = mapped_column(default=1, server_default="1")  # optimistic locking (0011)
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
 
     claim: Mapped[Claim | None] = relationship(back_populates="notes")
     article: Mapped[Article | None] = relationship(back_populates="notes")
@@ -258,3 +286,18 @@ class Tag(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(Text)
+
+
+class Attachment(Base):
+    """An evidence document's bytes, by their sha256: how a newsroom library shares them (0011).
+
+    Evidence rows name it by `Evidence.sha256`; a local library keeps its files in the data folder
+    instead. On PostgreSQL a check refuses content that does not hash to its name.
+    """
+
+    __tablename__ = "attachment"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+    size: Mapped[int]
+    added_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -12,8 +12,9 @@ from app.storage.models import Claim, Evidence, Note, StatusChange
 
 def note_record(note: Note) -> NoteRecord:
     return NoteRecord(
-        note.id, note.body, note.author, note.created_at, note.uid, note.removed_at, note.removed_by or ""
-    )
+        note.id, note.body, note.author, note.created_at, note.uid, note.removed_at, note.removed_by or "",
+        note.replaces_id, note.version,
+    )  # fmt: skip
 
 
 def status_change_record(change: StatusChange) -> StatusChangeRecord:
@@ -36,6 +37,8 @@ def evidence_record(evidence: Evidence) -> EvidenceRecord:
         added_at=evidence.added_at,
         removed_at=evidence.removed_at,
         removed_by=evidence.removed_by or "",
+        replaces_id=evidence.replaces_id,
+        outcome=evidence.outcome,
     )
 
 
@@ -70,4 +73,5 @@ def claim_record(claim: Claim) -> ClaimRecord:
         uid=claim.uid,
         dismissed=claim.dismissed_at is not None,
         previous_text=claim.previous_exact,
+        version=claim.version,
     )

@@ -8,6 +8,7 @@ from datetime import datetime
 from sqlalchemy import delete, func, select, text
 from sqlalchemy.orm import Session, selectinload
 
+from app.config import author_name
 from app.domain.records import ArticleRecord
 from app.errors import NotFoundError
 from app.storage.article_reader import read_article
@@ -89,6 +90,14 @@ def last_opened_article_id(session: Session) -> int | None:
     opened = select(Article.id).where(live, Article.last_opened_at.is_not(None))
     found = session.scalars(opened.order_by(Article.last_opened_at.desc()).limit(1)).first()
     return found if found is not None else session.scalars(select(func.max(Article.id)).where(live)).first()
+
+
+def signed(session: Session, author: str | None) -> str:
+    """Who the database records as the author: in a newsroom library the login role (its triggers
+    write current_user, migration 0011), else the name given, or the reviewer's."""
+    if session.get_bind().dialect.name == "postgresql":
+        return str(session.execute(text("SELECT current_user")).scalar())
+    return author_name(author)
 
 
 def record_status_change(session: Session, claim: Claim, new: str, reason: str, author: str) -> None:

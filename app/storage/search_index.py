@@ -1,8 +1,9 @@
 """SQLite FTS5 search over articles, claims and notes (tables and triggers: migration 0004).
 
-Everything FTS5-specific lives here, behind plain functions a PostgreSQL twin could provide
-(tsvector and ts_headline). What people type never reaches FTS5's query syntax: each word becomes
-a quoted string, so `"`, `*`, `NEAR(`, `AND` or a stray `-` can't raise a syntax error.
+Everything FTS5-specific lives here, behind plain functions; on PostgreSQL (newsroom mode) they
+hand over to the twin in app/storage/search_postgres.py (tsvector and ts_headline). What people
+type never reaches FTS5's query syntax: each word becomes a quoted string, so `"`, `*`, `NEAR(`,
+`AND` or a stray `-` can't raise a syntax error.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ HIT_START = "\x02"  # around each matched word in snippets; the UI turns them in
 HIT_END = "\x03"
 SNIPPET_TOKENS = 14
 SEARCH_TABLES = ("article_fts", "claim_fts", "note_fts")  # migration 0004
+SEARCH_INDEXES_POSTGRES = ("ix_article_search", "ix_claim_search", "ix_note_search")  # 0004 on PostgreSQL
+SEARCH_COLUMN_POSTGRES = "search_vector"  # the tsvector those indexes hold, on article, claim and note
 _WORD = re.compile(r"\w", re.UNICODE)
 PREFIX_FROM = 3  # a shorter last word is taken whole: "to*" would match thousands of words
 
@@ -88,19 +91,20 @@ ARTICLE_HITS_AT_MOST = 20
 def search(session: Session, match: str, limit: int = 50) -> list[SearchRow]:
     """The best `limit` hits across articles, claims and notes, best first."""
     params = {"match": match, "limit": limit, "hs": HIT_START, "he": HIT_END}
+    hits = _postgres_hits if _on_postgres(session) else _hits
     rows = [
         SearchRow("article", a_id, title, None, None, None, None, snippet, score)
-        for a_id, title, snippet, score in _hits(
+        for a_id, title, snippet, score in hits(
             session, "article_fts", _ARTICLE_HITS, {**params, "limit": min(limit, ARTICLE_HITS_AT_MOST)}
         )
     ]
     rows += [
         SearchRow("claim", a_id, title, c_id, None, start, end, snippet, score)
-        for a_id, title, c_id, start, end, snippet, score in _hits(session, "claim_fts", _CLAIM_HITS, params)
+        for a_id, title, c_id, start, end, snippet, score in hits(session, "claim_fts", _CLAIM_HITS, params)
     ]
     rows += [
         SearchRow("note", a_id, title, c_id, n_id, start, end, snippet, score)
-        for a_id, title, c_id, n_id, start, end, snippet, score in _hits(
+        for a_id, title, c_id, n_id, start, end, snippet, score in hits(
             session, "note_fts", _NOTE_HITS, params
         )
     ]
@@ -122,14 +126,33 @@ def _hits(session: Session, fts: str, template: str, params: dict[str, object]) 
     return [tuple(row) for row in session.execute(text(query), params)]
 
 
+def _on_postgres(session: Session) -> bool:
+    return session.get_bind().dialect.name == "postgresql"
+
+
+def _postgres_hits(
+    session: Session, fts: str, _template: str, params: dict[str, object]
+) -> list[tuple[Any, ...]]:
+    """The same hits from PostgreSQL's twin (newsroom mode), ranked by the same rule."""
+    from app.storage import search_postgres
+
+    kind = fts.removesuffix("_fts")
+    return search_postgres.hits(session, kind, {**params, "tokens": SNIPPET_TOKENS}, RANK_AT_MOST)
+
+
 def first_match_in_text(session: Session, article_id: int, match: str) -> tuple[int, int] | None:
     """Offsets in article.text of the first matched word, or None when only the title matched.
 
     FTS5 reads the text back and marks the matches; the marks' positions give the offsets, since
     nothing before the first mark was changed.
     """
-    params = {"match": match, "article_id": article_id, "hs": HIT_START, "he": HIT_END}
-    marked = session.execute(_HIGHLIGHT, params).scalar()
+    if _on_postgres(session):
+        from app.storage import search_postgres
+
+        marked = search_postgres.highlighted_text(session, article_id, match, HIT_START, HIT_END)
+    else:
+        params = {"match": match, "article_id": article_id, "hs": HIT_START, "he": HIT_END}
+        marked = session.execute(_HIGHLIGHT, params).scalar()
     if not marked:
         return None
     start = marked.find(HIT_START)
@@ -140,7 +163,12 @@ def first_match_in_text(session: Session, article_id: int, match: str) -> tuple[
 
 
 def rebuild(session: Session) -> None:
-    """Rebuild all three indexes from their tables (after a bulk load that bypassed triggers)."""
+    """Rebuild all three indexes from their tables (after a bulk load that bypassed triggers).
+
+    PostgreSQL's expression indexes follow their tables by themselves: nothing to do there.
+    """
+    if _on_postgres(session):
+        return
     for fts in SEARCH_TABLES:
         session.execute(text(f"INSERT INTO {fts}({fts}) VALUES ('rebuild')"))
 
@@ -148,3 +176,13 @@ def rebuild(session: Session) -> None:
 def is_search_table(name: str | None) -> bool:
     """FTS5's tables (and their shadow tables), which the models don't declare: for autogenerate."""
     return name is not None and any(name == t or name.startswith(f"{t}_") for t in SEARCH_TABLES)
+
+
+def is_search_object(name: str | None, kind: str) -> bool:
+    """The search index's tables (SQLite) or tsvector columns and their indexes (PostgreSQL), which
+    the models don't declare: autogenerate leaves them out (`include_name`)."""
+    if kind == "table":
+        return is_search_table(name)
+    if kind == "column":
+        return name == SEARCH_COLUMN_POSTGRES
+    return kind == "index" and name in SEARCH_INDEXES_POSTGRES

@@ -13,6 +13,12 @@ from app.storage.models import Article
 from app.storage.search_index import HIT_END, HIT_START, match_expression, search
 
 
+@pytest.fixture
+def db(both_db: Database) -> Database:
+    """Every test here runs on SQLite's FTS5 and on PostgreSQL's twin (newsroom mode)."""
+    return both_db
+
+
 def _hits(db: Database, query: str) -> list[tuple[str, int]]:
     match = match_expression(query)
     assert match is not None
@@ -50,6 +56,8 @@ def test_updates_and_deletes_follow_the_rows(db: Database, article_file: Path) -
     with db.session() as session:
         session.execute(text("DELETE FROM article WHERE id = :id"), {"id": article_id})
     assert _hits(db, "lighthouses") == []
+    if db.shared:
+        return  # PostgreSQL's expression indexes have no entries of their own to go stale
     with db.session() as session:  # cascaded claim deletes left no stale entries behind
         stale = session.execute(text("SELECT count(*) FROM claim_fts WHERE claim_fts MATCH 'authority'"))
         assert stale.scalar() == 0

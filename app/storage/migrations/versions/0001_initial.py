@@ -94,15 +94,29 @@ def upgrade() -> None:
         sa.Column("at", sa.DateTime(), nullable=False),
     )
     op.create_index("ix_status_change_claim_id", "status_change", ["claim_id"])
+    # The history is evidence of how a verdict was reached: rows are never rewritten.
     if op.get_bind().dialect.name == "sqlite":
-        # The history is evidence of how a verdict was reached: rows are never rewritten.
         op.execute(
             "CREATE TRIGGER status_change_append_only BEFORE UPDATE ON status_change "
             "BEGIN SELECT RAISE(ABORT, 'status history is append-only'); END"
         )
+    elif op.get_bind().dialect.name == "postgresql":  # an integrity error, as SQLite's RAISE(ABORT)
+        op.execute(
+            "CREATE FUNCTION status_change_refuse_update() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+            "RAISE EXCEPTION 'status history is append-only' "
+            "USING ERRCODE = 'integrity_constraint_violation'; "
+            "END $$"
+        )
+        op.execute(
+            "CREATE TRIGGER status_change_append_only BEFORE UPDATE ON status_change "
+            "FOR EACH ROW EXECUTE FUNCTION status_change_refuse_update()"
+        )
 
 
 def downgrade() -> None:
-    op.execute("DROP TRIGGER IF EXISTS status_change_append_only")
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute("DROP FUNCTION IF EXISTS status_change_refuse_update() CASCADE")  # with its trigger
+    else:
+        op.execute("DROP TRIGGER IF EXISTS status_change_append_only")
     for table in ("status_change", "note", "claim", "article"):
         op.drop_table(table)

@@ -17,6 +17,13 @@ A later migration that rebuilds article, claim or note (Alembic batch mode drops
 table) loses that table's triggers: it must run this file's TRIGGERS again and rebuild the index
 (`INSERT INTO x_fts(x_fts) VALUES('rebuild')`).
 
+On PostgreSQL (newsroom mode) the twin is a stored generated tsvector column `search_vector` on
+each of the three tables, under a GIN index, in a text search configuration that folds case and
+diacritics the same way (`claimdesk_search`: the simple parser and dictionary after unaccent). The
+server keeps the column current by itself, and ranking and the index's recheck read it instead of
+parsing the text again (an expression index would: 75 ms a search on 1,000 articles instead of a few).
+The models don't declare the column: only app/storage/search_postgres.py reads it.
+
 Revision ID: 0004_search_index
 Revises: 0003_workspace_and_library
 """
@@ -64,7 +71,8 @@ def upgrade() -> None:
         "article",
         ["deleted_at", "imported_at", "id", "title", "outlet", "published_at"],
     )
-    if op.get_bind().dialect.name != "sqlite":  # a PostgreSQL twin would use tsvector columns
+    if op.get_bind().dialect.name == "postgresql":
+        _postgres_upgrade()
         return
     for fts, (table, columns) in INDEXES.items():
         cols = ", ".join(f'"{c}"' for c in columns)
@@ -77,9 +85,41 @@ def upgrade() -> None:
         op.execute(f"INSERT INTO {fts}({fts}) VALUES ('rebuild')")
 
 
+# PostgreSQL: index name -> (table, the tsvector its search_vector column is generated from)
+POSTGRES_CONFIG = "claimdesk_search"
+POSTGRES_INDEXES = {
+    "ix_article_search": ("article", "to_tsvector('claimdesk_search'::regconfig, title || ' ' || text)"),
+    "ix_claim_search": (
+        "claim",
+        "to_tsvector('claimdesk_search'::regconfig, exact || ' ' || coalesce(source, ''))",
+    ),
+    "ix_note_search": ("note", "to_tsvector('claimdesk_search'::regconfig, body)"),
+}
+
+
+def _postgres_upgrade() -> None:
+    # unaccent is a trusted extension: the database's owner may create it without being a superuser
+    op.execute("CREATE EXTENSION IF NOT EXISTS unaccent")
+    op.execute(f"CREATE TEXT SEARCH CONFIGURATION {POSTGRES_CONFIG} (COPY = pg_catalog.simple)")
+    op.execute(
+        f"ALTER TEXT SEARCH CONFIGURATION {POSTGRES_CONFIG} "
+        "ALTER MAPPING FOR asciiword, asciihword, hword_asciipart, word, hword, hword_part "
+        "WITH unaccent, simple"
+    )
+    for name, (table, expression) in POSTGRES_INDEXES.items():
+        generated = f"GENERATED ALWAYS AS ({expression}) STORED"
+        op.execute(f"ALTER TABLE {table} ADD COLUMN search_vector tsvector {generated}")
+        op.execute(f"CREATE INDEX {name} ON {table} USING gin (search_vector)")
+
+
 def downgrade() -> None:
     op.drop_index("ix_article_library", "article")
     op.drop_index("ix_claim_article_status", "claim")
+    if op.get_bind().dialect.name == "postgresql":
+        for table, _expression in POSTGRES_INDEXES.values():
+            op.execute(f"ALTER TABLE {table} DROP COLUMN IF EXISTS search_vector")  # with its index
+        op.execute(f"DROP TEXT SEARCH CONFIGURATION IF EXISTS {POSTGRES_CONFIG}")
+        return
     for fts in INDEXES:
         for suffix in ("ai", "ad", "au"):
             op.execute(f"DROP TRIGGER IF EXISTS {fts}_{suffix}")
