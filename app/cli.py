@@ -1,15 +1,21 @@
 """The command line: `claimdesk [FILE]` opens the app; subcommands work without a screen.
 
 Every command goes through the same services as the GUI. Errors the user can cause print one
-line on stderr and exit 2; the database is left as it was.
+line on stderr and exit 2; the database is left as it was. As in other Unix tools: `-` as an
+export's file means standard output, a reader that goes away early (`| head`) ends the command
+quietly, and a word that is neither a command nor an existing file is an error with a hint,
+never a window opening (or, without a screen, Qt aborting).
 """
 
 from __future__ import annotations
 
 import argparse
+import difflib
 import gc
 import json
+import os
 import sys
+import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,9 +25,12 @@ from app.errors import ClaimdeskError
 
 if TYPE_CHECKING:
     from app.domain.text_diff import VersionChange
+    from app.services.search import SearchHit
 
 EXIT_USAGE = 2
 EXIT_BUG = 1  # an unexpected error: ours, not the user's
+EXIT_PIPE_CLOSED = 141  # 128 + SIGPIPE: what `seq 1 1000000 | head -1` leaves behind, said quietly
+STDOUT = "-"
 
 COMMANDS = (
     "open",
@@ -36,10 +45,14 @@ COMMANDS = (
     "restore",
     "versions",
 )
-EXPORT_FORMATS = ("pdf", "markdown", "csv", "w3c", "claimreview")
+EXPORT_FORMATS = ("pdf", "markdown", "csv", "w3c", "claimreview", "ris", "csl_json", "hypothesis")
+LIBRARY_FORMATS = frozenset({"csv", "ris", "csl_json"})  # the exports that take 'all' articles
+PAPERS = ("auto", "a4", "letter")
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from app.domain.statuses import STATUSES
+
     parser = argparse.ArgumentParser(
         prog="claimdesk",
         description="Claimdesk: read a news article beside the claims it makes, and check them.",
@@ -48,10 +61,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"claimdesk {__version__}")
     parser.add_argument("--db", metavar="PATH", help="use this database file instead of the default")
+    parser.add_argument(
+        "--database-url",
+        metavar="URL",
+        help="use a newsroom library on a PostgreSQL server (postgresql+psycopg://role@host/database); "
+        "the password comes from ~/.pgpass, never the command line",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     # --db is accepted after the command too; SUPPRESS keeps it from hiding the global one.
     db_option = argparse.ArgumentParser(add_help=False)
     db_option.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+    db_option.add_argument("--database-url", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
 
     opener = commands.add_parser(
         "open", parents=[db_option], help="open the app (the default), optionally with a file"
@@ -63,10 +83,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     importer.add_argument("files", nargs="+", metavar="FILE", help="article files, or folders of them")
 
-    commands.add_parser("list", parents=[db_option], help="list the articles in the library")
+    json_option = argparse.ArgumentParser(add_help=False)
+    json_option.add_argument("--json", action="store_true", help="print JSON instead of a table")
+
+    commands.add_parser("list", parents=[db_option, json_option], help="list the articles in the library")
 
     searcher = commands.add_parser(
-        "search", parents=[db_option], help="search article text, claims, sources and notes"
+        "search", parents=[db_option, json_option], help="search article text, claims, sources and notes"
     )
     searcher.add_argument("query", nargs="+", metavar="WORD", help="words that must all occur")
     searcher.add_argument("--limit", type=int, default=20, help="show at most this many hits (20)")
@@ -81,11 +104,14 @@ def build_parser() -> argparse.ArgumentParser:
         "export",
         parents=[db_option],
         help="export an article's claims, notes and evidence",
-        description="Write one or more exports of an article. ARTICLE_ID may be 'all' with --csv only.",
+        description="Write one or more exports of an article. OUT may be - for standard output (one "
+        "export at a time). ARTICLE_ID may be 'all' with --csv, --ris and --csl-json only.",
     )
     exporter.add_argument("article_id", metavar="ARTICLE_ID", help="the article's id (see `claimdesk list`)")
     exporter.add_argument("--pdf", metavar="OUT", help="the verification memo as PDF")
-    exporter.add_argument("--markdown", metavar="OUT", help="the memo as Markdown")
+    exporter.add_argument(
+        "--markdown", metavar="OUT", help="the memo as Markdown (front matter and block ids for Obsidian)"
+    )
     exporter.add_argument("--csv", metavar="OUT", help="one row per claim, for spreadsheets")
     exporter.add_argument(
         "--w3c", metavar="OUT", help="W3C Web Annotation JSON-LD (for other annotation tools)"
@@ -94,7 +120,19 @@ def build_parser() -> argparse.ArgumentParser:
         "--claimreview", metavar="OUT", help="schema.org ClaimReview JSON-LD of final verdicts"
     )
     exporter.add_argument(
-        "--status", action="append", metavar="STATUS", help="list only claims with this status (repeatable)"
+        "--ris", metavar="OUT", help="RIS for Zotero and other reference managers (claims as child notes)"
+    )
+    exporter.add_argument(
+        "--csl-json", metavar="OUT", help="CSL-JSON for Zotero, Pandoc and citation processors"
+    )
+    exporter.add_argument(
+        "--hypothesis", metavar="OUT", help="Hypothesis-shaped annotation JSON (import-annotations reads it)"
+    )
+    exporter.add_argument(
+        "--status",
+        action="append",
+        metavar="STATUS",
+        help="list only claims with this status (repeatable): " + ", ".join(s.id for s in STATUSES),
     )
     exporter.add_argument("--appendix", action="store_true", help="add the whole article with claims marked")
     exporter.add_argument(
@@ -103,13 +141,20 @@ def build_parser() -> argparse.ArgumentParser:
         help="list dismissed claims too, marked as dismissed (the memo, Markdown and CSV leave them out)",
     )
     exporter.add_argument("--no-history", action="store_true", help="leave out each claim's status history")
-    exporter.add_argument("--paper", default="auto", help="auto (from the locale), a4 or letter")
+    exporter.add_argument(
+        "--paper", default="auto", metavar="PAPER", help="auto (Preferences, else the locale), a4 or letter"
+    )
+    exporter.add_argument(
+        "--order", choices=("verdict", "article"), default=None,
+        help="list the memo's claims by verdict (False first) or in article order (default: Preferences)",
+    )  # fmt: skip
     exporter.add_argument("--force", action="store_true", help="overwrite files that already exist")
 
     annotations = commands.add_parser(
         "import-annotations",
         parents=[db_option],
-        help="import a W3C annotation export (another Claimdesk's) or a Hypothesis JSON export",
+        help="import a W3C annotation export (another Claimdesk's), a Hypothesis JSON export or Zotero 7 "
+        "annotations of a saved page",
     )
     annotations.add_argument("file", metavar="FILE")
     annotations.add_argument(
@@ -127,7 +172,7 @@ def build_parser() -> argparse.ArgumentParser:
     restorer.add_argument("file", metavar="FILE", help="a backup (see `claimdesk backups`)")
     versions = commands.add_parser(
         "versions",
-        parents=[db_option],
+        parents=[db_option, json_option],
         help="list the texts an article has had, or show what changed between two of them",
     )
     versions.add_argument(
@@ -140,11 +185,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _with_default_command(argv: list[str]) -> list[str]:
-    """`claimdesk` and `claimdesk FILE` mean `claimdesk open [FILE]`."""
+    """`claimdesk` and `claimdesk FILE` mean `claimdesk open [FILE]`; any other word is refused.
+
+    A FILE must exist: a mistyped command (`claimdesk lsit`) would otherwise open the window, or
+    abort in Qt where there is no screen.
+    """
     index = 0
     while index < len(argv):
         arg = argv[index]
-        if arg == "--db":
+        if arg in ("--db", "--database-url"):
             index += 2
             continue
         if arg.startswith("--db=") or (arg.startswith("-") and arg != "-"):
@@ -152,17 +201,44 @@ def _with_default_command(argv: list[str]) -> list[str]:
             continue
         if arg in COMMANDS:
             return argv
+        if not os.path.exists(arg):
+            raise UnknownCommandError(arg)
         return [*argv[:index], "open", *argv[index:]]
     if any(a in ("-h", "--help", "--version") for a in argv):
         return argv
     return [*argv, "open"]
 
 
+class UnknownCommandError(ClaimdeskError):
+    """A first word that is neither a command nor an existing file."""
+
+    def __init__(self, word: str) -> None:
+        close = difflib.get_close_matches(word, COMMANDS, n=1, cutoff=0.6)
+        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        super().__init__(
+            f"'{word}' is neither a command{hint} nor an existing file; `claimdesk --help` lists the commands"
+        )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
     if not arguments:  # the usual start, from the desktop: straight to the window, no parser built
         return _run_guarded(lambda: _open_app(None, None))
-    args = build_parser().parse_args(_with_default_command(arguments))
+    try:
+        arguments = _with_default_command(arguments)
+    except UnknownCommandError as error:
+        print(f"claimdesk: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        args = build_parser().parse_args(arguments)
+    except SystemExit:  # --help, --version or a usage error, already printed: flushed while we can tell
+        try:
+            sys.stdout.flush()
+        except BrokenPipeError:
+            return _pipe_closed()
+        raise
+    except BrokenPipeError:
+        return _pipe_closed()
     handlers: dict[str, Callable[[argparse.Namespace], int]] = {
         "open": _open,
         "import": _import,
@@ -182,7 +258,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run_guarded(command: Callable[[], int]) -> int:
     """An error the user can cause is one line on stderr and exit 2, never a traceback."""
     try:
-        return command()
+        code = command()
+        sys.stdout.flush()  # here, not at exit, so a closed pipe is caught below
+        return code
+    except BrokenPipeError:
+        return _pipe_closed()
     except ClaimdeskError as error:
         print(f"claimdesk: {error}", file=sys.stderr)
         return EXIT_USAGE
@@ -201,11 +281,36 @@ def _run_guarded(command: Callable[[], int]) -> int:
         return EXIT_BUG
 
 
+def _pipe_closed() -> int:
+    """The reader of our output left (`| head`): stop without a word. Python would flush stdout
+    again at exit and print an error about it, so stdout now points at the null device."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    except (OSError, ValueError):  # no real file behind stdout (a test's capture): nothing to flush
+        pass
+    return EXIT_PIPE_CLOSED
+
+
+def _print_json(value: object) -> None:
+    json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
 def _database(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     """The database after its quick check; a damaged one is set aside and a restore suggested."""
     from app.config import database_path
     from app.services.safety import DatabaseSetAsideError, daily_backup, open_checked
 
+    if args.database_url:
+        from app.storage.server import open_server_database, parse_url
+
+        if parse_url(args.database_url).password:  # seen by anyone listing processes, kept in shell history
+            raise ClaimdeskError(
+                "Leave the password out of the address: Claimdesk and PostgreSQL read it from ~/.pgpass"
+            )
+        return open_server_database(args.database_url)
     path = database_path(args.db)
     try:
         db = open_checked(path)
@@ -222,10 +327,10 @@ def _database(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 
 
 def _open(args: argparse.Namespace) -> int:
-    return _open_app(args.db, args.file)
+    return _open_app(args.db, args.file, args.database_url)
 
 
-def _open_app(db: str | None, file: str | None) -> int:
+def _open_app(db: str | None, file: str | None, database_url: str | None = None) -> int:
     # Until the first paint (app/ui/application.py) Python's cyclic garbage collector is off: what
     # start-up allocates (modules, classes, Qt's enums) all lives on, so each collection is wasted
     # work, about 4% of the start-up.
@@ -233,7 +338,7 @@ def _open_app(db: str | None, file: str | None) -> int:
     try:
         from app.ui.application import run_gui
 
-        return run_gui(db, file)
+        return run_gui(db, file, database_url)
     finally:
         gc.enable()
 
@@ -277,6 +382,13 @@ def _list(args: argparse.Namespace) -> int:
     db = _database(args)
     rows = list_articles(db)
     db.close()
+    if args.json:
+        _print_json([
+            {"id": row.id, "title": row.title, "byline": row.byline, "format": row.format,
+             "imported_at": row.imported_at.isoformat(timespec="seconds"), "claims": row.claim_count}
+            for row in rows
+        ])  # fmt: skip
+        return 0
     if not rows:
         print("The library is empty. Import an article with: claimdesk import FILE")
         return 0
@@ -295,6 +407,9 @@ def _search(args: argparse.Namespace) -> int:
         hits = search(db, " ".join(args.query), limit=max(1, args.limit))
     finally:
         db.close()
+    if args.json:
+        _print_json([_hit_json(hit) for hit in hits])
+        return 0
     if not hits:
         print("No hits.")
         return 0
@@ -303,6 +418,27 @@ def _search(args: argparse.Namespace) -> int:
         where = f"claim {hit.claim_id}" if hit.claim_id is not None else "text"
         print(f"{hit.article_id:>5}  {hit.kind:<7}  {where:<12}  {hit.article_title[:40]:<40}  {snippet}")
     return 0
+
+
+def _hit_json(hit: SearchHit) -> dict[str, object]:
+    """A hit with its snippet as plain text and where the matched words are in it."""
+    from app.services.search import HIT_END, HIT_START
+
+    text, matches, position = "", [], 0
+    for piece in hit.snippet.split(HIT_START):
+        found, marker, rest = piece.partition(HIT_END)
+        if marker:
+            matches.append([position, position + len(found)])
+            text += found + rest
+            position += len(found) + len(rest)
+        else:
+            text += piece
+            position += len(piece)
+    return {
+        "article_id": hit.article_id, "article_title": hit.article_title, "kind": hit.kind,
+        "claim_id": hit.claim_id, "note_id": hit.note_id, "start": hit.start, "end": hit.end,
+        "snippet": text, "matches": matches,
+    }  # fmt: skip
 
 
 def _analyze(args: argparse.Namespace) -> int:
@@ -326,15 +462,21 @@ def _export(args: argparse.Namespace) -> int:
 
     targets = {fmt: getattr(args, fmt) for fmt in EXPORT_FORMATS if getattr(args, fmt)}
     if not targets:
-        raise ClaimdeskError("Say what to write: --pdf, --markdown, --csv, --w3c or --claimreview OUT")
-    article_id = _article_id(args.article_id, csv_only=set(targets) == {"csv"})
+        raise ClaimdeskError(
+            "Say what to write: --pdf, --markdown, --csv, --w3c, --claimreview, --ris, --csl-json or "
+            "--hypothesis OUT (OUT may be - for standard output)"
+        )
+    to_stdout = [fmt for fmt, out in targets.items() if out == STDOUT]
+    if len(to_stdout) > 1:
+        raise ClaimdeskError("Only one export at a time can go to standard output (-)")
+    article_id = _article_id(args.article_id, library=set(targets) <= LIBRARY_FORMATS)
     dismissed = args.include_dismissed
     options = memo_options(
         args.status, history=not args.no_history, appendix=args.appendix, paper=args.paper,
-        dismissed=dismissed,
+        dismissed=dismissed, order=args.order,
     )  # fmt: skip
     for out in targets.values():
-        if Path(out).exists() and not args.force:
+        if out != STDOUT and Path(out).exists() and not args.force:
             raise ClaimdeskError(f"{out} already exists; add --force to overwrite it")
     writers: dict[str, Callable[[Path], Path]] = {
         "pdf": lambda out: reports.export_pdf(db, article_id or 0, out, options),
@@ -342,21 +484,42 @@ def _export(args: argparse.Namespace) -> int:
         "csv": lambda out: data_exports.export_csv(db, article_id, out, dismissed),
         "w3c": lambda out: data_exports.export_w3c(db, article_id or 0, out),
         "claimreview": lambda out: data_exports.export_claimreview(db, article_id or 0, out),
+        "ris": lambda out: data_exports.export_ris(db, article_id, out, dismissed),
+        "csl_json": lambda out: data_exports.export_csl_json(db, article_id, out, dismissed),
+        "hypothesis": lambda out: data_exports.export_hypothesis(db, article_id or 0, out, dismissed),
     }
     db = _database(args)
     try:
         for fmt, out in targets.items():
-            print(writers[fmt](Path(out)))
+            if out == STDOUT:
+                _write_to_stdout(writers[fmt], fmt)
+            else:  # the paths written; on stderr when stdout carries an export
+                print(writers[fmt](Path(out)), file=sys.stderr if to_stdout else sys.stdout)
     finally:
         db.close()
     return 0
 
 
-def _article_id(value: str, csv_only: bool) -> int | None:
-    """An article id, or None for 'all' (which only the CSV export takes)."""
+def _write_to_stdout(writer: Callable[[Path], Path], fmt: str) -> None:
+    """The export's bytes, as a file would have them, on standard output: written to a private
+    temporary folder first, so every export (the PDF too) goes through the one path it always does."""
+    import shutil
+
+    with tempfile.TemporaryDirectory(prefix="claimdesk-export-") as folder:
+        written = writer(Path(folder) / f"export.{fmt}")
+        sys.stdout.flush()
+        with written.open("rb") as stream:
+            shutil.copyfileobj(stream, sys.stdout.buffer)
+        sys.stdout.buffer.flush()
+
+
+def _article_id(value: str, library: bool) -> int | None:
+    """An article id, or None for 'all' (which only the exports of a whole library take)."""
     if value == "all":
-        if not csv_only:
-            raise ClaimdeskError("'all' works with --csv only; give one article's id for the other exports")
+        if not library:
+            raise ClaimdeskError(
+                "'all' works with --csv, --ris and --csl-json only; give one article's id for the others"
+            )
         return None
     try:
         return int(value)
@@ -418,11 +581,25 @@ def _versions(args: argparse.Namespace) -> int:
     try:
         if args.diff:
             old, new = args.diff
-            _print_changes(article_versions.compare(db, args.article_id, old, new), old, new)
+            changes = article_versions.compare(db, args.article_id, old, new)
+            if args.json:
+                _print_json({"article_id": args.article_id, "from": old, "to": new, "changes": [
+                    {"kind": c.kind, "start": c.start, "end": c.end, "old": c.old, "new": c.new,
+                     "before": c.before, "after": c.after} for c in changes
+                ]})  # fmt: skip
+            else:
+                _print_changes(changes, old, new)
             return 0
         rows = article_versions.list_versions(db, args.article_id)
     finally:
         db.close()
+    if args.json:
+        _print_json([
+            {"number": row.number, "captured_at": row.captured_at.isoformat(timespec="seconds"),
+             "words": row.words, "sha256": row.sha256, "title": row.title}
+            for row in rows
+        ])  # fmt: skip
+        return 0
     print(f"{'#':>3}  {'CAPTURED':<16}  {'WORDS':>6}  {'SHA256':<12}  TITLE")
     for row in rows:
         when = row.captured_at.astimezone().strftime("%Y-%m-%d %H:%M")
@@ -450,4 +627,6 @@ def _print_changes(changes: Sequence[VersionChange], old: int, new: int) -> None
 def _database_path(args: argparse.Namespace) -> Path:
     from app.config import database_path
 
+    if args.database_url:
+        raise ClaimdeskError("A newsroom library is backed up on its server, by its administrator")
     return database_path(args.db)

@@ -76,16 +76,13 @@ def sample_article_path() -> Path:
 
 
 def reviewer_name() -> str:
-    """Who is working: the name written into status history, notes and memos."""
-    name = os.environ.get("CLAIMDESK_REVIEWER")
-    if name:
-        return name
-    import getpass
+    """Who is working: the name written into status history, notes, evidence, memos and ClaimReview.
 
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return ""
+    CLAIMDESK_REVIEWER (one session's override), else the name set in Preferences, else the
+    account's full name: never a bare login such as "root" when the system knows better."""
+    from app import preferences  # it reads the settings file in the data folder named here
+
+    return os.environ.get("CLAIMDESK_REVIEWER") or preferences.reviewer() or preferences.account_name()
 
 
 def author_name(author: str | None = None) -> str:

@@ -16,7 +16,8 @@ import pytest
 from app.storage.database import Database, open_database
 from tests.dialog_guard import _dialog_guard, _dialog_stand_ins, dialogs, pytest_runtest_call  # noqa: F401
 
-pytest_plugins = ["pytester"]  # the suite's own guards are tested by running a small suite
+pytest_plugins = ["pytester", "tests.postgres_server"]  # pytester: the suite's own guards are tested by
+# running a small suite; postgres_server: a throwaway PostgreSQL for the newsroom tests
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 # The one kind of skip CI may take (a tool CI never installs, said in the reason). Under

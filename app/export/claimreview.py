@@ -28,17 +28,24 @@ def is_final(status_id: str) -> bool:
     return status_id in RATINGS
 
 
-def claim_reviews(article: ArticleRecord, reviewer: str) -> list[dict[str, Any]]:
-    """A ClaimReview for every claim of the article with a final status, in text order."""
-    return [claim_review(article, claim, reviewer) for claim in article.claims if is_final(claim.status)]
+def claim_reviews(article: ArticleRecord, reviewer: str, review_page: str = "") -> list[dict[str, Any]]:
+    """A ClaimReview for every claim of the article with a final status, in text order.
+
+    `review_page` is where the reviewer's fact-check is published (Preferences); without one the
+    reviews carry no `url` at all, since the article's own address is not the fact-check's."""
+    final = [claim for claim in article.claims if is_final(claim.status)]
+    return [claim_review(article, claim, reviewer, review_page) for claim in final]
 
 
-def claim_review(article: ArticleRecord, claim: ClaimRecord, reviewer: str) -> dict[str, Any]:
+def claim_review(
+    article: ArticleRecord, claim: ClaimRecord, reviewer: str, review_page: str = ""
+) -> dict[str, Any]:
     verdict = status(claim.status).label
-    review: dict[str, Any] = {
-        "@context": "https://schema.org",
-        "@type": "ClaimReview",
-        "url": review_url(article, claim),
+    review: dict[str, Any] = {"@context": "https://schema.org", "@type": "ClaimReview"}
+    url = review_url(review_page, claim)
+    if url:
+        review["url"] = url
+    review |= {
         "claimReviewed": claim.text,
         "datePublished": _date(claim.history[-1].at if claim.history else claim.updated_at),
         "author": _reviewer(reviewer),
@@ -57,11 +64,13 @@ def claim_review(article: ArticleRecord, claim: ClaimRecord, reviewer: str) -> d
     return review
 
 
-def review_url(article: ArticleRecord, claim: ClaimRecord) -> str:
-    """The article's URL with the claim as fragment; a urn of the claim when there is no URL."""
-    if article.source_url:
-        return f"{article.source_url.split('#', 1)[0]}#claim-{claim.uid}"
-    return f"urn:uuid:{claim.uid}"
+def review_url(review_page: str, claim: ClaimRecord) -> str | None:
+    """The fact-check's page with the claim as its fragment (one page may review many claims);
+    None without a page: never the article's address, never a urn that no reader can open."""
+    page = review_page.strip()
+    if not page.lower().startswith(("http://", "https://")):
+        return None
+    return f"{page.split('#', 1)[0]}#claim-{claim.uid}"
 
 
 def _claim(article: ArticleRecord, claim: ClaimRecord) -> dict[str, Any]:
@@ -91,7 +100,8 @@ def speaker(name: str) -> dict[str, str]:
 
 
 def _reviewer(name: str) -> dict[str, str]:
-    return {"@type": "Person", "name": name or "Claimdesk user"}
+    """The reviewer named in Preferences (else the account's full name): a person, never "root"."""
+    return {"@type": "Person", "name": name.strip() or "Claimdesk user"}
 
 
 def _date(moment: datetime) -> str:

@@ -3,6 +3,12 @@
 Article text, notes and names are escaped wherever a character would start Markdown markup, so a
 sentence beginning with "1." or holding "*" reads as written. Notes are Markdown already and are
 kept as they are, indented under their claim.
+
+Friendly to Obsidian and other Markdown vaults: YAML front matter first (title, url, outlet, date,
+claims and the count of each verdict, all values quoted or plain numbers, so any YAML reader
+gets the same strings), and each claim's quote ends with a block id, `^claim-<first characters of
+its uid>`, that a note elsewhere can link to (`[[memo#^claim-1a2b3c4d]]`) and that stays the
+same from one export to the next.
 """
 
 from __future__ import annotations
@@ -15,10 +21,13 @@ from app.domain.records import ArticleRecord, ClaimRecord, EvidenceRecord
 from app.domain.statuses import STATUSES, status
 from app.domain.summaries import ArticleVersionRecord
 from app.domain.text_diff import VersionChange
+from app.export.dates import published_on
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
 _LINE_START = re.compile(r"^(\s*)(\d+)([.)])", re.MULTILINE)
 _LINE_MARK = re.compile(r"^(\s*)([-+=])", re.MULTILINE)
+BLOCK_ID_PREFIX = "claim-"
+SHORT_UID = 8  # hex digits of the uid in a block id; more only when two claims would share one
 
 
 def escape(text: str) -> str:
@@ -44,7 +53,7 @@ def memo_markdown(
 ) -> str:
     """Title, header fields, a count by status, what changed since the first capture (when it did),
     then every claim with all that was found out."""
-    lines = [f"# {escape(article.title)}", ""]
+    lines = [*front_matter(article), f"# {escape(article.title)}", ""]
     fields = [
         ("Outlet", article.outlet),
         ("URL", article.source_url),
@@ -62,9 +71,55 @@ def memo_markdown(
         lines += ["", "## The article changed", ""]
         lines += _versions(*versions)
     lines += ["", f"## Claims ({len(article.claims)})", ""]
+    ids = block_ids(article.claims)
     for number, claim in enumerate(article.claims, start=1):
-        lines += _claim(number, claim)
+        lines += _claim(number, claim, ids[claim.id])
     return "\n".join(lines).rstrip() + "\n"
+
+
+def front_matter(article: ArticleRecord) -> list[str]:
+    """YAML between `---` lines: what a vault lists, sorts and filters notes by."""
+    counts = Counter(c.status for c in article.claims)
+    order = [s.id for s in STATUSES] + sorted(set(counts) - {s.id for s in STATUSES})
+    fields = [("title", article.title), ("url", article.source_url), ("outlet", article.outlet)]
+    fields += [("author", article.byline)]
+    lines = ["---"] + [f"{name}: {yaml_string(value)}" for name, value in fields if value]
+    lines.append(f"date: {publication_date(article)}")
+    lines.append(f"claims: {len(article.claims)}")
+    verdicts = [f"  {yaml_string(sid)}: {counts[sid]}" for sid in order if counts[sid]]
+    lines += ["verdicts:", *verdicts] if verdicts else ["verdicts: {}"]
+    return [*lines, "---", ""]
+
+
+def publication_date(article: ArticleRecord) -> str:
+    """YYYY-MM-DD: the publication date when the page gave one, else the day it was imported."""
+    published = published_on(article.published_at)  # a YAML reader refuses a 31 February
+    return (published or article.imported_at.astimezone().date()).isoformat()
+
+
+def yaml_string(value: str) -> str:
+    """A YAML double-quoted scalar on one line: only escapes YAML 1.1 and 1.2 both read."""
+    out = []
+    for char in " ".join(value.split()):
+        code = ord(char)
+        if char in ('"', "\\"):
+            out.append("\\" + char)
+        elif 0xD800 <= code < 0xE000:  # a lone surrogate (undecodable bytes): no reader takes it
+            out.append("\ufffd")
+        elif code < 0x20 or 0x7F <= code <= 0x9F or code in (0x2028, 0x2029, 0xFEFF):
+            out.append(f"\\u{code:04x}")
+        else:
+            out.append(char)
+    return '"' + "".join(out) + '"'
+
+
+def block_ids(claims: tuple[ClaimRecord, ...]) -> dict[int, str]:
+    """Each claim's block id from its uid: the first 8 hex digits, longer only if two would clash."""
+    digits = {c.id: c.uid.replace("-", "").lower() or f"{c.id:08d}" for c in claims}
+    length = SHORT_UID
+    while len({d[:length] for d in digits.values()}) < len(digits) and length < 32:
+        length += 4
+    return {cid: BLOCK_ID_PREFIX + d[:length] for cid, d in digits.items()}
 
 
 def _versions(versions: tuple[ArticleVersionRecord, ...], changes: list[VersionChange]) -> list[str]:
@@ -99,8 +154,8 @@ def _summary(claims: tuple[ClaimRecord, ...]) -> list[str]:
     return rows
 
 
-def _claim(number: int, claim: ClaimRecord) -> list[str]:
-    lines = [f"### {number}. {escape(label(claim.status))}", "", f"> {escape(claim.text)}", ""]
+def _claim(number: int, claim: ClaimRecord, block_id: str) -> list[str]:
+    lines = [f"### {number}. {escape(label(claim.status))}", "", f"> {escape(claim.text)} ^{block_id}", ""]
     facts = [
         ("Source", claim.source_description or "the article itself"),
         ("Kind", claim.kind + (" (added by hand)" if claim.origin == "manual" else "")),
@@ -139,7 +194,7 @@ def _evidence(item: EvidenceRecord) -> str:
         text = f"Link: <{item.reference}>" if " " not in item.reference else escape(item.reference)
     elif item.kind == "person":
         when = _when(item.contacted_at) if item.contacted_at else None
-        details = ", ".join(x for x in (item.role, item.contact_method, when) if x)
+        details = ", ".join(x for x in (item.role, item.contact_method, when, item.outcome) if x)
         text = f"Person: {escape(item.reference)}" + (f" ({escape(details)})" if details else "")
     elif item.kind == "document":
         digest = f" (sha256 `{item.sha256}`)" if item.sha256 else ""

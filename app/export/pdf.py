@@ -13,14 +13,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from app.errors import ClaimdeskError
-from app.export.memo_html import KEEP_TOGETHER
+from app.export.memo_html import KEEP_TOGETHER, KEEP_WITH_NEXT
 from app.files import write_atomic
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QSizeF
-    from PySide6.QtGui import QImage, QPagedPaintDevice, QPageSize, QPainter, QTextDocument
+    from PySide6.QtGui import QImage, QPagedPaintDevice, QPageSize, QPainter, QTextBlock, QTextDocument
 
-MEMO_NAME = "Claimdesk verification memo"
+MEMO_NAME = "Claimdesk verification memo"  # in English; the header draws it in the memo's language
 MARGIN_MM = 16.0  # page margin on every side
 HEADER_MM = 10.0  # running header band, inside the margin
 FOOTER_MM = 9.0  # page number band, inside the margin
@@ -139,27 +139,51 @@ def _document(html: str, page: QSizeF) -> tuple[QImage, QTextDocument]:
 
 
 def _keep_marked_blocks_together(document: QTextDocument, page_height: float) -> None:
-    """Start a marked block (a claim's heading and sentence) on a new page rather than split it.
+    """Start a marked block on a new page rather than split it (a claim's heading and sentence)
+    or leave it last on its page, cut off from what it introduces (a label, a heading).
 
-    Qt's HTML has no `page-break-inside: avoid`. Blocks are visited in order after layout; one that
-    straddles a page boundary gets a page break before it, and the layout after it moves on.
+    Qt's HTML has no `page-break-inside: avoid` or `page-break-after: avoid`. Blocks are visited in
+    order after layout; one that would break badly gets a page break before it, and the layout
+    after it moves on.
     """
     from PySide6.QtGui import QTextBlockFormat, QTextCursor, QTextFormat
 
-    layout = document.documentLayout()
+    # Qt lays a document out lazily, as far as it is asked; a change of format stops that lazy
+    # layout, and the blocks it had not reached yet were never placed (missing from the PDF).
+    # Laid out whole first, the document moves everything after a new break as it should.
+    document.pageCount()
     cursor = QTextCursor(document)
     block = document.begin()
     while block.isValid():
-        if block.userState() == KEEP_TOGETHER:
-            rect = layout.blockBoundingRect(block)
-            first_page = int(rect.top() // page_height)
-            last_page = int((rect.bottom() - 1) // page_height)
-            if first_page != last_page and rect.height() < page_height:
-                breaks = QTextBlockFormat()
-                breaks.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
-                cursor.setPosition(block.position())
-                cursor.mergeBlockFormat(breaks)
+        state = block.userState()
+        if state in (KEEP_TOGETHER, KEEP_WITH_NEXT) and _breaks_badly(document, block, page_height):
+            breaks = QTextBlockFormat()
+            breaks.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+            cursor.setPosition(block.position())
+            cursor.mergeBlockFormat(breaks)
         block = block.next()
+
+
+def _breaks_badly(document: QTextDocument, block: QTextBlock, page_height: float) -> bool:
+    """Whether a kept block straddles a page, or a keep-with-next one ends its page: the block it
+    introduces starts (or, if that one is kept whole, ends) on the next."""
+    layout = document.documentLayout()
+    rect = layout.blockBoundingRect(block)
+    page = int(rect.top() // page_height)
+    if block.userState() == KEEP_TOGETHER:
+        return page != int((rect.bottom() - 1) // page_height) and rect.height() < page_height
+    following = block.next()
+    if not following.isValid():
+        return False
+    after = layout.blockBoundingRect(following)
+    if following.userState() == KEEP_TOGETHER and after.height() < page_height:
+        end = after.bottom() - 1
+    elif following.layout().lineCount():
+        first = following.layout().lineAt(0)
+        end = after.top() + first.y() + first.height() - 1
+    else:
+        end = after.top()
+    return int(end // page_height) != page and rect.bottom() - rect.top() < page_height / 4
 
 
 def _split_paragraphs_at_page_breaks(document: QTextDocument, page_height: float) -> None:
@@ -169,7 +193,8 @@ def _split_paragraphs_at_page_breaks(document: QTextDocument, page_height: float
     page after the break that line falls outside the page's clip, so nobody sees it, but a PDF
     keeps clipped text: copying, searching and `pdftotext` would find it on both pages. With the
     paragraph cut, no line of it lies above the next page's part. The second part keeps the
-    paragraph's look but no space above it, so the layout does not move.
+    paragraph's look but no space above it, so the layout does not move; the rest of a list item
+    leaves the list (it would gain a bullet of its own) and keeps the item's indent.
     """
     from PySide6.QtGui import QTextCursor, QTextFormat
 
@@ -180,7 +205,7 @@ def _split_paragraphs_at_page_breaks(document: QTextDocument, page_height: float
         lines = block.layout()
         top = layout.blockBoundingRect(block).top()
         split = None
-        if block.textList() is None and lines.lineCount() > 1:  # a list item would gain a bullet
+        if lines.lineCount() > 1:
             first_page = int((top + lines.lineAt(0).y()) // page_height)
             for number in range(1, lines.lineCount()):
                 line = lines.lineAt(number)
@@ -192,7 +217,12 @@ def _split_paragraphs_at_page_breaks(document: QTextDocument, page_height: float
             continue
         cursor.setPosition(block.position() + split)
         cursor.insertBlock()
+        items = cursor.block().textList()
+        if items is not None:
+            items.remove(cursor.block())
         rest = cursor.blockFormat()
+        if items is not None:
+            rest.setIndent(items.format().indent())
         rest.setTopMargin(0)
         rest.setTextIndent(0)
         rest.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_Auto)
@@ -210,9 +240,10 @@ def _paint_frame(
     height: float,
 ) -> None:
     """The running header (title, memo name, a rule) and the page number."""
-    from PySide6.QtCore import QLineF, QRectF, Qt
+    from PySide6.QtCore import QCoreApplication, QLineF, QRectF, Qt
     from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPen
 
+    memo_name = QCoreApplication.translate("Memo", "Claimdesk verification memo")  # see memo_html.py
     font = QFont("DejaVu Sans")
     font.setPointSizeF(7.5)
     painter.save()
@@ -220,18 +251,18 @@ def _paint_frame(
     painter.setPen(QColor("#5b616b"))
     metrics = QFontMetricsF(font, device)
     line = metrics.height()
-    right = metrics.horizontalAdvance(MEMO_NAME)
+    right = metrics.horizontalAdvance(memo_name)
     gap = metrics.horizontalAdvance("    ")
     shown = metrics.elidedText(" ".join(title.split()), Qt.TextElideMode.ElideRight, width - right - gap)
     left_align = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignAbsolute
     painter.drawText(QRectF(0, 0, width - right - gap, line), int(left_align), shown)
-    painter.drawText(QRectF(width - right, 0, right, line), int(Qt.AlignmentFlag.AlignRight), MEMO_NAME)
+    painter.drawText(QRectF(width - right, 0, right, line), int(Qt.AlignmentFlag.AlignRight), memo_name)
     pen = QPen(QColor("#c8ccd2"))
     pen.setWidthF(max(1.0, device.logicalDpiY() / 150))
     painter.setPen(pen)
     painter.drawLine(QLineF(0, line * 1.35, width, line * 1.35))
     painter.setPen(QColor("#5b616b"))
-    number = f"Page {page} of {pages}"
+    number = QCoreApplication.translate("Memo", "Page {page} of {pages}").format(page=page, pages=pages)
     painter.drawText(QRectF(0, height - line, width, line), int(Qt.AlignmentFlag.AlignHCenter), number)
     painter.restore()
 

@@ -61,6 +61,7 @@ class IncomingEvidence:
     role: str | None = None
     contact_method: str | None = None
     contacted_at: datetime | None = None
+    outcome: str | None = None  # a person contacted: reached, declined to comment, ...
     author: str = ""
     added_at: datetime | None = None
 
@@ -225,6 +226,8 @@ def _evidence_text(evidence: EvidenceRecord) -> str:
         lines.append(f"Method: {_one_line(evidence.contact_method)}")
     if evidence.contacted_at:
         lines.append(f"Contacted: {iso(evidence.contacted_at)}")
+    if evidence.outcome:
+        lines.append(f"Outcome: {_one_line(evidence.outcome)}")
     if evidence.sha256:
         lines.append(f"SHA-256: {evidence.sha256}")
     text = "\n".join(lines)
@@ -364,6 +367,7 @@ def _read_link(
             role=fields.get("Role") or None,
             contact_method=fields.get("Method") or None,
             contacted_at=parse_time(fields.get("Contacted")),
+            outcome=fields.get("Outcome") or None,
             author=author,
             added_at=created,
         )

@@ -46,6 +46,9 @@ _READERS = {
     ".xhtml": ("html", "read_html"),
     ".mhtml": ("mhtml", "read_mhtml"),
     ".mht": ("mhtml", "read_mhtml"),
+    ".webarchive": ("webarchive", "read_webarchive"),
+    ".odt": ("odt", "read_odt"),
+    ".eml": ("eml", "read_eml"),
 }
 SUPPORTED_SUFFIXES = tuple(s for s in _READERS if s)
 MAX_BYTES = 64 * 1024 * 1024

@@ -7,35 +7,29 @@ fallback copies of drawings. The title is the first
 paragraph styled Title or Heading 1, else the file's own title (docProps/core.xml); the byline
 is its creator.
 
-A .docx is a zip, and a zip can be a bomb: every member's declared size and compression ratio
-are checked before anything is inflated, and the parts we read are inflated through a hard byte
-cap, so a member lying about its size is stopped all the same. XML with a DTD is refused
-(`safe_xml`).
+A .docx is a zip, read as every office zip is (app/importers/office_zip.py: zip bombs and XML
+with a DTD refused).
 """
 
 from __future__ import annotations
 
-import io
 import re
-import struct
 import zipfile
-import zlib
-from collections.abc import Iterator
-from html import escape
 
-from app.domain.text import normalize_text
 from app.errors import UnreadableFileError
-from app.importers.article import ImportedArticle, sha256_of
-from app.importers.plain_text import _VISIBLE  # one notion of visible text
-from app.importers.safe_xml import ExpatError, XMLRefused, parse_xml
+from app.importers.article import ImportedArticle
+from app.importers.office_zip import (
+    MAX_EXPANDED_MB,
+    OfficeFormat,
+    OfficeText,
+    chunks,
+    one_line,
+    read_office_zip,
+)
+from app.importers.safe_xml import parse_xml
 
 __all__ = ["MAX_EXPANDED_MB", "read_docx"]
 
-MAX_EXPANDED_MB = 100  # all members together, inflated; a long book with photos is well below
-MAX_RATIO = 100  # inflated/compressed for a member over 1 MB; Word's XML deflates 5-20 times
-_RATIO_FLOOR = 2**20
-_MAX_MEMBERS = 10_000
-_CHUNK = 64 * 1024
 _DOCUMENT = "word/document.xml"
 _MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 _WORD = frozenset(
@@ -49,92 +43,22 @@ _IN_RUN = {"tab": "\t", "br": "\n", "cr": "\n", "noBreakHyphen": "-"}
 _HEADING = re.compile(r"(?:heading|berschrift|titre|título|заголовок)\s*(\d)", re.IGNORECASE)
 
 
-# What zipfile, zlib and expat raise on damaged input: RuntimeError for an encrypted member,
-# NotImplementedError for a compression zipfile lacks, ValueError/struct.error for offsets that
-# point outside the file (found by fuzzing).
-_DAMAGED = (
-    ExpatError,
-    zipfile.BadZipFile,
-    zlib.error,
-    EOFError,
-    OSError,
-    NotImplementedError,
-    RuntimeError,
-    ValueError,
-    struct.error,
+_WORD_DOCUMENT = OfficeFormat(
+    "docx", "a Word document (a .docx is a zip archive; this is not one)", "Word", "Word document"
 )
-
-
-class _ZipBomb(Exception):
-    pass
 
 
 def read_docx(data: bytes | bytearray, name: str) -> ImportedArticle:
     """The article in a .docx, or `UnreadableFileError` saying why it can't be read."""
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-    except (*_DAMAGED, zipfile.LargeZipFile):
-        raise UnreadableFileError(
-            f"{name} is not a Word document (a .docx is a zip archive; this is not one)"
-        ) from None
-    with archive:
-        try:
-            _check_sizes(archive, name)
-            budget = [MAX_EXPANDED_MB * 2**20]  # bytes still allowed to inflate, shared by every part
-            main = _main_part(archive, budget)
-            styles = _style_names(archive, budget, main.rpartition("/")[0] + "/styles.xml")
-            paragraphs = _paragraphs(archive, budget, styles, name, main)
-            title, creator = _core_properties(archive, budget)
-        except _ZipBomb:
-            raise UnreadableFileError(
-                f"{name}: this .docx expands to more than {MAX_EXPANDED_MB} MB; it may be a zip bomb"
-            ) from None
-        except XMLRefused:
-            raise UnreadableFileError(
-                f"{name}: this .docx holds XML entity declarations, which Word never writes; "
-                "Claimdesk refuses it as unsafe"
-            ) from None
-        except _DAMAGED:
-            raise UnreadableFileError(
-                f"{name}: this .docx is damaged or cut short and cannot be read"
-            ) from None
-    body = [(level, text) for level, text in paragraphs if _VISIBLE.search(text)]
-    if not body:
-        raise UnreadableFileError(f"{name}: this Word document has no text")
-    heading = next((text for level, text in body if level == 1), None)
-    return ImportedArticle(
-        text=normalize_text("\n\n".join(text for _, text in body)),
-        format="docx",
-        sha256=sha256_of(data),
-        filename=name,
-        title=_one_line(heading) or title,
-        byline=creator,
-        html=_html(body),
-    )
+    return read_office_zip(data, name, _WORD_DOCUMENT, _read)
 
 
-def _check_sizes(archive: zipfile.ZipFile, name: str) -> None:
-    """Refuse before inflating anything: too many members, too large, or compressed too well."""
-    members = archive.infolist()
-    if len(members) > _MAX_MEMBERS:
-        raise UnreadableFileError(f"{name}: this .docx holds {len(members):,} files; Word writes a few dozen")
-    total = 0
-    for info in members:
-        total += info.file_size
-        if total > MAX_EXPANDED_MB * 2**20:
-            raise _ZipBomb
-        if info.file_size > _RATIO_FLOOR and info.file_size > MAX_RATIO * max(1, info.compress_size):
-            raise _ZipBomb
-
-
-def _chunks(archive: zipfile.ZipFile, member: str, budget: list[int]) -> Iterator[bytes]:
-    """A member's bytes, chunk by chunk, counted against `budget` whatever its header claims."""
-    with archive.open(member) as stream:
-        while chunk := stream.read(_CHUNK):
-            budget[0] -= len(chunk)
-            if budget[0] < 0:
-                raise _ZipBomb
-            yield chunk
+def _read(archive: zipfile.ZipFile, budget: list[int], name: str) -> OfficeText:
+    main = _main_part(archive, budget)
+    styles = _style_names(archive, budget, main.rpartition("/")[0] + "/styles.xml")
+    paragraphs = _paragraphs(archive, budget, styles, name, main)
+    title, creator = _core_properties(archive, budget)
+    return paragraphs, title, creator
 
 
 def _optional_part(archive: zipfile.ZipFile, member: str) -> bool:
@@ -151,7 +75,7 @@ def _main_part(archive: zipfile.ZipFile, budget: list[int]) -> str:
         if local == "Relationship" and attributes.get("Type", "").endswith("/officeDocument"):
             targets.append(attributes.get("Target", "").lstrip("/"))
 
-    parse_xml(_chunks(archive, "_rels/.rels", budget), start, lambda _n, _l: None, lambda _t: None)
+    parse_xml(chunks(archive, "_rels/.rels", budget), start, lambda _n, _l: None, lambda _t: None)
     return next((t for t in targets if _optional_part(archive, t)), _DOCUMENT)
 
 
@@ -168,7 +92,7 @@ def _style_names(archive: zipfile.ZipFile, budget: list[int], part: str) -> dict
         elif namespace in _WORD and local == "name" and current[0]:
             names[current[0]] = attributes.get("val", "")
 
-    parse_xml(_chunks(archive, part, budget), start, lambda _n, _l: None, lambda _t: None)
+    parse_xml(chunks(archive, part, budget), start, lambda _n, _l: None, lambda _t: None)
     return names
 
 
@@ -245,7 +169,7 @@ def _paragraphs(
             f"{name}: this is a zip archive but not a Word document (it has no {_DOCUMENT})"
         )
     body = _Body(styles)
-    parse_xml(_chunks(archive, main, budget), body.start, body.end, body.text)
+    parse_xml(chunks(archive, main, budget), body.start, body.end, body.text)
     return body.paragraphs
 
 
@@ -266,19 +190,5 @@ def _core_properties(archive: zipfile.ZipFile, budget: list[int]) -> tuple[str |
         if inside[0]:
             found.setdefault(inside[0], []).append(data)
 
-    parse_xml(_chunks(archive, "docProps/core.xml", budget), start, end, text)
-    return _one_line("".join(found.get("title", []))), _one_line("".join(found.get("creator", [])))
-
-
-def _one_line(text: str | None) -> str | None:
-    cleaned = " ".join((text or "").split())
-    return cleaned[:300] or None
-
-
-def _html(body: list[tuple[int, str]]) -> str:
-    """Headings and paragraphs for display; every character of the text escaped."""
-    blocks = []
-    for level, text in body:
-        tag = f"h{min(level, 6)}" if level else "p"
-        blocks.append(f"<{tag}>{escape(text).replace(chr(10), '<br>')}</{tag}>")
-    return "\n".join(blocks)
+    parse_xml(chunks(archive, "docProps/core.xml", budget), start, end, text)
+    return one_line("".join(found.get("title", []))), one_line("".join(found.get("creator", [])))

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from app.domain.text import normalize_text
 from app.errors import UnreadableFileError
 from app.importers.article import ImportedArticle, sha256_of
+from app.importers.headline import headline_of
 from app.importers.line_joining import clean_line
 from app.importers.plain_text import _VISIBLE, decode_text  # one notion of visible text
 
@@ -58,8 +59,7 @@ def read_markdown(data: bytes | bytearray, name: str) -> ImportedArticle:
         format="markdown",
         sha256=sha256_of(data),
         filename=name,
-        title=clean_line(fields.get("title") or _first_heading(tokens) or text.split("\n", 1)[0][:200])
-        or None,
+        title=clean_line(fields.get("title") or _first_heading(tokens) or headline_of(text) or "") or None,
         byline=clean_line(fields.get("author", "")) or None,
         published=clean_line(fields.get("date", "")) or None,
         html=_parser().renderer.render(tokens, _parser().options, {}),

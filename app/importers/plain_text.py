@@ -16,6 +16,7 @@ from collections import Counter
 from app.domain.text import normalize_text
 from app.errors import UnreadableFileError
 from app.importers.article import ImportedArticle, sha256_of
+from app.importers.headline import headline_of
 
 # UTF-32 first: its little-endian mark starts with UTF-16's.
 _BOMS = (
@@ -128,4 +129,6 @@ def read_plain_text(data: bytes | bytearray, name: str) -> ImportedArticle:
     if not _VISIBLE.search(text):  # blank, or only invisible marks (stray BOMs, zero-width spaces)
         raise UnreadableFileError(f"{name} is empty")
     fmt = "markdown" if name.lower().endswith(".md") else "text"
-    return ImportedArticle(text=text, format=fmt, sha256=sha256_of(data), filename=name)
+    return ImportedArticle(
+        text=text, format=fmt, sha256=sha256_of(data), filename=name, title=headline_of(text)
+    )

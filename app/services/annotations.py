@@ -1,4 +1,4 @@
-"""Import annotations made elsewhere: another Claimdesk's W3C export, or Hypothesis's JSON export.
+"""Import annotations made elsewhere: another Claimdesk's W3C export, Hypothesis's JSON export, Zotero 7's.
 
 Each annotation joins the article it targets (same URL, same text, else the one article holding
 every quoted passage), then a claim: the one with its uid, else the one at the span its selectors
@@ -24,8 +24,10 @@ from sqlalchemy.orm import Session
 
 from app.config import reviewer_name
 from app.domain.anchoring import TextQuote, anchor, utf16_to_codepoint
+from app.domain.contacts import CONTACT_OUTCOMES
 from app.errors import ClaimdeskError, UnreadableFileError
 from app.export.w3c import TEXT_URN_PREFIX, IncomingAnnotation, IncomingNote, parse_time, read_w3c
+from app.services.zotero_annotations import read_zotero, tag_name
 from app.storage import annotation_repository as found
 from app.storage import repository
 from app.storage.database import Database
@@ -107,7 +109,11 @@ def import_annotations(db: Database, path: str | Path, article_id: int | None = 
 
 
 def read_annotations(data: Any) -> tuple[str, list[IncomingAnnotation]]:
-    """("hypothesis" or "w3c", the annotations): Hypothesis rows have `uri`, W3C ones `target`."""
+    """("hypothesis", "zotero" or "w3c", the annotations): Hypothesis rows have `uri`, Zotero's
+    `annotationType` or a `position` (app/services/zotero_annotations.py), W3C ones `target`."""
+    zotero = read_zotero(data)
+    if zotero is not None:
+        return "zotero", zotero
     rows = data.get("rows") if isinstance(data, dict) and "rows" in data else data
     if isinstance(rows, list) and rows and all(isinstance(r, dict) and "uri" in r for r in rows):
         return "hypothesis", [read_hypothesis_row(row) for row in rows]
@@ -220,7 +226,7 @@ def _check_field(name: str, where: str, key: str, item: Any) -> None:
     ):
         wrong = "a whole number of characters, 0 or more"
     elif key == "tags" and item is not None and not (
-        isinstance(item, list) and all(isinstance(t, str) for t in item)
+        isinstance(item, list) and all(isinstance(t, str) or tag_name(t) for t in item)
     ):
         wrong = "a list of words"
     if wrong:
@@ -390,6 +396,7 @@ def _add_content(session: Session, claim: Claim, incoming: IncomingAnnotation) -
                 uid=item.uid, kind=item.kind, reference=item.reference, note=item.note,
                 sha256=item.sha256, role=item.role, contact_method=item.contact_method,
                 contacted_at=item.contacted_at, author=item.author, added_at=item.added_at or utcnow(),
+                outcome=item.outcome if item.outcome in CONTACT_OUTCOMES else None,
             )  # fmt: skip
             found.add_imported_evidence(session, claim, evidence)
             changed = True

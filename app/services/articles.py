@@ -8,13 +8,13 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app.config import sample_article_path
+from app.config import files_dir, sample_article_path
 from app.domain.records import ArticleRecord
 from app.domain.summaries import ArticleSummary
 from app.errors import ClaimdeskError
 from app.importers import SUPPORTED_SUFFIXES, ImportedArticle, import_file
 from app.importers.plain_text import read_plain_text
-from app.services.analysis import analyze_imported, claim_from
+from app.services.analysis import analyze_imported, claim_from, stored_language
 from app.storage import repository
 from app.storage.database import Database
 from app.storage.models import Article, utcnow
@@ -22,6 +22,7 @@ from app.storage.models import Article, utcnow
 if TYPE_CHECKING:  # the engine loads its lexicons and models when first used, not at start-up
     from app.domain.claims import Analysis
     from app.services.versions import VersionReport
+
 
 @dataclass(frozen=True, slots=True)
 class ImportResult:
@@ -101,6 +102,7 @@ def store_imported(
             text=imported.text,
             html=imported.html,
             sha256=imported.sha256,
+            language=stored_language(analysis),
             captured_at=captured_at,
             original_path=original_path,
         )
@@ -184,6 +186,91 @@ def _fallback_title(imported: ImportedArticle) -> str:
     return first_line[:80]
 
 
+@dataclass(frozen=True, slots=True)
+class ArticleProperties:
+    """What a person may correct about an article: the Article > Properties dialog's fields."""
+
+    title: str
+    source_url: str | None = None
+    outlet: str | None = None
+    byline: str | None = None
+    published_at: str | None = None
+    language: str | None = None  # "en", "uk", "ru", another code, or None: not set
+
+
+def article_properties(db: Database, article_id: int) -> ArticleProperties:
+    with db.session(reading=True) as session:
+        a = repository.get_article(session, article_id)
+        return ArticleProperties(a.title, a.source_url, a.outlet, a.byline, a.published_at, a.language)
+
+
+def save_properties(db: Database, article_id: int, properties: ArticleProperties) -> ArticleProperties:
+    """Store the fields in one transaction (the search index follows the title through its
+    triggers); blank fields become None, and a blank title is refused. Returns what was stored."""
+    cleaned = _cleaned(properties)
+    if not cleaned.title:
+        raise ClaimdeskError("An article needs a title")
+    if cleaned.published_at is not None and len(cleaned.published_at) > 40:
+        raise ClaimdeskError("The date is too long (at most 40 characters)")
+    if cleaned.language is not None and len(cleaned.language) > 16:
+        raise ClaimdeskError("The language code is too long (at most 16 characters)")
+    with db.session() as session:
+        article = repository.get_article(session, article_id)
+        article.title = cleaned.title
+        article.source_url = cleaned.source_url
+        article.outlet = cleaned.outlet
+        article.byline = cleaned.byline
+        article.published_at = cleaned.published_at
+        article.language = cleaned.language
+    return cleaned
+
+
+def _cleaned(properties: ArticleProperties) -> ArticleProperties:
+    def one_line(value: str | None) -> str | None:
+        joined = " ".join((value or "").split())
+        return joined or None
+
+    return ArticleProperties(
+        title=one_line(properties.title) or "",
+        source_url=one_line(properties.source_url),
+        outlet=one_line(properties.outlet),
+        byline=one_line(properties.byline),
+        published_at=one_line(properties.published_at),
+        language=one_line(properties.language),
+    )
+
+
+def guessed_language(db: Database, article_id: int) -> str | None:
+    """The language the text reads as ("en", "uk", "ru"), for an article whose language is not
+    set; None when the detector can't tell. Only a suggestion: nothing is stored."""
+    from app.domain.language import SUPPORTED, detect
+
+    with db.session(reading=True) as session:
+        text = repository.article_text(session, article_id)
+    found = detect(text)
+    return found if found in SUPPORTED else None
+
+
+def is_in_library(db: Database, article_id: int) -> bool:
+    """The article exists and is not in the trash (an article open in a window may have gone)."""
+    with db.session(reading=True) as session:
+        article = session.get(Article, article_id)
+        return article is not None and article.deleted_at is None
+
+
+def saved_copy_folder(db: Database, article_id: int) -> Path | None:
+    """The folder holding the article's original as fetched (in the data folder), if it is there."""
+    with db.session(reading=True) as session:
+        kept = repository.get_article(session, article_id).original_path
+    if not kept:
+        return None
+    path = files_dir(db.path) / kept
+    return path.parent if path.is_file() else None
+
+
+def import_sample(db: Database) -> ImportResult:
+    """The sample article that comes with Claimdesk (the empty library offers it)."""
+    return import_path(db, sample_article_path())
 
 
 def list_articles(db: Database) -> list[ArticleSummary]:

@@ -1,21 +1,23 @@
 """Work on claims: verification status (with its history), notes, manual claims, edits, dismissal.
 
 Every function is one transaction. The UI reaches these through app/ui/claims/commands.py, which
-pairs each with its inverse for undo: remove_note undoes add_note, remove_manual_claim undoes
-add_manual_claim, restore_claim undoes dismiss_claim.
+pairs each with its inverse for undo: remove_note undoes add_note (and restore_note a removal),
+swap_notes undoes and redoes edit_note, remove_manual_claim undoes add_manual_claim, restore_claim
+undoes dismiss_claim.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.config import author_name
 from app.domain.anchoring import describe_quote, nearest_occurrence
 from app.domain.records import ClaimRecord, NoteRecord, StatusChangeRecord
 from app.domain.statuses import is_status, status
 from app.errors import ChangedSinceError, ClaimdeskError, NotFoundError
+from app.services import newsroom_conflicts
 from app.storage import repository
 from app.storage.database import Database
 from app.storage.models import Claim, Note, utcnow
@@ -25,14 +27,23 @@ SOURCE_SEARCH_RADIUS = 300  # characters around a claim where an edited source i
 
 
 def set_status(
-    db: Database, claim_id: int, new_status: str, reason: str = "", author: str | None = None
+    db: Database,
+    claim_id: int,
+    new_status: str,
+    reason: str = "",
+    author: str | None = None,
+    *,
+    expect_version: int | None = None,
 ) -> ClaimRecord:
     """Set a claim's status; the change is appended to its history in the same transaction.
 
     Final judgements (Verified, False, Disputed) must say why: without a reason they are refused.
+    `expect_version`: the claim's version as shown; if someone changed it since, ConflictError says
+    what they did and nothing is written.
     """
     with db.session() as session:
         claim = repository.get_claim(session, claim_id)
+        newsroom_conflicts.check_claim(claim, expect_version, reason)
         _change_status(session, claim, new_status, reason, author)
         session.flush()
         return claim_record(claim)
@@ -46,6 +57,7 @@ def change_status(
     author: str | None = None,
     *,
     expect: str | None = None,
+    expect_version: int | None = None,
 ) -> StatusChangeRecord | None:
     """As set_status, but return only the step added to the history (None: the claim had this status).
 
@@ -62,12 +74,16 @@ def change_status(
             raise ChangedSinceError(
                 f"This claim changed since: {who}. Nothing was undone or redone, so that change stands"
             )
+        newsroom_conflicts.check_claim(claim, expect_version, reason)
         return _change_status(session, claim, new_status, reason, author)
 
 
 def with_step(claim: ClaimRecord, step: StatusChangeRecord) -> ClaimRecord:
     """The claim as it is after a status step, from the record as it was before it."""
-    return replace(claim, status=step.new_status, history=(*claim.history, step), updated_at=step.at)
+    return replace(
+        claim, status=step.new_status, history=(*claim.history, step), updated_at=step.at,
+        version=claim.version + 1,
+    )  # fmt: skip
 
 
 def _change_status(
@@ -80,7 +96,7 @@ def _change_status(
     reason = reason.strip()
     if status(new_status).needs_reason and not reason:
         raise ClaimdeskError(f"Say why the claim is {status(new_status).label}: a reason is required")
-    old, who = claim.status, author_name(author)
+    old, who = claim.status, repository.signed(session, author)
     repository.record_status_change(session, claim, new_status, reason, who)
     return StatusChangeRecord(old, new_status, reason, who, claim.updated_at)
 
@@ -92,7 +108,8 @@ def add_note(db: Database, claim_id: int, body: str, author: str | None = None) 
         raise ClaimdeskError("The note is empty")
     with db.session() as session:
         claim = repository.get_claim(session, claim_id)
-        return note_record(repository.add_claim_note(session, claim, body, author_name(author), utcnow()))
+        who = repository.signed(session, author)
+        return note_record(repository.add_claim_note(session, claim, body, who, utcnow()))
 
 
 def remove_note(db: Database, note_id: int, author: str | None = None) -> int:
@@ -115,9 +132,70 @@ def _mark_note(db: Database, note_id: int, *, removed: bool, author: str | None 
         if note is None or note.claim is None or (note.removed_at is not None) == removed:
             state = "on" if removed else "removed from"
             raise NotFoundError(f"There is no note {note_id} {state} a claim")
-        note.removed_at, note.removed_by = (utcnow(), author_name(author)) if removed else (None, None)
+        note.removed_at, note.removed_by = (
+            (utcnow(), repository.signed(session, author)) if removed else (None, None)
+        )
         note.claim.updated_at = utcnow()
         return note.claim.id
+
+
+def edit_note(
+    db: Database, note_id: int, body: str, author: str | None = None, *, expect_version: int | None = None
+) -> NoteRecord:
+    """Reword a note: the old row is marked removed and the new wording added, pointing at it.
+
+    One transaction, so the claim never shows both wordings or neither. The new row keeps the
+    note's first writing time (it stays in its place among the notes); the history reads the
+    earlier wording from the old row. `swap_notes` undoes and redoes it. A note reworded or taken
+    off by someone else since it was shown is left as they made it: ConflictError quotes both.
+    """
+    body = body.strip()
+    if not body:
+        raise ClaimdeskError("The note is empty: remove it instead")
+    with db.session() as session:
+        shown = session.get(Note, note_id)
+        if shown is not None and shown.claim is not None:
+            replacement = session.scalars(
+                select(Note).where(Note.replaces_id == note_id).order_by(Note.id.desc()).limit(1)
+            ).first()
+            newsroom_conflicts.check_note(shown, replacement, expect_version, body)
+        old = _current_note(session, note_id)
+        if old.body == body:
+            return note_record(old)
+        now, who = utcnow(), repository.signed(session, author)
+        old.removed_at, old.removed_by = now, who
+        new = Note(
+            claim=old.claim, body=body, author=who, created_at=old.created_at, updated_at=now,
+            replaces_id=old.id,
+        )  # fmt: skip
+        session.add(new)
+        assert old.claim is not None  # _current_note checked it
+        old.claim.updated_at = now
+        session.flush()
+        return note_record(new)
+
+
+def swap_notes(db: Database, remove_id: int, restore_id: int, author: str | None = None) -> int:
+    """Take one wording of a note off and put another back, in one transaction (undo/redo of an edit).
+
+    Returns the claim's id.
+    """
+    with db.session() as session:
+        going, back = _current_note(session, remove_id), session.get(Note, restore_id)
+        if back is None or back.removed_at is None or back.claim_id != going.claim_id:
+            raise NotFoundError(f"There is no removed note {restore_id} on that claim")
+        going.removed_at, going.removed_by = utcnow(), repository.signed(session, author)
+        back.removed_at = back.removed_by = None
+        assert going.claim is not None
+        going.claim.updated_at = utcnow()
+        return going.claim.id
+
+
+def _current_note(session: Session, note_id: int) -> Note:
+    note = session.get(Note, note_id)
+    if note is None or note.claim is None or note.removed_at is not None:
+        raise NotFoundError(f"There is no note {note_id} on a claim: it was removed or edited since")
+    return note
 
 
 def load_claim(db: Database, claim_id: int) -> ClaimRecord:
@@ -169,6 +247,7 @@ def edit_claim(
     end: int | None = None,
     source_refers_to: str | None = None,
     expect: tuple[str | None, str, int, int] | None = None,
+    expect_version: int | None = None,
 ) -> ClaimRecord:
     """Adjust what the engine got wrong: who asserts the claim, its kind, or its span.
 
@@ -185,6 +264,7 @@ def edit_claim(
                 "This claim's source, kind or span changed since, in another window or by a colleague;"
                 " nothing was undone or redone, so that change stands"
             )
+        newsroom_conflicts.check_claim(claim, expect_version, source or "")
         text = claim.article.text
         if kind is not None and kind != claim.kind:
             if kind not in KINDS:

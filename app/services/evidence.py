@@ -6,13 +6,17 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Literal
 
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
 from app.config import ATTACHMENTS, author_name, files_dir
+from app.domain.contacts import CONTACT_OUTCOMES
 from app.domain.records import ClaimRecord, EvidenceRecord
 from app.errors import ChangedSinceError, ClaimdeskError, NotFoundError, UnreadableFileError
 from app.files import keep_by_digest, read_chunks, sha256_of_file
-from app.storage import repository
+from app.storage import attachment_store, repository
 from app.storage.database import Database
-from app.storage.models import Evidence, utcnow
+from app.storage.models import Article, Claim, Evidence, utcnow
 from app.storage.record_mapping import claim_record, evidence_record
 
 EVIDENCE_KINDS = ("url", "document", "person", "other")
@@ -38,8 +42,10 @@ def add_person(
     when: datetime | str | None = None,
     note: str = "",
     author: str | None = None,
+    outcome: str | None = None,
 ) -> EvidenceRecord:
-    """Record a person contacted: name, role, how and when (now, if not given; text is ISO 8601)."""
+    """Record a person contacted: name, role, how, when (now, if not given; text is ISO 8601) and
+    how it went (one of CONTACT_OUTCOMES, or None when not said)."""
     name = name.strip()
     if not name:
         raise ClaimdeskError("Give the name of the person contacted")
@@ -51,10 +57,18 @@ def add_person(
         role=role.strip() or None,
         contact_method=how.strip() or None,
         contacted_at=when or utcnow(),
+        outcome=_outcome(outcome),
         note=note.strip(),
         author=author_name(author),
     )
     return _add(db, claim_id, evidence)
+
+
+def _outcome(outcome: str | None) -> str | None:
+    outcome = (outcome or "").strip() or None
+    if outcome is not None and outcome not in CONTACT_OUTCOMES:
+        raise ClaimdeskError(f"Unknown outcome {outcome!r}: use one of {', '.join(CONTACT_OUTCOMES)}")
+    return outcome
 
 
 def add_document(
@@ -79,7 +93,8 @@ def add_document(
         note=note.strip(),
         author=author_name(author),
     )
-    return _add(db, claim_id, evidence)
+    # a newsroom library shares the bytes through the database; this computer's copy is a cache
+    return _add(db, claim_id, evidence, upload=stored.read_bytes() if db.shared else None)
 
 
 def attachments_dir(db: Database) -> Path:
@@ -90,12 +105,27 @@ KeptCopy = Literal["ok", "missing", "changed"]
 
 
 def kept_copy(db: Database, item: EvidenceRecord) -> Path | None:
-    """Where a document's kept copy is, if it exists inside the library's files (never outside)."""
+    """Where a document's kept copy is, if it exists inside the library's files (never outside).
+
+    In a newsroom library a document a colleague attached is fetched from the database first,
+    checked against its sha256, and kept here like one attached on this computer.
+    """
     if item.kind != "document" or not item.stored_path:
         return None
     root = files_dir(db.path).resolve()
     path = (root / item.stored_path).resolve()
-    return path if path.is_relative_to(root) and path.is_file() else None
+    if not path.is_relative_to(root):
+        return None
+    if not path.is_file() and db.shared and item.sha256:
+        _fetch(db, item.sha256, path.suffix)
+    return path if path.is_file() else None
+
+
+def _fetch(db: Database, digest: str, suffix: str) -> None:
+    with db.session(reading=True) as session:
+        content = attachment_store.get(session, digest)
+    if content is not None:
+        keep_by_digest([content], attachments_dir(db), suffix)
 
 
 def check_kept_copy(db: Database, item: EvidenceRecord) -> KeptCopy:
@@ -126,7 +156,7 @@ def remove_evidence(db: Database, evidence_id: int, author: str | None = None) -
     """Take an evidence item off its claim (undo of adding it); returns the claim's id.
 
     The item is kept, marked removed, in the claim's history; a document's stored copy stays in
-    the library's files (another claim may share it, and redo needs it).
+    the library's files (another claim may share it, and redo needs it) until the trash is emptied.
     """
     return _mark_evidence(db, evidence_id, removed=True, author=author)
 
@@ -143,16 +173,138 @@ def _mark_evidence(db: Database, evidence_id: int, *, removed: bool, author: str
             state = "on" if removed else "removed from"
             raise NotFoundError(f"There is no evidence {evidence_id} {state} a claim")
         if removed:
-            evidence.removed_at, evidence.removed_by = utcnow(), author_name(author)
+            evidence.removed_at, evidence.removed_by = utcnow(), repository.signed(session, author)
         else:
             evidence.removed_at, evidence.removed_by = None, None
         evidence.claim.updated_at = utcnow()
         return evidence.claim_id
 
 
-def _add(db: Database, claim_id: int, evidence: Evidence) -> EvidenceRecord:
+def edit_evidence(
+    db: Database,
+    evidence_id: int,
+    *,
+    url: str | None = None,
+    name: str | None = None,
+    note: str | None = None,
+    role: str | None = None,
+    how: str | None = None,
+    when: datetime | str | None = None,
+    outcome: str | None = None,
+    author: str | None = None,
+    **_ignored: object,
+) -> EvidenceRecord:
+    """Change an evidence item: the old row is marked removed and the new one added, pointing at it.
+
+    Fields as the add_* functions take them; None leaves one as it was (a person's outcome: "" clears
+    it). A document keeps its kept copy and fingerprint: only its note changes (attach another file to
+    change the file). One transaction; `swap_evidence` undoes and redoes it.
+    """
+    with db.session() as session:
+        old = _current_evidence(session, evidence_id)
+        new = Evidence(
+            kind=old.kind, reference=old.reference, note=old.note, stored_path=old.stored_path,
+            sha256=old.sha256, role=old.role, contact_method=old.contact_method,
+            contacted_at=old.contacted_at, outcome=old.outcome, added_at=old.added_at,
+            replaces_id=old.id,
+        )  # fmt: skip
+        reference = url if old.kind == "url" else name if old.kind == "person" else None
+        if reference is not None:
+            if not reference.strip():
+                raise ClaimdeskError("The link is empty" if old.kind == "url" else "Give the person's name")
+            new.reference = reference.strip()
+        if note is not None:
+            new.note = note.strip()
+        if old.kind == "person":
+            if role is not None:
+                new.role = role.strip() or None
+            if how is not None:
+                new.contact_method = how.strip() or None
+            if when is not None:
+                new.contacted_at = _parse_when(when) if isinstance(when, str) else when
+            if outcome is not None:
+                new.outcome = _outcome(outcome)
+        if _same(old, new):
+            return evidence_record(old)
+        now = utcnow()
+        old.removed_at, old.removed_by = now, repository.signed(session, author)
+        new.author = old.removed_by
+        new.claim = old.claim
+        session.add(new)
+        old.claim.updated_at = now
+        session.flush()
+        return evidence_record(new)
+
+
+_EDITABLE = ("reference", "note", "role", "contact_method", "contacted_at", "outcome")
+
+
+def _same(old: Evidence, new: Evidence) -> bool:
+    return all(getattr(old, field) == getattr(new, field) for field in _EDITABLE)
+
+
+def swap_evidence(db: Database, remove_id: int, restore_id: int, author: str | None = None) -> int:
+    """Take one version of an evidence item off and put another back, in one transaction
+    (undo/redo of an edit). Returns the claim's id."""
+    with db.session() as session:
+        going, back = _current_evidence(session, remove_id), session.get(Evidence, restore_id)
+        if back is None or back.removed_at is None or back.claim_id != going.claim_id:
+            raise NotFoundError(f"There is no removed evidence {restore_id} on that claim")
+        going.removed_at, going.removed_by = utcnow(), repository.signed(session, author)
+        back.removed_at = back.removed_by = None
+        going.claim.updated_at = utcnow()
+        return going.claim_id
+
+
+def _current_evidence(session: Session, evidence_id: int) -> Evidence:
+    evidence = session.get(Evidence, evidence_id)
+    if evidence is None or evidence.removed_at is not None:
+        raise NotFoundError(f"There is no evidence {evidence_id} on a claim: it was removed or edited since")
+    return evidence
+
+
+def removed_attachments(session: Session) -> set[str]:
+    """Kept copies that only removed evidence, or evidence of a trashed article, refers to.
+
+    Emptying the trash deletes these files (app/services/library.py empty_trash): until then a
+    removed document can come back with its file. A copy that any current item still uses stays.
+    """
+    trashed = select(Claim.id).join(Article).where(Article.deleted_at.is_not(None))
+    going = select(Evidence.stored_path).where(
+        Evidence.stored_path.is_not(None),
+        Evidence.removed_at.is_not(None) | Evidence.claim_id.in_(trashed),
+    )
+    staying = select(Evidence.stored_path).where(
+        Evidence.stored_path.is_not(None), Evidence.removed_at.is_(None), Evidence.claim_id.not_in(trashed)
+    )
+    return {p for p in session.scalars(going) if p} - set(session.scalars(staying))
+
+
+def delete_attachments(db: Database, stored_paths: set[str]) -> int:
+    """Delete kept copies (paths relative to the library's files; never anything outside them).
+
+    Returns how many files went; one that is already gone, or can't be deleted, is left alone.
+    """
+    root = files_dir(db.path).resolve()
+    deleted = 0
+    for stored in stored_paths:
+        path = (root / stored).resolve()
+        if not path.is_relative_to(root / ATTACHMENTS) or not path.is_file():
+            continue
+        try:
+            path.unlink()
+        except OSError:
+            continue
+        deleted += 1
+    return deleted
+
+
+def _add(db: Database, claim_id: int, evidence: Evidence, upload: bytes | None = None) -> EvidenceRecord:
     with db.session() as session:
         claim = repository.get_claim(session, claim_id)
+        if upload is not None and evidence.sha256:
+            attachment_store.put(session, evidence.sha256, upload)
+        evidence.author = repository.signed(session, evidence.author)
         return evidence_record(repository.add_evidence(session, claim, evidence))
 
 

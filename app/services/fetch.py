@@ -3,10 +3,16 @@
 The bytes are saved as they came, under the library's `originals/` (named by their sha256),
 with the time of capture; the article is then imported from that saved file, offline, like any
 other. Nothing else in Claimdesk opens a socket.
+
+Certificates: the ones the system trusts (`truststore`: the Windows and macOS stores through their own
+APIs; on Linux OpenSSL's, looked for where each distribution keeps them, since the bundle's OpenSSL
+was built for Debian's paths), else Mozilla's list from `certifi`. A page whose certificate none of
+them vouches for is refused.
 """
 
 from __future__ import annotations
 
+import ssl
 import urllib.error
 import urllib.request
 from dataclasses import replace
@@ -36,6 +42,21 @@ class FetchError(UnreadableFileError):
     """The page could not be fetched (no connection, an error page, too big, not an article)."""
 
 
+def tls_context() -> ssl.SSLContext:
+    """Verify servers against the system's certificate store, or certifi's when truststore is missing.
+
+    Made on each fetch (a fetch is rare, and a certificate installed meanwhile counts); SSL_CERT_FILE
+    and SSL_CERT_DIR still choose the store on Linux, as for any OpenSSL program.
+    """
+    try:
+        import truststore
+    except ImportError:  # a Python without it (truststore needs 3.10): Mozilla's list, as pip does
+        import certifi
+
+        return ssl.create_default_context(cafile=certifi.where())
+    return truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+
+
 def fetch_url(
     db: Database, url: str, *, timeout: float = TIMEOUT_S, max_bytes: int = MAX_PAGE_BYTES
 ) -> ImportResult:
@@ -56,7 +77,7 @@ def fetch_url(
 def _download(url: str, timeout: float, max_bytes: int) -> tuple[bytes, str, str]:
     request = urllib.request.Request(url, headers={"User-Agent": f"Claimdesk/{__version__}"})
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
+        with urllib.request.urlopen(request, timeout=timeout, context=tls_context()) as response:
             data = response.read(max_bytes + 1)
             final_url = response.geturl()
             content_type = response.headers.get_content_type()
@@ -64,6 +85,12 @@ def _download(url: str, timeout: float, max_bytes: int) -> tuple[bytes, str, str
         raise FetchError(f"{url} answered {error.code} ({error.reason}); nothing was imported") from None
     except (urllib.error.URLError, TimeoutError, OSError, ValueError) as error:
         reason = getattr(error, "reason", None) or error
+        if isinstance(reason, ssl.SSLCertVerificationError):
+            raise FetchError(
+                f"Could not fetch {url}: its certificate is not one this computer trusts "
+                f"({reason.verify_message}). Claimdesk stopped before reading the page, which someone "
+                "could be reading or changing on the way; nothing was imported."
+            ) from None
         raise FetchError(f"Could not fetch {url}: {reason}; nothing was imported") from None
     if len(data) > max_bytes:
         raise FetchError(f"{url} is larger than {max_bytes // 2**20} MB; Claimdesk did not keep it")

@@ -13,6 +13,7 @@ from app.domain.statuses import STATUSES
 from app.domain.summaries import LibraryEntry as LibraryEntry  # re-exported for the library's callers
 from app.domain.summaries import LibraryFilter as LibraryFilter
 from app.errors import ClaimdeskError
+from app.services.evidence import delete_attachments, removed_attachments
 from app.storage import repository
 from app.storage.database import Database
 from app.storage.models import utcnow
@@ -104,6 +105,13 @@ def restore(db: Database, article_ids: list[int]) -> None:
 
 
 def empty_trash(db: Database) -> int:
-    """Delete the trashed articles for good, with their claims and notes; how many went."""
+    """Delete the trashed articles for good, with their claims and notes; how many went.
+
+    Documents kept only for removed evidence (or for the trashed articles) go too, once the
+    rows are deleted: a file is never deleted while a current evidence item uses it.
+    """
     with db.session() as session:
-        return repository.delete_trashed_articles(session)
+        going = removed_attachments(session)
+        count = repository.delete_trashed_articles(session)
+    delete_attachments(db, going)
+    return count

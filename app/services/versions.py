@@ -68,7 +68,9 @@ def apply_new_version(
     otherwise it is computed here (before the transaction) unless `detect_new` is False.
     """
     if analysis is None and detect_new:
-        analysis = analyze_imported(imported)
+        with db.session(reading=True) as session:  # the language it was read in, or a journalist set
+            language = repository.get_article(session, article_id).language
+        analysis = analyze_imported(imported, language=language)
     with db.session() as session:
         article = repository.get_article(session, article_id)
         if article.sha256 == imported.sha256 and article.text == imported.text:

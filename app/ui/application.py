@@ -22,6 +22,7 @@ from app.config import database_path, resources_dir
 from app.errors import ClaimdeskError
 from app.ui import messages
 from app.ui.single_instance import SingleInstance, hand_over
+from app.ui.translation import translate
 
 if TYPE_CHECKING:
     from app.services.safety import DatabaseSetAsideError
@@ -46,7 +47,7 @@ class _FirstPaint(QObject):
         return False
 
 
-def run_gui(db_override: str | None, file: str | None) -> int:
+def run_gui(db_override: str | None, file: str | None, database_url: str | None = None) -> int:
     """The window paints first, then the database opens.
 
     When the library already holds the article to show, it is read with the standard library
@@ -71,25 +72,36 @@ def run_gui(db_override: str | None, file: str | None) -> int:
     app.setOrganizationName("Claimdesk")
     QApplication.setWindowIcon(QIcon(str(resources_dir() / "icons" / "claimdesk.svg")))
     QApplication.setDesktopFileName("io.github.claimdesk.Claimdesk")  # packaging/linux: Wayland's app id
-    path = database_path(db_override)
+    from app.ui import translation
+
+    translation.install(translation.ui_language())  # before any text is made
+    if database_url:
+        from app.services.newsroom import local_folder
+
+        path = local_folder(database_url)
+    else:
+        path = database_path(db_override)
     instance = SingleInstance(path)
     if not instance.claim():
         if hand_over(path, file):
             return 0
         messages.warn(
             None,
-            "Claimdesk is already running",
-            "Another Claimdesk window has this library open but does not answer. "
-            "Close it (or wait until it finishes its work), then start Claimdesk again.",
+            translate("Application", "Claimdesk is already running"),
+            translate(
+                "Application",
+                "Another Claimdesk window has this library open but does not answer. "
+                "Close it (or wait until it finishes its work), then start Claimdesk again.",
+            ),
         )
         return 1
     theme_controller().apply()  # the remembered theme (System at first), before anything is shown
     # start-up benchmarks (tests/benchmarks/startup.py): say when, then quit
     painted_probe = _probe("first paint") if os.environ.get("CLAIMDESK_QUIT_AFTER_FIRST_PAINT") else None
     ready_probe = _probe("ready") if os.environ.get("CLAIMDESK_QUIT_WHEN_READY") else None
-    first = None if file else read_last_article(path)
+    first = None if file or database_url else read_last_article(path)
     if first is None:
-        db = open_database_or_say_why(path)
+        db = open_newsroom_or_say_why(database_url) if database_url else open_database_or_say_why(path)
         if db is None:
             return 1
         window = MainWindow(db)
@@ -113,6 +125,9 @@ def run_gui(db_override: str | None, file: str | None) -> int:
     if painted_probe:
         _FirstPaint(window, painted_probe)
     instance.messageReceived.connect(lambda file: come_forward(window, file))
+    from app.ui.file_open_events import FileOpenEvents
+
+    FileOpenEvents(app, lambda file: come_forward(window, file))  # macOS: "Open With" while running
     window.show()
     code = app.exec()
     if window.attached:
@@ -142,7 +157,20 @@ def open_database_or_say_why(path: Path, damaged: DatabaseSetAsideError | None =
     try:
         return open_or_recover(path, ask_about_damage, damaged)
     except ClaimdeskError as error:
-        messages.fail(None, "Claimdesk cannot open its database", str(error))
+        messages.fail(None, translate("Application", "Claimdesk cannot open its database"), str(error))
+        return None
+
+
+def open_newsroom_or_say_why(url: str) -> Database | None:
+    """A newsroom library on its PostgreSQL server (app/services/newsroom.py); None after a message."""
+    from app.services.newsroom import open_newsroom
+
+    try:
+        return open_newsroom(url)
+    except ClaimdeskError as error:
+        messages.fail(
+            None, translate("Application", "Claimdesk cannot open the newsroom library"), str(error)
+        )
         return None
 
 
@@ -166,7 +194,7 @@ def attach_database(window: MainWindow, path: Path) -> _Attaching:
     (`LibraryNotReadyError`) instead of being lost. The job's `ready` says when all is done.
     """
     window.finish_building()
-    window.statusBar().showMessage("Checking the library…")
+    window.statusBar().showMessage(translate("Application", "Checking the library…"))
     return _Attaching(window, path)
 
 
@@ -180,7 +208,9 @@ class _Attaching(QObject):
 
         super().__init__(window)
         self.window, self.path = window, path
-        self.job = workers.start(lambda _job: _open_checked(path), self._opened, "opening the library")
+        self.job = workers.start(
+            lambda _job: _open_checked(path), self._opened, translate("Application", "opening the library")
+        )
 
     def _opened(self, result: object) -> None:
         from app.services.safety import DatabaseSetAsideError
@@ -189,7 +219,9 @@ class _Attaching(QObject):
         if isinstance(result, DatabaseSetAsideError):
             db = open_database_or_say_why(self.path, result)
         elif isinstance(result, ClaimdeskError):
-            messages.fail(self.window, "Claimdesk cannot open its database", str(result))
+            messages.fail(
+                self.window, translate("Application", "Claimdesk cannot open its database"), str(result)
+            )
             db = None
         else:
             db = cast("Database", result)
@@ -268,12 +300,20 @@ def open_or_recover(
 
 
 def ask_about_damage(damaged: DatabaseSetAsideError) -> str:
-    box = QMessageBox(QMessageBox.Icon.Warning, "Claimdesk: the library is damaged", str(damaged))
-    box.setInformativeText("The damaged file is kept as it was; nothing in it was deleted.")
-    restore = box.addButton("Restore newest backup", QMessageBox.ButtonRole.AcceptRole)
+    box = QMessageBox(
+        QMessageBox.Icon.Warning, translate("Application", "Claimdesk: the library is damaged"), str(damaged)
+    )
+    box.setInformativeText(
+        translate("Application", "The damaged file is kept as it was; nothing in it was deleted.")
+    )
+    restore = box.addButton(
+        translate("Application", "Restore newest backup"), QMessageBox.ButtonRole.AcceptRole
+    )
     restore.setEnabled(damaged.backup is not None)
-    empty = box.addButton("Start with an empty library", QMessageBox.ButtonRole.DestructiveRole)
-    box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
+    empty = box.addButton(
+        translate("Application", "Start with an empty library"), QMessageBox.ButtonRole.DestructiveRole
+    )
+    box.addButton(translate("Application", "Quit"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(restore if damaged.backup is not None else empty)
     box.exec()
     clicked = box.clickedButton()

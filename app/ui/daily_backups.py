@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QMainWindow
 
 from app.ui import messages, workers
+from app.ui.translation import translate
 
 CHECK_EVERY_MS = 60 * 60 * 1000
 
@@ -42,7 +43,9 @@ class DailyBackups(QObject):
 
         database = self.database
         self._running = workers.start(
-            lambda _job: safety.daily_backup(database), self._done, "the daily backup"
+            lambda _job: safety.daily_backup(database),
+            self._done,
+            translate("DailyBackups", "the daily backup"),
         )
 
     def stop(self) -> None:
@@ -55,5 +58,5 @@ class DailyBackups(QObject):
             self.window.statusBar().showMessage(warning)
             if self._warned_on != date.today():
                 self._warned_on = date.today()
-                messages.warn(self.window, "Claimdesk: no backup today", warning)
+                messages.warn(self.window, translate("DailyBackups", "Claimdesk: no backup today"), warning)
         self.checked.emit(warning)

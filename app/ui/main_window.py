@@ -14,31 +14,37 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar, cast
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QModelIndex, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from app import __version__
 from app.domain.records import ArticleRecord, ClaimRecord
-from app.domain.statuses import status
 from app.errors import ClaimdeskError, LibraryNotReadyError
-from app.ui import messages, workers
+from app.ui import file_places, messages, workers
 from app.ui import settings as settings_
 from app.ui import shortcuts as keys
 from app.ui.claims.claims_panel import ClaimsPanel
 from app.ui.claims.commands import ClaimActions
+from app.ui.dialogs.preferences_dialog import preferences_action
 from app.ui.guard import run_guarded, safe_file_name
 from app.ui.lazy import LazyModule
 from app.ui.reader.article_view import ArticleView
 from app.ui.settings import app_settings
-from app.ui.theme import theme_menu
+from app.ui.text_size import TextSizeFollower
+from app.ui.theme import secondary_text, theme_menu
+from app.ui.translation import QT_TRANSLATE_NOOP, article_source, language_menu, translate
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+
     from app.services import articles, data_exports, reports
     from app.services.annotations import ImportReport
+    from app.services.articles import ArticleProperties
     from app.storage.database import Database
     from app.ui.claims.claim_editor import ClaimEditor
     from app.ui.dialogs.memo_dialog import MemoDialog
+    from app.ui.dialogs.properties_dialog import PropertiesDialog
     from app.ui.dialogs.reason_dialog import ReasonDialog
     from app.ui.dialogs.versions_dialog import VersionsDialog
     from app.ui.library.library_ui import LibraryUi
@@ -50,15 +56,21 @@ else:
 
 T = TypeVar("T")
 DATA_EXPORTS = {  # menu label -> format (services.data_exports.export_<format>)
-    "&Markdown memo…": "markdown",
-    "&CSV (one row per claim)…": "csv",
-    "&W3C Web Annotations (JSON-LD)…": "w3c",
-    "Claim&Review (JSON-LD)…": "claimreview",
+    QT_TRANSLATE_NOOP("MainWindow", "&Markdown memo…"): "markdown",
+    QT_TRANSLATE_NOOP("MainWindow", "&CSV (one row per claim)…"): "csv",
+    QT_TRANSLATE_NOOP("MainWindow", "&W3C Web Annotations (JSON-LD)…"): "w3c",
+    QT_TRANSLATE_NOOP("MainWindow", "Claim&Review (JSON-LD)…"): "claimreview",
+    QT_TRANSLATE_NOOP("MainWindow", "RI&S for Zotero (claims as notes)…"): "ris",
+    QT_TRANSLATE_NOOP("MainWindow", "CS&L-JSON for Zotero and Pandoc…"): "csl_json",
+    QT_TRANSLATE_NOOP("MainWindow", "&Hypothesis annotations (JSON)…"): "hypothesis",
 }
 DATA_EXPORT_FILES = {
     "markdown": (".md", "Markdown (*.md)"),
     "csv": (".csv", "CSV (*.csv)"),
     "w3c": (".jsonld", "JSON-LD (*.jsonld *.json)"),
+    "ris": (".ris", "RIS (*.ris)"),
+    "csl_json": (" csl.json", "CSL-JSON (*.json)"),
+    "hypothesis": (" hypothesis.json", "JSON (*.json)"),
     "claimreview": (" claimreview.jsonld", "JSON-LD (*.jsonld *.json)"),
 }
 
@@ -78,7 +90,8 @@ class MainWindow(QMainWindow):
         self.outside_changes: OutsideChanges | None = None
         self._sheet: QWidget | None = None  # Help > Keyboard shortcuts, made when first asked for
         self.setWindowTitle("Claimdesk")
-        self.resize(1280, 800)
+        room = self.screen().availableGeometry()  # a 1024x700 screen shows the whole window
+        self.resize(min(1280, room.width()), min(800, room.height()))
         self.actions = ClaimActions(db, self)
         self.actions.claimChanged.connect(self._on_claim_changed)
         self.actions.claimsChanged.connect(self._on_claims_changed)
@@ -109,6 +122,7 @@ class MainWindow(QMainWindow):
 
         self.right_splitter = right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(self.claims_panel)
+        TextSizeFollower(self.article_view, right)  # the claims and the editor follow View > Zoom
         right.addWidget(QWidget())  # the editor's place
         right.setSizes([420, 380])
         right.setChildrenCollapsible(False)
@@ -143,7 +157,8 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.add_library_pane(QWidget())  # the library column's place, at its remembered width
         self._restore_layout()
-        self.statusBar().showMessage("Ready")
+        self.statusBar().showMessage(translate("MainWindow", "Ready"))
+        self.setAcceptDrops(True)  # files, folders and links dropped on the window (dropEvent)
         if db is not None:
             self.finish_building()
             self._watch(db)
@@ -201,28 +216,45 @@ class MainWindow(QMainWindow):
 
     # ---- building -------------------------------------------------------------------------
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
+        file_menu = self.menuBar().addMenu(translate("MainWindow", "&File"))
         self.open_action = keys.action(keys.OPEN, self, self.open_dialog)
         file_menu.addAction(self.open_action)
-        file_menu.addAction(keys.menu_action("Import &annotations…", self, self.import_annotations_dialog))
+        self.recent_menu = file_menu.addMenu(translate("MainWindow", "Open &recent"))
+        self.recent_menu.aboutToShow.connect(self.fill_recent_menu)
+        file_menu.addAction(
+            keys.menu_action(
+                translate("MainWindow", "Import &annotations…"), self, self.import_annotations_dialog
+            )
+        )
         file_menu.addSeparator()
         self.export_action = keys.action(keys.MEMO, self, self.memo_dialog)
         self.print_action = keys.action(keys.PRINT_PREVIEW, self, self.print_preview)
         file_menu.addActions([self.export_action, self.print_action])
-        export_menu = file_menu.addMenu("Export &as")
+        export_menu = file_menu.addMenu(translate("MainWindow", "Export &as"))
         for label, fmt in DATA_EXPORTS.items():
-            export_menu.addAction(keys.menu_action(label, self, partial(self.data_export_dialog, fmt)))
+            export_menu.addAction(
+                keys.menu_action(translate("MainWindow", label), self, partial(self.data_export_dialog, fmt))
+            )
         file_menu.addSeparator()
-        file_menu.addAction(keys.menu_action("&Backups…", self, self.backups_dialog))
+        file_menu.addAction(keys.menu_action(translate("MainWindow", "&Backups…"), self, self.backups_dialog))
         file_menu.addSeparator()
         file_menu.addAction(keys.action(keys.QUIT, self, self.close))
-        self.edit_menu = self.menuBar().addMenu("&Edit")
-        self.undo_action = self.actions.stack.createUndoAction(self, keys.UNDO.label)
+        self.edit_menu = self.menuBar().addMenu(translate("MainWindow", "&Edit"))
+        self.undo_action = self.actions.stack.createUndoAction(self, keys.UNDO.shown_label())
         self.undo_action.setShortcuts(keys.UNDO.sequences())
-        self.redo_action = self.actions.stack.createRedoAction(self, keys.REDO.label)
+        self.redo_action = self.actions.stack.createRedoAction(self, keys.REDO.shown_label())
         self.redo_action.setShortcuts(keys.REDO.sequences())
         self.edit_menu.addActions([self.undo_action, self.redo_action])
-        self.view_menu = self.menuBar().addMenu("&View")
+        self.edit_menu.addSeparator()
+        self.edit_menu.addAction(preferences_action(self))
+        self.article_menu = self.menuBar().addMenu(translate("MainWindow", "&Article"))
+        self.properties_action = keys.action(keys.PROPERTIES, self, lambda: self.properties_dialog())
+        self.properties_action.setEnabled(False)  # until an article is shown
+        self.article_menu.addAction(self.properties_action)
+        self.next_pane_action = keys.action(keys.NEXT_PANE, self, lambda: self.cycle_focus(1))
+        self.previous_pane_action = keys.action(keys.PREVIOUS_PANE, self, lambda: self.cycle_focus(-1))
+        self.addActions([self.next_pane_action, self.previous_pane_action])  # keys only, in no menu
+        self.view_menu = self.menuBar().addMenu(translate("MainWindow", "&View"))
         self.show_library_action = keys.action(keys.SHOW_LIBRARY, self, lambda: None)
         self.show_library_action.setCheckable(True)
         self.show_library_action.setEnabled(False)  # until a library pane is added
@@ -230,11 +262,18 @@ class MainWindow(QMainWindow):
         self.view_menu.addAction(self.show_library_action)
         self.view_menu.addSeparator()
         self.view_menu.addActions(self.article_view.view_actions())  # zoom, find
-        self.view_menu.addAction(keys.menu_action("&Versions of this article…", self, self.versions_dialog))
+        self.view_menu.addAction(
+            keys.menu_action(
+                translate("MainWindow", "&Versions of this article…"), self, self.versions_dialog
+            )
+        )
         self.view_menu.addMenu(theme_menu(self))
-        help_menu = self.menuBar().addMenu("&Help")
+        self.view_menu.addMenu(language_menu(self))
+        self.menuBar().addMenu(self.claim_list.menu_bar_menu(self))  # the list's keys, for the mouse
+        help_menu = self.menuBar().addMenu(translate("MainWindow", "&Help"))
         help_menu.addAction(keys.action(keys.KEYBOARD_HELP, self, self.shortcut_sheet))
-        help_menu.addAction(keys.menu_action("&About Claimdesk", self, self.about))
+        help_menu.addAction(keys.menu_action(translate("MainWindow", "&About Claimdesk"), self, self.about))
+        help_menu.addAction(keys.menu_action(translate("MainWindow", "About &Qt"), self, self.about_qt))
 
     def add_library_pane(self, pane: QWidget) -> None:
         """Put the library left of the article (collapsible), then restore the three panes' sizes."""
@@ -268,8 +307,16 @@ class MainWindow(QMainWindow):
         self.show_record(record)
 
     def show_record(self, record: ArticleRecord) -> None:
-        """Show an article already read (at start-up, before the database is attached)."""
+        """Show an article already read (at start-up, before the database is attached).
+
+        Another article starts afresh: no claim chosen in the list, none emphasised in the text,
+        the text at its top and the editor empty (the list would otherwise keep the old row).
+        """
+        if self.article is None or self.article.id != record.id:
+            self.claim_list.setCurrentIndex(QModelIndex())
+            self.claim_list.clearSelection()
         self.article = record
+        self.properties_action.setEnabled(True)
         if self._library is not None:
             self._library.article_opened(record.id)
         structure = None
@@ -281,14 +328,91 @@ class MainWindow(QMainWindow):
         self.claims_panel.set_claims(record.claims)
         if self._editor is not None:
             self._editor.show_claim(None)
-        self.article_heading.setText(_heading_html(record))
-        self.setWindowTitle(f"{record.title} — Claimdesk")
+        self.show_heading()
         self.show_article_status()
+
+    def show_heading(self) -> None:
+        """The article's title and where it came from, above the text and in the window's title."""
+        if self.article is None:
+            self.article_heading.setText("")
+            self.setWindowTitle("Claimdesk")
+            return
+        self.article_heading.setText(_heading_html(self.article, secondary_text(self.palette()).name()))
+        self.setWindowTitle(f"{self.article.title} — Claimdesk")
+
+    def close_article(self, message: str = "") -> None:
+        """Show no article (it went to the trash, or another program deleted it)."""
+        self.article = None
+        self.properties_action.setEnabled(False)
+        self.claim_list.setCurrentIndex(QModelIndex())
+        self.claims_panel.set_claims(())
+        self.article_view.show_text("", ())
+        if self._editor is not None:
+            self._editor.show_claim(None)
+        self.show_heading()
+        self.statusBar().showMessage(message)
+
+    def articles_trashed(self, article_ids: list[int]) -> None:
+        """The library moved articles to the trash: the one shown closes (it can't be edited there)."""
+        if self.article is not None and self.article.id in article_ids:
+            self.close_article(
+                translate("MainWindow", "“{title}” was moved to the trash (Ctrl+Z brings it back)").format(
+                    title=self.article.title
+                )
+            )
+
+    def article_retitled(self, article_id: int, title: str) -> None:
+        """Renamed in the library (F2): the heading and the window title follow."""
+        if self.article is not None and self.article.id == article_id:
+            self.article = replace(self.article, title=title)
+            self.show_heading()
+
+    def properties_dialog(self, article_id: int | None = None) -> PropertiesDialog | None:
+        """Article > Properties (or the library's context menu): the article's fields, editable."""
+        from app.ui.dialogs.properties_dialog import PropertiesDialog
+
+        if article_id is None:
+            article_id = self.article.id if self.article is not None else None
+        if article_id is None:
+            return None
+        chosen = article_id
+        properties = self.guarded(lambda: articles.article_properties(self.db, chosen))
+        if properties is None:
+            return None
+        guess = None
+        if not properties.language:  # a suggestion from the text, marked as one in the dialog
+            guess = self.guarded(lambda: articles.guessed_language(self.db, chosen))
+        dialog = PropertiesDialog(self.db, chosen, properties, self.guarded, guess, self)
+        dialog.saved.connect(lambda stored: self.properties_saved(chosen, stored))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def properties_saved(self, article_id: int, stored: ArticleProperties) -> None:
+        """New properties are in the database: the heading, window title and library show them."""
+        if self.article is not None and self.article.id == article_id:
+            self.article = replace(
+                self.article,
+                title=stored.title,
+                source_url=stored.source_url,
+                outlet=stored.outlet,
+                byline=stored.byline,
+                published_at=stored.published_at,
+            )
+            self.show_heading()
+            self.show_article_status()
+        if self._library is not None and self._library.pane.loaded:
+            self._library.pane.refresh()  # the row, and the outlet filter's choices
+            self._library.pane.select_article(article_id)
 
     def show_article_status(self) -> None:
         """Where the article shown came from and how many claims it has, in the status bar."""
         if self.article is not None:
-            self.statusBar().showMessage(f"{self.article.source_label} · {len(self.article.claims)} claims")
+            self.statusBar().showMessage(
+                translate("MainWindow", "{source} · {count} claims").format(
+                    source=article_source(self.article), count=len(self.article.claims)
+                )
+            )
         else:
             self.statusBar().clearMessage()
 
@@ -302,18 +426,138 @@ class MainWindow(QMainWindow):
         if result is None:
             return False
         self.open_article(result.article_id)
+        file_places.add_recent(path)
         if not result.created:
-            self.statusBar().showMessage(f"{Path(path).name} was already in the library; opened it")
+            self.statusBar().showMessage(
+                translate("MainWindow", "{name} was already in the library; opened it").format(
+                    name=Path(path).name
+                )
+            )
         return True
 
     def open_dialog(self) -> None:
         from PySide6.QtWidgets import QFileDialog
 
-        from app.ui.library.library_ui import FILES_FILTER
+        from app.ui.library.library_ui import files_filter
 
-        path, _ = QFileDialog.getOpenFileName(self, "Open an article", str(Path.home()), FILES_FILTER)
+        folder = file_places.start_folder()
+        path, _ = QFileDialog.getOpenFileName(
+            self, translate("MainWindow", "Open an article"), folder, files_filter()
+        )
         if path:
+            file_places.remember_folder(path)
             self.library.open_path(path)
+
+    def fill_recent_menu(self) -> None:
+        """File > Open recent: the last files opened; one no longer there is greyed out."""
+        menu = self.recent_menu
+        menu.clear()
+        recent = file_places.recent_files()
+        missing = 0
+        for path in recent:
+            there = Path(path).is_file()
+            missing += not there
+            label = Path(path).name.replace("&", "&&") + (
+                "" if there else translate("MainWindow", "  (missing)")
+            )
+            action = menu.addAction(label, partial(self.open_recent, path))
+            action.setToolTip(
+                path if there else translate("MainWindow", "{path} is no longer there").format(path=path)
+            )
+            action.setEnabled(there)
+        if not recent:
+            menu.addAction(translate("MainWindow", "No files opened yet")).setEnabled(False)
+            return
+        menu.setToolTipsVisible(True)
+        menu.addSeparator()
+        if missing:
+            menu.addAction(
+                translate("MainWindow", "Remove the missing files ({count})").format(count=missing),
+                self.forget_missing_recent,
+            )
+        menu.addAction(translate("MainWindow", "Clear the list"), file_places.forget_all)
+
+    def open_recent(self, path: str) -> None:
+        if not Path(path).is_file():
+            file_places.forget_missing()
+            messages.warn(
+                self,
+                "Claimdesk",
+                translate("MainWindow", "{path} is no longer there; it is off the recent files now.").format(
+                    path=path
+                ),
+            )
+            return
+        self.library.open_path(path)
+
+    def forget_missing_recent(self) -> None:
+        gone = file_places.forget_missing()
+        said = (
+            translate("MainWindow", "Removed 1 missing file from the recent list")
+            if gone == 1
+            else translate("MainWindow", "Removed {count} missing files from the recent list").format(
+                count=gone
+            )
+        )
+        self.statusBar().showMessage(said)
+
+    # ---- drag and drop --------------------------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        """Files, folders and links (from a file manager or a browser) may be dropped anywhere."""
+        if event.mimeData().hasUrls() or _dropped_link(event.mimeData().text()):
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        mime = event.mimeData()
+        local = [url.toLocalFile() for url in mime.urls() if url.isLocalFile()]
+        links = [url.toString() for url in mime.urls() if url.scheme() in ("http", "https")]
+        if not mime.hasUrls() and (link := _dropped_link(mime.text())):
+            links = [link]
+        event.acceptProposedAction()
+        self.drop(local, links)
+
+    def drop(self, local: list[str], links: list[str]) -> None:
+        """One file dropped opens; several, or a folder, are imported (folders with what is inside
+        them, at any depth) with a count at the end; a link offers Fetch URL, which goes online
+        only when asked to."""
+        if len(local) == 1 and Path(local[0]).is_file():
+            file_places.remember_folder(local[0])
+            self.library.open_path(local[0])
+        elif local:
+            file_places.remember_folder(local[0])
+            self.library.import_paths(local)
+        elif links:
+            self.library.offer_fetch(links[0])
+
+    # ---- focus ----------------------------------------------------------------------------
+    def focus_panes(self) -> list[tuple[QWidget, QWidget]]:
+        """The panes F6 goes through, in order: library, article, claims, editor (those shown),
+        each as (the pane, the widget that takes the keyboard in it)."""
+        panes: list[tuple[QWidget, QWidget | None]] = []
+        if self._library is not None and self._library.column.isVisible():
+            pane = self._library.pane
+            panes.append((pane, pane.empty_page.open_button if pane.is_empty_page_shown() else pane.table))
+        panes += [(self.article_view, self.article_view), (self.claims_panel, self.claim_list)]
+        if self._editor is not None:
+            panes.append((self._editor, _first_focusable(self._editor)))
+        return [(pane, target) for pane, target in panes if target is not None and target.isVisible()]
+
+    def cycle_focus(self, step: int) -> None:
+        """F6 (step 1) and Shift+F6 (step -1): the keyboard to the next or previous pane."""
+        panes = self.focus_panes()
+        if not panes:
+            return
+        focused = self.focusWidget()
+        at = next(
+            (i for i, (pane, _) in enumerate(panes) if focused is not None and _holds(pane, focused)),
+            -1 if step > 0 else 0,
+        )
+        panes[(at + step) % len(panes)][1].setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def memo_dialog(self) -> MemoDialog | None:
         """Open the memo options (statuses, appendix, history, paper) with export, print, preview."""
@@ -348,7 +592,7 @@ class MainWindow(QMainWindow):
         suggested = str(Path.home() / f"{safe_file_name(self.article.title)}{suffix}")
         from PySide6.QtWidgets import QFileDialog
 
-        path, _ = QFileDialog.getSaveFileName(self, "Export", suggested, pattern)
+        path, _ = QFileDialog.getSaveFileName(self, translate("MainWindow", "Export"), suggested, pattern)
         if path:
             self.data_export(fmt, path)
 
@@ -359,16 +603,21 @@ class MainWindow(QMainWindow):
         article_id, db = self.article.id, self.db
         writer = getattr(data_exports, f"export_{fmt}")
         return self.in_background(
-            "writing the export",
+            translate("MainWindow", "writing the export"),
             lambda: writer(db, article_id, Path(path)),
-            lambda written: self.statusBar().showMessage(f"Written to {written}"),
+            lambda written: self.statusBar().showMessage(
+                translate("MainWindow", "Written to {path}").format(path=written)
+            ),
         )
 
     def import_annotations_dialog(self) -> None:
         from PySide6.QtWidgets import QFileDialog
 
         path, _ = QFileDialog.getOpenFileName(
-            self, "Import annotations", str(Path.home()), "Annotations (*.json *.jsonld);;All files (*)"
+            self,
+            translate("MainWindow", "Import annotations"),
+            str(Path.home()),
+            translate("MainWindow", "Annotations (*.json *.jsonld);;All files (*)"),
         )
         if path:
             self.import_annotations(path)
@@ -384,7 +633,11 @@ class MainWindow(QMainWindow):
                 self.open_article(report.article_ids[0])
             self.statusBar().showMessage(report.summary())
 
-        return self.in_background("importing the annotations", lambda: import_annotations(db, path), imported)
+        return self.in_background(
+            translate("MainWindow", "importing the annotations"),
+            lambda: import_annotations(db, path),
+            imported,
+        )
 
     def export_pdf(self, path: str | Path) -> workers.Job | None:
         """The article's memo as a PDF, rendered on a worker; the status bar says where."""
@@ -392,9 +645,11 @@ class MainWindow(QMainWindow):
             return None
         article_id, db = self.article.id, self.db
         return self.in_background(
-            "writing the memo",
+            translate("MainWindow", "writing the memo"),
             lambda: reports.export_pdf(db, article_id, path),
-            lambda written: self.statusBar().showMessage(f"Memo written to {written}"),
+            lambda written: self.statusBar().showMessage(
+                translate("MainWindow", "Memo written to {path}").format(path=written)
+            ),
         )
 
     def in_background(self, what: str, work: Callable[[], T], then: Callable[[T], object]) -> workers.Job:
@@ -439,9 +694,9 @@ class MainWindow(QMainWindow):
         claim = self.claim_model.claim(claim_id)
         if claim is None or claim.status == status_id:
             return
-        if status(status_id).needs_reason:
-            from app.ui.dialogs.reason_dialog import ask_reason
+        from app.ui.dialogs.reason_dialog import ask_reason, asks_why
 
+        if asks_why(status_id):  # final judgements, and Partly true
             self.reason_dialog = ask_reason(
                 self, claim, status_id, lambda reason: self.set_status(claim_id, status_id, reason)
             )
@@ -459,13 +714,8 @@ class MainWindow(QMainWindow):
     def open_in_editor(self, claim_id: int) -> None:
         """Enter in the list: the editor takes the keyboard, at its first field."""
         self.choose_claim(claim_id)
-        widget = self.editor.nextInFocusChain()
-        while widget is not None and widget is not self.editor and self.editor.isAncestorOf(widget):
-            if widget.isVisible() and widget.isEnabled() and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
-                widget.setFocus(Qt.FocusReason.TabFocusReason)
-                return
-            widget = widget.nextInFocusChain()
-        self.editor.setFocus()
+        field = _first_focusable(self.editor)
+        (field or self.editor).setFocus(Qt.FocusReason.TabFocusReason)
 
     def set_status(self, claim_id: int, status_id: str, reason: str = "") -> bool:
         """Set a status through the undo stack; False (after a message) if it was refused."""
@@ -546,6 +796,13 @@ class MainWindow(QMainWindow):
         if self.article is None:
             return
         article_id = self.article.id
+        if self.guarded(lambda: articles.is_in_library(self.db, article_id)) is False:
+            self.close_article(
+                translate(
+                    "MainWindow", "“{title}” was moved to the trash or deleted in another window"
+                ).format(title=self.article.title)
+            )
+            return
         record = self.guarded(lambda: articles.load_article(self.db, article_id))
         if record is None or record == self.article:
             return
@@ -561,7 +818,9 @@ class MainWindow(QMainWindow):
         for claim in record.claims:
             if claim != before[claim.id]:
                 self._refresh_claim(claim)
-        self.statusBar().showMessage("Updated with changes made in another window or program")
+        self.statusBar().showMessage(
+            translate("MainWindow", "Updated with changes made in another window or program")
+        )
 
     def _on_action_failed(self, message: str) -> None:
         self.statusBar().showMessage(message)
@@ -589,15 +848,23 @@ class MainWindow(QMainWindow):
         self._sheet.show()
         self._sheet.raise_()
 
+    def about_qt(self) -> None:
+        """Qt's own box: its version and licence (the LGPL), as the licence asks us to show."""
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.aboutQt(self, translate("MainWindow", "About Qt"))
+
     def about(self) -> None:
         from PySide6.QtWidgets import QMessageBox
 
         QMessageBox.about(
             self,
-            "About Claimdesk",
-            f"<b>Claimdesk {__version__}</b><p>Read a news article beside the claims it makes, "
-            "and check them. Everything stays on this computer.</p>"
-            f"<p>Database: {self.db.path}</p>",
+            translate("MainWindow", "About Claimdesk"),
+            translate(
+                "MainWindow",
+                "<b>Claimdesk {version}</b><p>Read a news article beside the claims it makes, "
+                "and check them. Everything stays on this computer.</p><p>Database: {path}</p>",
+            ).format(version=__version__, path=self.db.path),
         )
 
     def _restore_layout(self) -> None:
@@ -618,10 +885,13 @@ class MainWindow(QMainWindow):
             self.show_library(self.show_library_action.isChecked())
 
     def changeEvent(self, event: QEvent) -> None:
-        """Coming back to the window: re-read what it shows (another program may have written)."""
+        """Coming back to the window: re-read what it shows (another program may have written); a
+        theme switched: the heading's grey follows it."""
         super().changeEvent(event)
         if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow() and self.attached:
             self.reload_outside_changes()
+        elif event.type() == QEvent.Type.PaletteChange:
+            self.show_heading()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._editor is not None:
@@ -636,6 +906,28 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
 
+def _first_focusable(container: QWidget) -> QWidget | None:
+    """The first widget in `container` that Tab would reach (shown, enabled, taking focus)."""
+    widget = container.nextInFocusChain()
+    while widget is not None and widget is not container and container.isAncestorOf(widget):
+        if widget.isVisible() and widget.isEnabled() and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            return widget
+        widget = widget.nextInFocusChain()
+    return None
+
+
+def _holds(pane: QWidget, focused: QWidget) -> bool:
+    return pane is focused or pane.isAncestorOf(focused)
+
+
+def _dropped_link(text: str) -> str | None:
+    """A web address dropped as text (some browsers give no URL list): the address, else None."""
+    words = text.strip().split()
+    if len(words) == 1 and words[0].startswith(("http://", "https://")):
+        return words[0]
+    return None
+
+
 def _dispose(placeholder: QWidget | None) -> None:
     if placeholder is not None:
         placeholder.deleteLater()
@@ -646,14 +938,18 @@ def _highlighted(records: tuple[ClaimRecord, ...]) -> tuple[ClaimRecord, ...]:
     return tuple(c for c in records if c.anchored and not c.dismissed)
 
 
-def _heading_html(article: ArticleRecord) -> str:
+def _heading_html(article: ArticleRecord, grey: str) -> str:
     meta = [escape(article.byline)] if article.byline else []
-    meta.append(escape(article.source_label))
+    meta.append(escape(article_source(article)))
     if article.published_at:
         meta.append(escape(article.published_at))
     # non-breaking spaces: a wrapped heading keeps "imported", the date and the time together
-    meta.append("imported\u00a0" + article.imported_at.astimezone().strftime("%Y-%m-%d\u00a0%H:%M"))
+    meta.append(
+        translate("MainWindow", "imported")
+        + "\u00a0"
+        + article.imported_at.astimezone().strftime("%Y-%m-%d\u00a0%H:%M")
+    )
     return (
         f"<div style='font-size:15pt; font-weight:600'>{escape(article.title)}</div>"
-        f"<div style='color:gray'>{' · '.join(meta)}</div>"
+        f"<div style='color:{grey}'>{' · '.join(meta)}</div>"
     )

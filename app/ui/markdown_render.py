@@ -1,48 +1,20 @@
-"""Markdown notes as safe HTML, and a text browser that never fetches anything.
+"""A text browser that never fetches anything, and the notes' Markdown it shows.
 
-Notes are written by the journalist but may hold pasted material: raw HTML in them is shown as
-text, images become a line naming them, and no link or resource is ever loaded (the offline promise).
+Markdown becomes HTML in one place, `app.export.markdown_html`, shared with the memo: raw HTML in
+a note is shown as text, images become a line naming them, and no link or resource is ever loaded
+here (the offline promise).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from functools import cache, lru_cache
-from html import escape
-from typing import TYPE_CHECKING, Any
-
-from PySide6.QtCore import QByteArray, Qt, QUrl
+from PySide6.QtCore import QByteArray, QEvent, Qt, QUrl
 from PySide6.QtGui import QImage, QTextDocument, QTextOption
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-if TYPE_CHECKING:
-    from markdown_it import MarkdownIt
-    from markdown_it.token import Token
+from app.export.markdown_html import render_markdown
+from app.ui.theme import secondary_text
 
-
-@cache
-def _parser() -> MarkdownIt:
-    from markdown_it import MarkdownIt  # loaded when the first note is shown, not at start-up
-
-    # commonmark plus tables and strikethrough; html=False escapes any raw HTML in the source.
-    parser = MarkdownIt("commonmark", {"html": False, "breaks": True}).enable(["table", "strikethrough"])
-    parser.add_render_rule("image", _image_as_text)
-    return parser
-
-
-def _image_as_text(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
-    """An image is named, not shown: showing it would mean loading it."""
-    token = tokens[idx]
-    return (
-        f"<span style='color:gray'>[image: {escape(token.content or 'untitled')} — "
-        f"{escape(str(token.attrGet('src') or ''))}]</span>"
-    )
-
-
-@lru_cache(maxsize=4096)  # notes never change once written; moving between claims re-shows them
-def render_markdown(text: str) -> str:
-    """HTML for a note written in Markdown; raw HTML in `text` comes out escaped."""
-    return str(_parser().render(text))
+__all__ = ["OfflineTextBrowser", "render_markdown"]
 
 
 class OfflineTextBrowser(QTextBrowser):
@@ -64,8 +36,19 @@ class OfflineTextBrowser(QTextBrowser):
         if html == self._shown and not self.document().isEmpty():
             return False
         self._shown = html
-        self.setHtml(html)
+        self._render()
         return True
+
+    def _render(self) -> None:
+        # 'class="muted"' is what is said in passing, in the theme's own readable grey
+        grey = secondary_text(self.palette()).name()
+        self.document().setDefaultStyleSheet(f".muted {{ color: {grey}; }}")
+        self.setHtml(self._shown)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self._shown:
+            self._render()  # a theme switched while shown: the grey follows it
 
     def loadResource(self, type: int, name: QUrl | str) -> object:
         """Answer every request with a blank; a null answer would make Qt read local files itself."""

@@ -11,6 +11,7 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from app import preferences
 from app.config import data_dir
 
 T = TypeVar("T")
@@ -18,7 +19,7 @@ T = TypeVar("T")
 
 def app_settings() -> QSettings:
     """An INI file in the Claimdesk folder: one place for everything of the user's."""
-    return QSettings(str(data_dir() / "settings.ini"), QSettings.Format.IniFormat)
+    return QSettings(str(data_dir() / preferences.SETTINGS_FILE), QSettings.Format.IniFormat)
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,14 @@ CLAIMS_GROUPED = Setting("claims/grouped", False, "whether the claims list is gr
 SHOW_DISMISSED = Setting("claims/show_dismissed", False, "whether dismissed claims are listed")
 READER_POINT_SIZE = Setting("reader/point_size", 0.0, "the article's text size (0: the default)")
 THEME = Setting("view/theme", "system", "light, dark, or as the system says")
+LANGUAGE = Setting("view/language", "system", "the window's language: en, uk, or as the system says")
+# Read by services and the command line too (app/preferences.py, without Qt): plain strings only.
+REVIEWER_NAME = Setting(preferences.REVIEWER, "", "the reviewer's name (empty: the account's full name)")
+FACTCHECK_URL = Setting(preferences.FACTCHECK_URL, "", "where the fact-checks are published (ClaimReview)")
+MEMO_PAPER = Setting(preferences.MEMO_PAPER, "auto", "the memo's paper: auto, a4 or letter")
+MEMO_ORDER = Setting(preferences.MEMO_ORDER, "verdict", "the memo's order of claims: verdict or article")
+LAST_FOLDER = Setting("files/last_folder", "", "the folder a file dialog opens in (the last one used)")
+RECENT_FILES = Setting("files/recent", "", "File > Recent: the files opened last, one per line")
 
 
 def panes(count: int) -> Setting[QByteArray | None]:
@@ -74,5 +83,5 @@ def panes(count: int) -> Setting[QByteArray | None]:
 
 SETTINGS = (
     WINDOW_GEOMETRY, CLAIMS_AND_EDITOR, LIBRARY_SHOWN, CLAIMS_HEADER, CLAIMS_ORDER, CLAIMS_GROUPED,
-    SHOW_DISMISSED, READER_POINT_SIZE, THEME,
+    SHOW_DISMISSED, READER_POINT_SIZE, THEME, LANGUAGE, LAST_FOLDER, RECENT_FILES,
 )  # fmt: skip

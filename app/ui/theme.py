@@ -12,9 +12,14 @@ from PySide6.QtWidgets import QApplication, QMenu, QToolTip, QWidget
 
 from app.domain.statuses import status
 from app.ui.settings import THEME
+from app.ui.translation import QT_TRANSLATE_NOOP, translate
 
 SYSTEM, LIGHT, DARK = "system", "light", "dark"
-THEMES = {SYSTEM: "&System", LIGHT: "&Light", DARK: "&Dark"}
+THEMES = {
+    SYSTEM: QT_TRANSLATE_NOOP("Theme", "&System"),
+    LIGHT: QT_TRANSLATE_NOOP("Theme", "&Light"),
+    DARK: QT_TRANSLATE_NOOP("Theme", "&Dark"),
+}  # View > Theme, shown through translate("Theme", ...)
 _CONTROLLER = "claimdesk_theme_controller"
 
 Role, Group = QPalette.ColorRole, QPalette.ColorGroup
@@ -63,6 +68,10 @@ _DARK_COLOURS = {
     Role.PlaceholderText: "#8e9096",
 }
 _DISABLED_TEXT = {LIGHT: "#9a9a98", DARK: "#75777c"}
+# Said in passing (who, when, hints), and the outline of check boxes: at least 4.5:1 on every
+# background of its theme (tests/ui/test_contrast.py), where the CSS "gray" was 3.5:1.
+_SECONDARY = {LIGHT: "#5f5f5d", DARK: "#a6a8ad"}
+_FOCUS = {LIGHT: "#1f5fb0", DARK: "#7fb3ff"}  # the ring around the widget that has the keyboard
 
 
 def palette_for(theme: str) -> QPalette:
@@ -96,6 +105,23 @@ def is_dark(palette: QPalette) -> bool:
     return palette.color(Role.Base).lightness() < 128
 
 
+def secondary_text(palette: QPalette, *, selected: bool = False) -> QColor:
+    """Grey text for what is said in passing; on a selected row, the selected text's own colour."""
+    if selected:
+        return palette.color(Role.HighlightedText)
+    return QColor(_SECONDARY[DARK if is_dark(palette) else LIGHT])
+
+
+def focus_colour(palette: QPalette) -> QColor:
+    return QColor(_FOCUS[DARK if is_dark(palette) else LIGHT])
+
+
+def chip_ink(colour: QColor) -> QColor:
+    """The letter on a status chip: white or black, whichever reads better on the chip's colour."""
+    white, black = QColor("#ffffff"), QColor("#000000")
+    return white if contrast(white, colour) >= contrast(black, colour) else black
+
+
 class ThemeController(QObject):
     """Applies the chosen theme to the application and follows the system while the choice is SYSTEM."""
 
@@ -103,7 +129,10 @@ class ThemeController(QObject):
 
     def __init__(self, app: QApplication) -> None:
         super().__init__(app)
+        from app.ui.visible_controls import FocusRing  # which takes its colours from here
+
         self._app = app
+        self.focus_ring = FocusRing(app)  # focus always visible
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._system_changed)
 
     @property
@@ -122,8 +151,12 @@ class ThemeController(QObject):
         self._set_palette(theme)
 
     def _set_palette(self, theme: str) -> None:
+        from app.ui.visible_controls import check_box_palette
+
         palette = palette_for(theme)
         self._app.setPalette(palette)
+        for kind in ("QCheckBox", "QRadioButton"):  # outlined so they show on the page
+            self._app.setPalette(check_box_palette(palette), kind)  # type: ignore[arg-type]  # takes a str
         QToolTip.setPalette(palette)  # tooltips keep their own copy, taken when the first one shows
         self.themeChanged.emit(theme)
 
@@ -160,10 +193,10 @@ def theme_controller() -> ThemeController:
 def theme_menu(parent: QWidget) -> QMenu:
     """View > Theme: System / Light / Dark, one checked, the choice remembered."""
     controller = theme_controller()
-    menu = QMenu("&Theme", parent)
+    menu = QMenu(translate("Theme", "&Theme"), parent)
     group = QActionGroup(menu)
     for choice, label in THEMES.items():
-        action = QAction(label, menu, checkable=True)
+        action = QAction(translate("Theme", label), menu, checkable=True)
         action.setChecked(choice == controller.choice)
         action.setData(choice)
         action.triggered.connect(lambda _checked=False, c=choice: controller.apply(c))

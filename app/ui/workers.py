@@ -17,6 +17,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from app.errors import ClaimdeskError
+from app.ui.translation import translate
 
 log = logging.getLogger("claimdesk.workers")
 
@@ -84,7 +85,8 @@ def failure_message(what: str, error: BaseException) -> str:
     """One sentence for an unexpected failure: what stopped, that saved work is safe, where to look."""
     from app.logs import log_file
 
-    return (
-        f"{what[:1].upper()}{what[1:]} stopped on an unexpected error ({type(error).__name__}: {error}). "
-        f"Everything saved before is safe. The details are in {log_file()}"
-    )
+    return translate(  # thread-safe: called on the worker
+        "Workers",
+        "{what} stopped on an unexpected error ({error}). "
+        "Everything saved before is safe. The details are in {log}",
+    ).format(what=f"{what[:1].upper()}{what[1:]}", error=f"{type(error).__name__}: {error}", log=log_file())

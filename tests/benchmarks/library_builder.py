@@ -21,7 +21,7 @@ from sqlalchemy import insert
 from app.domain.statuses import STATUSES
 from app.domain.text import normalize_text
 from app.services.analysis import claim_from
-from app.storage.database import open_database
+from app.storage.database import Database, open_database
 from app.storage.models import Article, Claim, Note
 from tests.evaluation.claims import wikinews_articles
 
@@ -82,6 +82,12 @@ def _columns(claim: Claim) -> dict[str, object]:
 def build_library(db_path: Path, articles: int = 10_000) -> None:
     """Fill a new database at `db_path` with `articles` copies of the Wikinews set, in one transaction."""
     db = open_database(db_path)
+    fill_library(db, articles)
+    db.close()
+
+
+def fill_library(db: Database, articles: int = 10_000) -> None:
+    """`build_library` into an open library, local or a newsroom's (bench_newsroom_scale.py)."""
     base = _analysed()
     statuses = [s.id for s in STATUSES]
     start = datetime(2024, 1, 1, tzinfo=UTC)
@@ -115,4 +121,3 @@ def build_library(db_path: Path, articles: int = 10_000) -> None:
         session.execute(insert(Article), article_rows)
         session.execute(insert(Claim), claim_rows)
         session.execute(insert(Note), note_rows)
-    db.close()

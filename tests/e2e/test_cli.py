@@ -171,7 +171,7 @@ def test_export_options_and_ids_are_checked(isolated_home: Path, article_file: P
         ((article_id,), "Say what to write"),
         ((article_id, "--pdf", pdf, "--status", "maybe"), "Unknown status"),
         ((article_id, "--pdf", pdf, "--paper", "a3"), "Unknown paper"),
-        (("all", "--pdf", pdf), "--csv only"),
+        (("all", "--pdf", pdf), "--csv, --ris and --csl-json only"),
         (("seven", "--csv", pdf), "not an article id"),
     ]:
         done = run("export", *args, home=isolated_home)

@@ -113,9 +113,10 @@ def test_memo_has_every_claim_with_its_status_reason_notes_evidence_and_history(
         "Mira Kovacs",
         "harbour master",
         "Unreviewed → In progress",
-        "In progress → False: The survey counted 4 shells, not 14",
+        "In progress → False",
     ):
         assert expected in text, expected
+    assert text.count("The survey counted 4 shells, not 14") == 1, "the reason once, not again in the history"
 
 
 def test_memo_header_names_the_article_its_outlet_and_the_reviewer(

@@ -336,6 +336,7 @@ def _rich_claim() -> ClaimRecord:
             role="harbour master",
             contact_method="phone",
             contacted_at=WHEN,
+            outcome="declined to comment",
             note="On record\n\nsaid twice",
             author="Ben",
         ),
@@ -369,6 +370,7 @@ def test_an_export_reads_back_as_it_was_written() -> None:
         role="harbour master",
         contact_method="phone",
         contacted_at=WHEN,
+        outcome="declined to comment",
         author="Ben",
         added_at=WHEN,
     )

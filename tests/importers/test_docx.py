@@ -16,8 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from app.importers import docx as docx_module
-from app.importers import import_file
+from app.importers import import_file, office_zip
 from app.storage.database import Database
 from tests.fuzz.network_guard import files_opened, no_network
 from tests.helpers import refusal
@@ -165,8 +164,8 @@ def test_a_member_lying_about_its_size_is_stopped_by_the_read_cap(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """With the size check fooled (as a forged header would), inflating still stops at the cap."""
-    monkeypatch.setattr(docx_module, "_check_sizes", lambda _archive, _name: None)
-    monkeypatch.setattr(docx_module, "MAX_EXPANDED_MB", 1)
+    monkeypatch.setattr(office_zip, "check_sizes", lambda _archive, _name, _kind: None)
+    monkeypatch.setattr(office_zip, "MAX_EXPANDED_MB", 1)
     parts = dict(PARTS, **{"word/document.xml": document(paragraph("x" * 100) * 30_000)})
     assert "expands to more than 1 MB; it may be a zip bomb" in refusal(_file(tmp_path, make_docx(parts)))
 

@@ -100,11 +100,11 @@ def test_front_matter_gives_title_author_and_date(tmp_path: Path) -> None:
     assert import_file(_md(tmp_path, inline, "b.md")).byline == "Ann Lee, Bo Chan"
 
 
-def test_the_title_is_the_first_h1_else_the_first_line(tmp_path: Path) -> None:
+def test_the_title_is_the_first_h1_else_a_first_line_that_reads_as_a_headline(tmp_path: Path) -> None:
     assert import_file(_md(tmp_path, "Intro line.\n\n## Two\n\n# The *real* one\n")).title == "The real one"
-    assert (
-        import_file(_md(tmp_path, "**Bold** start here.\n\nMore.", "b.markdown")).title == "Bold start here."
-    )
+    assert import_file(_md(tmp_path, "**Bold** start here\n\nMore.", "b.markdown")).title == "Bold start here"
+    # a sentence is not a headline: no title, and the library falls back on the file's name
+    assert import_file(_md(tmp_path, "**Bold** start here.\n\nMore.", "c.markdown")).title is None
 
 
 def test_html_escapes_raw_markup_and_loads_no_image(tmp_path: Path, no_network: list[str]) -> None:

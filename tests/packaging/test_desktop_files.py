@@ -43,6 +43,10 @@ ARTICLE_TYPES = {
     "text/markdown",
     "application/pdf",
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    # issue 18: OpenDocument text, a story forwarded by mail, a page saved by Safari
+    "application/vnd.oasis.opendocument.text",
+    "message/rfc822",
+    "application/x-webarchive",
 }
 
 

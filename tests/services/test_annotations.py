@@ -20,6 +20,12 @@ from tests.services.test_data_exports import worked_article
 
 
 @pytest.fixture
+def db(both_db: Database) -> Database:
+    """Every test here runs on a local SQLite library and on a newsroom PostgreSQL database."""
+    return both_db
+
+
+@pytest.fixture
 def other_db(tmp_path: Path) -> Iterator[Database]:
     database = open_database(tmp_path / "other.sqlite3")
     yield database
@@ -176,6 +182,7 @@ def _hypothesis_row(
     return row
 
 
+@pytest.mark.local_library_only("a newsroom signs imported notes with the importing role")
 def test_hypothesis_export_joins_claims_and_adds_manual_ones(db: Database, tmp_path: Path) -> None:
     article_path = tmp_path / "flood.txt"
     article_path.write_text(FLOOD, encoding="utf-8")

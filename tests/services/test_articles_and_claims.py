@@ -12,6 +12,12 @@ from app.services import articles, claims
 from app.storage.database import Database
 
 
+@pytest.fixture
+def db(both_db: Database) -> Database:
+    """Every test here runs on a local SQLite library and on a newsroom PostgreSQL database."""
+    return both_db
+
+
 def test_import_stores_text_and_detected_claims(db: Database, article_file: Path) -> None:
     result = articles.import_path(db, article_file)
     assert result.created
@@ -33,6 +39,7 @@ def test_same_file_twice_is_not_imported_twice(db: Database, article_file: Path)
     assert len(articles.list_articles(db)) == 1
 
 
+@pytest.mark.local_library_only("a newsroom signs history with the login role")
 def test_status_change_is_recorded_in_history(db: Database, article_file: Path) -> None:
     article = articles.load_article(db, articles.import_path(db, article_file).article_id)
     claim_id = article.claims[0].id
@@ -105,6 +112,7 @@ def test_legacy_encoding_is_detected(db: Database, tmp_path: Path) -> None:
     assert record.text == text
 
 
+@pytest.mark.local_library_only("a newsroom signs history with the login role")
 def test_author_defaults_to_the_reviewer(db: Database, article_file: Path) -> None:
     claim_id = articles.load_article(db, articles.import_path(db, article_file).article_id).claims[0].id
     assert claims.add_note(db, claim_id, "checked").author == "Test Reviewer"

@@ -15,6 +15,12 @@ from app.storage.models import Claim, Note, StatusChange
 
 
 @pytest.fixture
+def db(both_db: Database) -> Database:
+    """Every test here runs on a local SQLite library and on a newsroom PostgreSQL database."""
+    return both_db
+
+
+@pytest.fixture
 def article(db: Database, article_file: Path) -> ArticleRecord:
     return articles.load_article(db, articles.import_path(db, article_file).article_id)
 
@@ -40,6 +46,7 @@ def test_other_statuses_take_an_optional_reason(db: Database, article: ArticleRe
         assert claims.set_status(db, article.claims[0].id, status_id).status == status_id
 
 
+@pytest.mark.local_library_only("a newsroom signs removals with the login role")
 def test_a_removed_note_leaves_the_claim_and_stays_in_its_history(
     db: Database, article: ArticleRecord
 ) -> None:
@@ -128,6 +135,7 @@ def test_dismiss_and_restore_keep_everything(db: Database, article: ArticleRecor
     assert not restored.dismissed and restored.status == "in_progress"
 
 
+@pytest.mark.local_library_only("a newsroom signs history with the login role")
 def test_change_status_returns_the_step_and_with_step_applies_it(
     db: Database, article: ArticleRecord
 ) -> None:

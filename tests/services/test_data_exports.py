@@ -59,7 +59,7 @@ def article_id(db: Database, article_file: Path) -> int:
 def test_markdown_memo_lists_every_claim_with_its_work(db: Database, article_id: int, tmp_path: Path) -> None:
     out = export_markdown(db, article_id, tmp_path / "memo.md")
     memo = out.read_text(encoding="utf-8")
-    assert memo.startswith("# Harbour dredging halted after survey\n")
+    assert memo.partition("\n---\n\n")[2].startswith("# Harbour dredging halted after survey\n")
     assert "| Verified | 1 |" in memo and "| False | 1 |" in memo and "| **Total** | **4** |" in memo
     assert "### 1. Verified" in memo and "### 2. False" in memo and "### 4. Unreviewed" in memo
     assert "- **Source:** the port authority" in memo
@@ -75,7 +75,7 @@ def test_markdown_escapes_what_would_break_the_layout(db: Database, tmp_path: Pa
     path.write_text("A *starred* [title]\n\n2. The minister said prices rose by 5% under_score rules.\n")
     article_id = articles.import_path(db, path).article_id
     memo = export_markdown(db, article_id, tmp_path / "stars.md").read_text(encoding="utf-8")
-    assert memo.startswith("# A \\*starred\\* \\[title\\]\n")
+    assert memo.partition("\n---\n\n")[2].startswith("# A \\*starred\\* \\[title\\]\n")
     assert "under\\_score" in memo
 
 
@@ -126,7 +126,7 @@ def test_export_writes_whole_files_only(db: Database, article_id: int, tmp_path:
     out = tmp_path / "memo.md"
     out.write_text("old")
     export_markdown(db, article_id, out)
-    assert out.read_text(encoding="utf-8").startswith("# Harbour")
+    assert out.read_text(encoding="utf-8").partition("\n---\n\n")[2].startswith("# Harbour")
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".partial")] == []
     with pytest.raises(ClaimdeskError):
         export_markdown(db, article_id, tmp_path)
@@ -267,6 +267,9 @@ def test_the_google_checker_agrees_with_schema_orgs_examples() -> None:
 
 
 def test_claimreview_for_final_statuses_only(db: Database, article_id: int, tmp_path: Path) -> None:
+    from app.ui.settings import FACTCHECK_URL
+
+    FACTCHECK_URL.write("https://checks.example/harbour-dredging")  # Edit > Preferences
     reviews = json.loads(export_claimreview(db, article_id, tmp_path / "reviews.jsonld").read_text("utf-8"))
     article = articles.load_article(db, article_id)
     assert [r["claimReviewed"] for r in reviews] == [c.text for c in article.claims[:2]]
@@ -277,7 +280,7 @@ def test_claimreview_for_final_statuses_only(db: Database, article_id: int, tmp_
         # firstAppearance: we know where the claim appeared, not where it first did; the article's
         # date is unknown for a plain-text file (the next test gives one).
         assert missing_fields(review, "RECOMMENDED") == ["Claim.datePublished", "Claim.firstAppearance"]
-        assert review["url"].startswith("urn:uuid:"), "no article URL: the claim's urn"
+        assert review["url"].startswith("https://checks.example/harbour-dredging#claim-"), "the fact-check"
         assert review["author"] == {"@type": "Person", "name": "Test Reviewer"}
         assert review["itemReviewed"]["@type"] == "Claim"
         assert review["itemReviewed"]["appearance"]["headline"] == article.title
@@ -312,9 +315,9 @@ def test_claimreview_scale_and_speakers(db: Database, article_id: int) -> None:
         for review in claimreview.claim_reviews(changed, "Desk"):
             scale[review["reviewRating"]["alternateName"]] = review["reviewRating"]["ratingValue"]
     assert scale == {"Verified": 5, "Partly true": 4, "Unverified": 3, "Disputed": 2, "False": 1}
-    review = claimreview.claim_review(article, claim, "Desk")
+    review = claimreview.claim_review(article, claim, "Desk", "https://checks.example/harbour")
     assert missing_fields(review, "RECOMMENDED") == ["Claim.firstAppearance"]
-    assert review["url"] == f"https://news.example/harbour#claim-{claim.uid}"
+    assert review["url"] == f"https://checks.example/harbour#claim-{claim.uid}", "not the article's address"
     assert review["itemReviewed"]["appearance"]["url"] == "https://news.example/harbour#top"
     assert review["itemReviewed"]["datePublished"] == "2026-11-02"
     assert claimreview.speaker("Maria Lopez") == {"@type": "Person", "name": "Maria Lopez"}

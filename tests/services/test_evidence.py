@@ -17,6 +17,12 @@ from app.storage.database import Database
 
 
 @pytest.fixture
+def db(both_db: Database) -> Database:
+    """Every test here runs on a local SQLite library and on a newsroom PostgreSQL database."""
+    return both_db
+
+
+@pytest.fixture
 def claim_id(db: Database, article_file: Path) -> int:
     return articles.load_article(db, articles.import_path(db, article_file).article_id).claims[0].id
 
@@ -103,6 +109,7 @@ def test_the_kept_copy_belongs_to_the_library_named_with_db(
     assert evidence.check_kept_copy(db, item) == "ok"
 
 
+@pytest.mark.local_library_only("a newsroom fetches a lost copy from the server")
 def test_a_kept_copy_changed_since_is_reported_and_never_reused(
     db: Database, claim_id: int, tmp_path: Path
 ) -> None:

@@ -14,6 +14,12 @@ from app.services.library import LibraryFilter
 from app.storage.database import Database
 
 
+@pytest.fixture
+def db(both_db: Database) -> Database:
+    """Every test here runs on a local SQLite library and on a newsroom PostgreSQL database."""
+    return both_db
+
+
 def _ids(db: Database, where: LibraryFilter | None = None) -> list[int]:
     return [entry.id for entry in library.list_library(db, where)]
 

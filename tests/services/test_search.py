@@ -4,8 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from app.services import articles, claims, library, search
 from app.storage.database import Database
+
+
+@pytest.fixture
+def db(both_db: Database) -> Database:
+    """Every test here runs on SQLite's FTS5 and on PostgreSQL's twin (newsroom mode)."""
+    return both_db
 
 
 def test_article_hit_locates_the_word_in_the_text(db: Database, article_file: Path) -> None:

@@ -23,6 +23,12 @@ WEATHER = "The weather was calm all week."
 NAVY = "The navy said divers would clear the seabed by Friday, according to a spokesman."
 
 
+@pytest.fixture
+def db(both_db: Database) -> Database:
+    """Every test here runs on a local SQLite library and on a newsroom PostgreSQL database."""
+    return both_db
+
+
 def _version(text: str, **fields: str) -> ImportedArticle:
     return ImportedArticle(text, "text", sha256_of(text.encode()), filename="harbour.txt", **fields)
 

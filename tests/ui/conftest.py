@@ -17,6 +17,7 @@ from tests.dialog_guard import DialogGuard
 def window(qtbot: QtBot, db: Database) -> MainWindow:
     win = MainWindow(db)
     qtbot.addWidget(win)
+    win.resize(1280, 800)  # the window fits its screen, and the off-screen one is only 800x600
     win.show()
     qtbot.waitExposed(win)
     return win

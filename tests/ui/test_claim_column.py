@@ -61,3 +61,26 @@ def test_the_full_sentence_is_on_hover(window: MainWindow, article_file: Path) -
     tip = str(index.data(Qt.ItemDataRole.ToolTipRole) or "")
     claim = window.claim_model.claim_at(0)
     assert " ".join(claim.text.split())[:60] in tip
+
+
+def test_a_narrow_list_hides_columns_rather_than_squeeze_them_and_brings_them_back(
+    qtbot: QtBot, window: MainWindow, article_file: Path
+) -> None:
+    from app.ui.claims.claim_list_model import HEDGES_COL, NOTES_COL, SCORE_COL
+    from app.ui.claims.claims_panel import READABLE
+
+    window.open_file(article_file)
+    panel = window.claims_panel
+    header = panel.view.header()
+    window.resize(1024, 700)
+    qtbot.waitUntil(lambda: header.isSectionHidden(HEDGES_COL), timeout=2000)
+    shown = [c for c in range(header.count()) if c != CLAIM_COL and not header.isSectionHidden(c)]
+    assert all(header.sectionSize(c) >= READABLE[c] for c in shown), [
+        (c, header.sectionSize(c)) for c in shown
+    ]
+    assert SOURCE_COL in shown and SCORE_COL in shown, "who says it and its score stay"
+    panel._show_column(HEDGES_COL, True)  # the user asks for it: it stays, however narrow
+    assert not header.isSectionHidden(HEDGES_COL)
+    window.resize(2400, 1300)
+    qtbot.waitUntil(lambda: not header.isSectionHidden(NOTES_COL), timeout=2000)
+    assert not header.isSectionHidden(HEDGES_COL)

@@ -228,3 +228,34 @@ def test_the_source_field_offers_the_article_s_sources(
     completer = source.completer()
     assert completer is not None and completer.popup() is not None and completer.popup().isVisible()
     assert completer.currentCompletion() == "the port authority"
+
+
+def test_the_editor_names_the_other_speakers_of_the_sentence(window: MainWindow, tmp_path: Path) -> None:
+    story = tmp_path / "custody.txt"
+    story.write_text(
+        "Custody dispute in the port town\n\n"
+        "Police said the suspect was arrested on Sunday, but his lawyer claimed he was at home, "
+        "and neighbours told the Herald they saw nothing.\n",
+        encoding="utf-8",
+    )
+    open_with_claim(window, story)
+    facts = window.editor.facts.text()
+    assert "Also in this sentence:" in facts
+    assert "his lawyer (claimed)" in facts and "neighbours (told)" in facts
+    assert "Police (said)" not in facts  # the claim's own source is in the Source field already
+
+
+def test_a_status_set_over_a_colleagues_newer_change_is_refused_and_says_whose(
+    window: MainWindow, article_file: Path, errors: list[str]
+) -> None:
+    from app.services import claims as claim_service
+
+    claim_id = open_with_claim(window, article_file)
+    editor = window.editor
+    choose(editor.status_box, "in_progress")
+    choose(editor.status_box, "unverified")  # our own changes one after the other: no conflict
+    assert stored(window, claim_id).status == "unverified" and not errors
+    claim_service.set_status(window.db, claim_id, "false", "The port log says 12", author="Ben")
+    choose(editor.status_box, "in_progress")  # the editor still shows the claim as it was
+    assert stored(window, claim_id).status == "false", "Ben's newer verdict stands"
+    assert errors and "changed since you opened it" in errors[-1] and "Ben" in errors[-1]

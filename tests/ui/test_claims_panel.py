@@ -181,7 +181,7 @@ def test_panel_choices_are_remembered(qtbot: QtBot, opened: MainWindow) -> None:
     panel.group_box.setChecked(True)
     panel.dismissed_box.setChecked(True)
     panel.sort_box.setCurrentIndex(1)
-    opened.claim_list.header().setSectionHidden(HEDGES_COL, True)
+    panel._show_column(HEDGES_COL, False)  # the header's right-click menu
     opened.close()
     again = MainWindow(opened.db)
     qtbot.addWidget(again)

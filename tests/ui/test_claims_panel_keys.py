@@ -55,7 +55,6 @@ def test_number_keys_set_statuses_that_need_no_reason(qtbot: QtBot, listed: Main
     first = ids(listed)[0]
     for pressed, expected in (
         (Qt.Key.Key_2, "in_progress"),
-        (Qt.Key.Key_4, "partly_true"),
         (Qt.Key.Key_5, "unverified"),
     ):
         key(qtbot, listed, pressed)

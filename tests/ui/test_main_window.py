@@ -267,3 +267,12 @@ def test_memo_dialog_opens_for_the_article(
     written = finished(qtbot, dialog.export_to(tmp_path / "memo.pdf"))
     assert isinstance(written, Path) and "Harbour dredging halted after survey" in pdf_text(written)
     dialog.close()
+
+
+def test_a_new_window_fits_a_small_screen(qtbot: QtBot, db: Database) -> None:
+    """1280x800 where there is room; on a smaller screen (the off-screen one is 800x600, a
+    netbook's 1024x700) the whole window stays on it, nothing cut off at the right."""
+    win = MainWindow(db)
+    qtbot.addWidget(win)
+    room = win.screen().availableGeometry()
+    assert win.width() == min(1280, room.width()) and win.height() == min(800, room.height())

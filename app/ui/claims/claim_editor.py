@@ -11,7 +11,7 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QStringListModel, Qt, QTimer
+from PySide6.QtCore import QEvent, QStringListModel, Qt, QTimer
 from PySide6.QtGui import QFocusEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QCompleter,
@@ -26,13 +26,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.claims import other_speakers
 from app.domain.records import ClaimRecord
+from app.ui.claims.claim_links_view import ClaimLinksView
 from app.ui.claims.evidence_form import EvidenceForm
 from app.ui.claims.evidence_list import EvidenceList
 from app.ui.claims.history_view import HistoryView
+from app.ui.claims.item_editing import connect_item_editing
 from app.ui.claims.notes_view import NotesView
 from app.ui.claims.status_picker import DeliberateComboBox, StatusPicker
 from app.ui.claims.tag_editor import TagEditor
+from app.ui.theme import secondary_text
+from app.ui.translation import kind_label, translate
+from app.ui.visible_controls import FOCUS_WIDTH
 
 if TYPE_CHECKING:
     from app.ui.claims.commands import ClaimActions
@@ -62,8 +68,11 @@ class ClaimEditor(QWidget):
         self.orphan_banner = _banner("orphanBanner", "#f8d7da")
         self.dismissed_banner = _banner("dismissedBanner", "#e2e3e5")
         self.dismissed_banner.setText(
-            "<b>Dismissed:</b> hidden from the list as not worth checking, and kept. "
-            "<a href='restore' style='color:#1f5fb0'>Restore it</a>"
+            translate(
+                "ClaimEditor",
+                "<b>Dismissed:</b> hidden from the list as not worth checking, and kept. "
+                "<a href='restore' style='color:#1f5fb0'>Restore it</a>",
+            )
         )
         self.dismissed_banner.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
         self.dismissed_banner.linkActivated.connect(self._on_restore)
@@ -74,7 +83,9 @@ class ClaimEditor(QWidget):
         self.picker.statusChosen.connect(self._on_status)
         self.source_input = SourceInput()
         self.source_input.setObjectName("sourceInput")
-        self.source_input.setPlaceholderText("Who asserts it (empty: the article itself)")
+        self.source_input.setPlaceholderText(
+            translate("ClaimEditor", "Who asserts it (empty: the article itself)")
+        )
         self.source_input.editingFinished.connect(self._on_source)
         self.kind_box = DeliberateComboBox()
         self.kind_box.setObjectName("kindBox")
@@ -84,6 +95,7 @@ class ClaimEditor(QWidget):
         self.facts = QLabel(wordWrap=True)
         self.facts.setObjectName("claimFacts")
         self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.links_view = ClaimLinksView()  # where else in the library the claim is made (issue 20)
 
         self.notes_view = NotesView()
         self.notes = self.notes_view.notes
@@ -96,18 +108,19 @@ class ClaimEditor(QWidget):
         self.evidence_form = EvidenceForm()
         self.evidence_form.evidenceSubmitted.connect(self._on_evidence)
         self.evidence_list = EvidenceList()
+        connect_item_editing(self.notes_view, self.evidence_list, self.evidence_form, self._write)
         self.history = HistoryView()
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("editorTabs")
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(_scrolled(self._review_page()), "Review")
-        self.tabs.addTab(self.notes_view, "Notes")
-        self.tabs.addTab(self._evidence_page(), "Evidence")
-        self.tabs.addTab(self.history, "History")
+        self.tabs.addTab(_scrolled(self._review_page()), translate("ClaimEditor", "Review"))
+        self.tabs.addTab(self.notes_view, translate("ClaimEditor", "Notes"))
+        self.tabs.addTab(self._evidence_page(), translate("ClaimEditor", "Evidence"))
+        self.tabs.addTab(self.history, translate("ClaimEditor", "History"))
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 6, 0, 0)
+        layout.setContentsMargins(FOCUS_WIDTH, 6, FOCUS_WIDTH, FOCUS_WIDTH)  # room for the focus ring
         self.header = HeaderArea(
             self.sentence, self.wording_banner, self.orphan_banner, self.dismissed_banner
         )
@@ -130,6 +143,7 @@ class ClaimEditor(QWidget):
         self._act = act
         self.tag_editor.set_known_tags(lambda: _tags_in_use(actions))
         self.evidence_list.library = lambda: actions.db if actions.has_database else None
+        self.links_view.library = self.evidence_list.library
         if article_claims is not None:
             self.source_input.names = lambda: _sources_of(article_claims())
 
@@ -153,7 +167,9 @@ class ClaimEditor(QWidget):
             self._clear_drafts()
             self._show_note_draft()
         if claim is None:
-            self.sentence.setText("<i>Choose a claim in the list to review it.</i>")
+            self.sentence.setText(
+                "<i>" + translate("ClaimEditor", "Choose a claim in the list to review it.") + "</i>"
+            )
             self.header.fit()
             for banner in (self.wording_banner, self.orphan_banner, self.dismissed_banner):
                 banner.hide()
@@ -161,6 +177,7 @@ class ClaimEditor(QWidget):
             self.notes_view.show_notes(())
             self.evidence_list.show_evidence(())
             self.history.show_history(None)
+            self.links_view.show_claim(None)
             self._count_tabs(None)
             return
         self.sentence.setText(f"<b>{escape(claim.text)}</b>")
@@ -172,11 +189,21 @@ class ClaimEditor(QWidget):
         self._show_kind(claim.kind)
         if not same or not self.tag_editor.isModified():
             self.tag_editor.set_tags(claim.tags)
-        self.facts.setText(_facts_html(claim))
+        self._show_facts()
         self.notes_view.show_notes(claim.notes)
         self.evidence_list.show_evidence(claim.evidence)
         self.history.show_history(claim)
+        self.links_view.show_claim(claim)
         self._count_tabs(claim)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:  # the greys follow the theme
+            self._show_facts()
+
+    def _show_facts(self) -> None:
+        claim = self._claim
+        self.facts.setText(_facts_html(claim, secondary_text(self.palette()).name()) if claim else "")
 
     def note_saved(self) -> None:
         self.notes_view.note_saved()
@@ -196,7 +223,8 @@ class ClaimEditor(QWidget):
 
     # ---- the user's decisions -------------------------------------------------------------
     def _on_status(self, status_id: str, reason: str) -> None:
-        if self._write(lambda a, cid: a.set_status(cid, status_id, reason)):
+        shown = self._claim.version if self._claim is not None else None  # as the editor shows it
+        if self._write(lambda a, cid: a.set_status(cid, status_id, reason, expect_version=shown)):
             self.picker.status_saved()
 
     def _on_note(self, body: str) -> None:
@@ -231,11 +259,12 @@ class ClaimEditor(QWidget):
         form = QFormLayout(page)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow("Status", self.picker)
-        form.addRow("Source", self.source_input)
-        form.addRow("Kind", self.kind_box)
-        form.addRow("Tags", self.tag_editor)
+        form.addRow(translate("ClaimEditor", "Status"), self.picker)
+        form.addRow(translate("ClaimEditor", "Source"), self.source_input)
+        form.addRow(translate("ClaimEditor", "Kind"), self.kind_box)
+        form.addRow(translate("ClaimEditor", "Tags"), self.tag_editor)
         form.addRow(self.facts)
+        form.addRow(self.links_view)
         return page
 
     def _evidence_page(self) -> QWidget:
@@ -251,30 +280,43 @@ class ClaimEditor(QWidget):
             from app.domain.claims import KINDS  # the engine loads only once a claim is shown
 
             for name in KINDS:
-                self.kind_box.addItem(name.capitalize(), name)
+                self.kind_box.addItem(kind_label(name).capitalize(), name)
         if self.kind_box.findData(kind) < 0:
-            self.kind_box.addItem(kind.capitalize(), kind)
+            self.kind_box.addItem(kind_label(kind).capitalize(), kind)
         self.kind_box.setCurrentIndex(self.kind_box.findData(kind))
 
     def _show_banners(self, claim: ClaimRecord) -> None:
         changed = claim.previous_text is not None and claim.previous_text != claim.text
         if changed:
+            changed_html = translate(
+                "ClaimEditor", "<b>The wording changed in the new version of the article.</b>"
+            )
+            before, now = translate("ClaimEditor", "Before:"), translate("ClaimEditor", "Now:")
             self.wording_banner.setText(
-                "<b>The wording changed in the new version of the article.</b><br>"
-                f"<span style='color:#6b5a00'>Before:</span> <s>{escape(claim.previous_text or '')}</s><br>"
-                f"<span style='color:#6b5a00'>Now:</span> {escape(claim.text)}"
+                f"{changed_html}<br>"
+                f"<span style='color:#6b5a00'>{before}</span> <s>{escape(claim.previous_text or '')}</s><br>"
+                f"<span style='color:#6b5a00'>{now}</span> {escape(claim.text)}"
             )
         self.wording_banner.setVisible(changed)
         self.orphan_banner.setText(
-            "<b>Orphan:</b> this passage is no longer in the current version of the article. "
-            "The claim is kept, with its notes, evidence and history."
+            translate(
+                "ClaimEditor",
+                "<b>Orphan:</b> this passage is no longer in the current version of the article. "
+                "The claim is kept, with its notes, evidence and history.",
+            )
         )
         self.orphan_banner.setVisible(not claim.anchored)
         self.dismissed_banner.setVisible(claim.dismissed)
 
     def _count_tabs(self, claim: ClaimRecord | None) -> None:
         counts = (None, *(len(x) for x in (claim.notes, claim.evidence, claim.history))) if claim else ()
-        for tab, label in enumerate(("Review", "Notes", "Evidence", "History")):
+        labels = (
+            translate("ClaimEditor", "Review"),
+            translate("ClaimEditor", "Notes"),
+            translate("ClaimEditor", "Evidence"),
+            translate("ClaimEditor", "History"),
+        )
+        for tab, label in enumerate(labels):
             count = counts[tab] if tab < len(counts) else None
             self.tabs.setTabText(tab, f"{label} ({count})" if count else label)
 
@@ -301,7 +343,7 @@ class ClaimEditor(QWidget):
         drafts, claim = self._drafts(), self._claim
         if drafts is None or claim is None or self._actions is None:
             return
-        text = self.note_input.toPlainText()
+        text = self.notes_view.draft_text()  # never a note being reworded
         kept = text if text.strip() else None
         if drafts.get(claim.id) == kept:
             return
@@ -403,25 +445,40 @@ def _scrolled(page: QWidget) -> QScrollArea:
     return area
 
 
-def _facts_html(claim: ClaimRecord) -> str:
-    """What the engine found, for reference: cues, hedges, figures, score (and why)."""
+def _facts_html(claim: ClaimRecord, grey: str) -> str:
+    """What the engine found, for reference: cues, hedges, figures, score (and why), in `grey`."""
     parts = []
     if claim.origin == "manual":
-        parts.append("<b>Added by hand</b>")
+        parts.append("<b>" + translate("ClaimEditor", "Added by hand") + "</b>")
     if claim.source_refers_to:
-        parts.append(f"<b>Source means:</b> {escape(claim.source_refers_to)}")
+        parts.append(
+            "<b>" + translate("ClaimEditor", "Source means:") + f"</b> {escape(claim.source_refers_to)}"
+        )
     if claim.source_uncertain and claim.source_confidence is not None:
-        parts.append(f"<b>Source uncertain</b> (confidence {claim.source_confidence:.0%}): check who says it")
+        parts.append(
+            translate(
+                "ClaimEditor", "<b>Source uncertain</b> (confidence {confidence}): check who says it"
+            ).format(confidence=f"{claim.source_confidence:.0%}")
+        )
     if claim.secondary_source:
-        parts.append(f"<b>Citing:</b> {escape(claim.secondary_source)}")
+        parts.append("<b>" + translate("ClaimEditor", "Citing:") + f"</b> {escape(claim.secondary_source)}")
+    others = other_speakers(claim.text, claim.source)
+    if others:
+        parts.append(
+            "<b>" + translate("ClaimEditor", "Also in this sentence:") + "</b> " + escape(", ".join(others))
+        )
     if claim.cues:
-        parts.append("<b>Cues:</b> " + escape(", ".join(claim.cues)))
+        parts.append("<b>" + translate("ClaimEditor", "Cues:") + "</b> " + escape(", ".join(claim.cues)))
     if claim.hedges:
-        parts.append("<b>Hedges:</b> " + escape(", ".join(claim.hedges)))
+        parts.append("<b>" + translate("ClaimEditor", "Hedges:") + "</b> " + escape(", ".join(claim.hedges)))
     if claim.figures:
-        parts.append("<b>Figures:</b> " + escape(", ".join(claim.figures)))
+        parts.append(
+            "<b>" + translate("ClaimEditor", "Figures:") + "</b> " + escape(", ".join(claim.figures))
+        )
     parts.append(
-        f"<b>Check-worthiness:</b> {claim.score:.2f}"
+        "<b>"
+        + translate("ClaimEditor", "Check-worthiness:")
+        + f"</b> {claim.score:.2f}"
         + (f" ({escape(', '.join(claim.reasons))})" if claim.reasons else "")
     )
-    return "<span style='color:gray'>" + " &nbsp;·&nbsp; ".join(parts) + "</span>"
+    return f"<span style='color:{grey}'>" + " &nbsp;·&nbsp; ".join(parts) + "</span>"

@@ -19,26 +19,29 @@ from app.ui.claims.claim_list_model import (
     ScoreRole,
     StatusOrderRole,
 )
+from app.ui.translation import QT_TRANSLATE_NOOP
 
 Index = QModelIndex | QPersistentModelIndex
 ANY = None
 
 # (label, sort role, order): the orders a journalist asks for.
 SORT_ORDERS = (
-    ("Position in article", PositionRole, Qt.SortOrder.AscendingOrder),
-    ("Most check-worthy first", ScoreRole, Qt.SortOrder.DescendingOrder),
-    ("Status", StatusOrderRole, Qt.SortOrder.AscendingOrder),
+    (QT_TRANSLATE_NOOP("ClaimFilters", "Position in article"), PositionRole, Qt.SortOrder.AscendingOrder),
+    (QT_TRANSLATE_NOOP("ClaimFilters", "Most check-worthy first"), ScoreRole, Qt.SortOrder.DescendingOrder),
+    (QT_TRANSLATE_NOOP("ClaimFilters", "Status"), StatusOrderRole, Qt.SortOrder.AscendingOrder),
 )
 
 
 @dataclass(frozen=True, slots=True)
 class ClaimFilter:
-    """What to show. None means any; source "" means claims the article asserts itself."""
+    """What to show. None means any; source "" means claims the article asserts itself; a tag
+    matches whatever its case."""
 
     status: str | None = ANY
     kind: str | None = ANY
     source: str | None = ANY
     show_dismissed: bool = False
+    tag: str | None = ANY
 
     def accepts(self, claim: ClaimRecord) -> bool:
         if claim.dismissed and not self.show_dismissed:
@@ -47,10 +50,22 @@ class ClaimFilter:
             return False
         if self.kind is not None and claim.kind != self.kind:
             return False
+        if self.tag is not None and self.tag.casefold() not in {t.casefold() for t in claim.tags}:
+            return False
         return self.source is None or (claim.source_name or "") == self.source
 
     def but(self, **changes: object) -> ClaimFilter:
         return replace(self, **changes)  # type: ignore[arg-type]
+
+
+def tag_choices(claims: tuple[ClaimRecord, ...]) -> list[tuple[str, int]]:
+    """The tags on these claims with how many claims carry each, for the Tags filter."""
+    counts: dict[str, tuple[str, int]] = {}
+    for claim in claims:
+        for tag in claim.tags:
+            name, n = counts.get(tag.casefold(), (tag, 0))
+            counts[tag.casefold()] = (name, n + 1)
+    return sorted(counts.values(), key=lambda item: item[0].casefold())
 
 
 class ClaimFilterProxy(QSortFilterProxyModel):

@@ -18,6 +18,14 @@ from app.domain.records import ClaimRecord
 from app.domain.statuses import STATUSES, status
 from app.ui.claims.status_icons import status_icon
 from app.ui.tooltips import as_plain_tooltip
+from app.ui.translation import (
+    QT_TRANSLATE_NOOP,
+    kind_label,
+    source_description,
+    source_label,
+    status_label,
+    translate,
+)
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -29,16 +37,28 @@ GroupOrderRole = Qt.ItemDataRole.UserRole + 5  # set on group rows only: their p
 ClaimRole = Qt.ItemDataRole.UserRole + 6  # the ClaimRecord itself
 GroupLabelRole = Qt.ItemDataRole.UserRole + 7  # a group row's source (or "Orphans…"), without its count
 
-COLUMNS = ("", "Kind", "Source", "Claim", "Hedges", "Notes", "Score")
-STATUS_COL, KIND_COL, SOURCE_COL, CLAIM_COL, HEDGES_COL, NOTES_COL, SCORE_COL = range(len(COLUMNS))
+COLUMNS = (
+    "",
+    QT_TRANSLATE_NOOP("ClaimListModel", "Kind"),
+    QT_TRANSLATE_NOOP("ClaimListModel", "Source"),
+    QT_TRANSLATE_NOOP("ClaimListModel", "Claim"),
+    QT_TRANSLATE_NOOP("ClaimListModel", "Hedges"),
+    QT_TRANSLATE_NOOP("ClaimListModel", "Notes"),
+    QT_TRANSLATE_NOOP("ClaimListModel", "Score"),
+    QT_TRANSLATE_NOOP("ClaimListModel", "Tags"),
+)  # shown through translate("ClaimListModel", ...)
+STATUS_COL, KIND_COL, SOURCE_COL, CLAIM_COL, HEDGES_COL, NOTES_COL, SCORE_COL, TAGS_COL = range(len(COLUMNS))
 COLUMN_TIPS = {
-    STATUS_COL: "Status: its letter and colour",
-    NOTES_COL: "Notes · evidence items",
-    SCORE_COL: "Check-worthiness, 0 to 1",
-    HEDGES_COL: "Words that soften the claim",
+    STATUS_COL: QT_TRANSLATE_NOOP("ClaimListModel", "Status: its letter and colour"),
+    NOTES_COL: QT_TRANSLATE_NOOP("ClaimListModel", "Notes · evidence items"),
+    SCORE_COL: QT_TRANSLATE_NOOP("ClaimListModel", "Check-worthiness, 0 to 1"),
+    HEDGES_COL: QT_TRANSLATE_NOOP("ClaimListModel", "Words that soften the claim"),
+    TAGS_COL: QT_TRANSLATE_NOOP(
+        "ClaimListModel", "Your tags on the claim (the Tags filter above shows one tag's claims)"
+    ),
 }
-ARTICLE_ITSELF = "The article itself"
-ORPHANS = "Orphans: not found in the new version"
+ARTICLE_ITSELF = QT_TRANSLATE_NOOP("ClaimListModel", "The article itself")
+ORPHANS = QT_TRANSLATE_NOOP("ClaimListModel", "Orphans: not found in the new version")
 CHANGED_MARK = "✎ "  # beside a claim whose wording a new version changed
 _STATUS_ORDER = {s.id: i for i, s in enumerate(STATUSES)}
 _TOP = 0  # internal id of top-level rows; a child's internal id is its group's top row + 1
@@ -209,9 +229,10 @@ class ClaimListModel(QAbstractItemModel):
         if orientation != Qt.Orientation.Horizontal:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
+            return translate("ClaimListModel", COLUMNS[section]) if COLUMNS[section] else ""
         if role == Qt.ItemDataRole.ToolTipRole:
-            return COLUMN_TIPS.get(section)
+            tip = COLUMN_TIPS.get(section)
+            return translate("ClaimListModel", tip) if tip else None
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -231,7 +252,14 @@ class ClaimListModel(QAbstractItemModel):
 def _group_data(group: _Group, column: int, role: int) -> Any:
     if role == Qt.ItemDataRole.DisplayRole and column == 0:
         n = len(group.members)
-        return f"{group.label}  ·  {n} claim{'s' if n != 1 else ''}"
+        label = (
+            translate("ClaimListModel", group.label)
+            if group.label in (ORPHANS, ARTICLE_ITSELF)
+            else group.label
+        )
+        if n == 1:
+            return translate("ClaimListModel", "{group}  ·  1 claim").format(group=label)
+        return translate("ClaimListModel", "{group}  ·  {count} claims").format(group=label, count=n)
     if role == Qt.ItemDataRole.FontRole:
         font = QFont()
         font.setBold(True)
@@ -243,7 +271,10 @@ def _group_data(group: _Group, column: int, role: int) -> Any:
     if role == GroupLabelRole:
         return group.label
     if role == Qt.ItemDataRole.ToolTipRole and group.label == ORPHANS:
-        return "Claims a new version of the article no longer contains. Kept, with their notes."
+        return translate(
+            "ClaimListModel",
+            "Claims a new version of the article no longer contains. Kept, with their notes.",
+        )
     return None
 
 
@@ -253,7 +284,7 @@ def _claim_data(claim: ClaimRecord, column: int, role: int) -> Any:
     if role == Qt.ItemDataRole.DecorationRole and column == STATUS_COL:
         return status_icon(claim.status)  # its colour and its letter
     if role == Qt.ItemDataRole.AccessibleTextRole:
-        return status(claim.status).label if column == STATUS_COL else _cell_text(claim, column)
+        return status_label(status(claim.status).label) if column == STATUS_COL else _cell_text(claim, column)
     if role == Qt.ItemDataRole.ToolTipRole:
         return claim_tooltip(claim)
     if role == Qt.ItemDataRole.FontRole and (
@@ -284,9 +315,9 @@ def _cell_text(claim: ClaimRecord, column: int) -> str:
     if column == STATUS_COL:
         return ""  # the icon shows the letter; the label is in the tooltip and the editor
     if column == KIND_COL:
-        return claim.kind
+        return kind_label(claim.kind, short=True)
     if column == SOURCE_COL:
-        return claim.source_label or "—"
+        return source_label(claim) or "—"
     if column == CLAIM_COL:
         sentence = " ".join(claim.text.split())
         return (CHANGED_MARK + sentence) if claim.previous_text is not None else sentence
@@ -297,29 +328,53 @@ def _cell_text(claim: ClaimRecord, column: int) -> str:
             return ""
         return f"{len(claim.notes)} · {len(claim.evidence)}"
     if column == SCORE_COL:
-        return "manual" if claim.origin == "manual" else f"{claim.score:.2f}"
+        return translate("ClaimListModel", "manual") if claim.origin == "manual" else f"{claim.score:.2f}"
+    if column == TAGS_COL:
+        return ", ".join(claim.tags)
     return ""
 
 
 def claim_tooltip(claim: ClaimRecord) -> str:
+    """The whole sentence first (the Claim column may cut it short), then what is known of it."""
     s = status(claim.status)
-    lines = [" ".join(claim.text.split()), "", f"Status: {s.label} ({s.letter})", f"Score: {claim.score:.2f}"]
+    lines = [
+        " ".join(claim.text.split()),
+        "",
+        translate("ClaimListModel", "Status: {status} ({letter})").format(
+            status=status_label(s.label), letter=s.letter
+        ),
+        translate("ClaimListModel", "Score: {score}").format(score=f"{claim.score:.2f}"),
+    ]
     if claim.origin == "manual":
-        lines[-1] = "Added by hand"
+        lines[-1] = translate("ClaimListModel", "Added by hand")
     if claim.source_description:
-        lines.append(f"Source: {claim.source_description}")
+        lines.append(translate("ClaimListModel", "Source: {source}").format(source=source_description(claim)))
     if claim.hedges:
-        lines.append("Hedges: " + ", ".join(claim.hedges))
+        lines.append(translate("ClaimListModel", "Hedges: ") + ", ".join(claim.hedges))
     if claim.figures:
-        lines.append("Figures: " + ", ".join(claim.figures))
+        lines.append(translate("ClaimListModel", "Figures: ") + ", ".join(claim.figures))
     if claim.reasons:
-        lines.append("Flagged for: " + ", ".join(claim.reasons))
+        lines.append(translate("ClaimListModel", "Flagged for: ") + ", ".join(claim.reasons))
     if claim.notes or claim.evidence:
-        lines.append(f"{len(claim.notes)} note(s), {len(claim.evidence)} evidence item(s)")
+        lines.append(
+            translate("ClaimListModel", "{notes} note(s), {evidence} evidence item(s)").format(
+                notes=len(claim.notes), evidence=len(claim.evidence)
+            )
+        )
+    if claim.tags:
+        lines.append(translate("ClaimListModel", "Tags: ") + ", ".join(claim.tags))
     if claim.previous_text is not None:
-        lines.append(f"Wording changed in the new version; it was: “{claim.previous_text}”")
+        lines.append(
+            translate("ClaimListModel", "Wording changed in the new version; it was: “{before}”").format(
+                before=claim.previous_text
+            )
+        )
     if not claim.anchored:
-        lines.append("Orphan: the new version of the article no longer contains this passage")
+        lines.append(
+            translate(
+                "ClaimListModel", "Orphan: the new version of the article no longer contains this passage"
+            )
+        )
     if claim.dismissed:
-        lines.append("Dismissed: hidden from the list; Restore brings it back")
+        lines.append(translate("ClaimListModel", "Dismissed: hidden from the list; Restore brings it back"))
     return as_plain_tooltip("\n".join(lines))

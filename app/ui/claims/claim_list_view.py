@@ -17,6 +17,7 @@ from app.domain.statuses import STATUSES
 from app.ui import shortcuts as keys
 from app.ui.claims.claim_list_model import ClaimIdRole, ClaimRole
 from app.ui.claims.status_icons import status_icon
+from app.ui.translation import status_label, translate
 
 STATUS_BY_KEY = {s.key: s.id for s in STATUSES}  # the keys listed in app/ui/shortcuts.py STATUS_KEYS
 PLAIN = (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
@@ -48,6 +49,7 @@ class ClaimTreeView(QTreeView):
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setItemsExpandable(True)
         self.setIndentation(0)  # group rows are bold headings; their claims line up with the rest
+        self.setTabKeyNavigation(False)  # Tab leaves the list for the next pane; arrows move in it
 
     def setModel(self, model: Any) -> None:
         super().setModel(model)
@@ -108,19 +110,53 @@ class ClaimTreeView(QTreeView):
         if not isinstance(claim_id, int):
             return None
         menu = QMenu(self)
-        statuses = menu.addMenu("Set &status")
+        self._fill_claim_menu(menu, index, claim_id)
+        return menu
+
+    def menu_bar_menu(self, parent: QWidget) -> QMenu:
+        """The window's Claim menu: the same items for the current claim, each with its key (the keys
+        work in the claims list); greyed while no claim is current."""
+        menu = QMenu(translate("ClaimListView", "&Claim"), parent)
+        menu.aboutToShow.connect(lambda: self._refill(menu))
+        self._refill(menu)
+        return menu
+
+    def _refill(self, menu: QMenu) -> None:
+        menu.clear()
+        index = self.currentIndex()
+        claim_id = self.current_claim_id()
+        if claim_id is None:
+            menu.addAction(translate("ClaimListView", "Choose a claim in the list first")).setEnabled(False)
+            return
+        self._fill_claim_menu(menu, index, claim_id)
+
+    def _fill_claim_menu(self, menu: QMenu, index: QModelIndex, claim_id: int) -> None:
+        statuses = menu.addMenu(translate("ClaimListView", "Set &status"))
         for s in STATUSES:
-            action = statuses.addAction(status_icon(s.id), f"{s.label}\t{s.key}")
+            action = statuses.addAction(status_icon(s.id), f"{status_label(s.label)}\t{s.key}")  # STATUS_KEYS
             action.triggered.connect(lambda _=False, sid=s.id: self.statusKeyPressed.emit(claim_id, sid))
-        menu.addAction("Add &note\tN", lambda: self.noteRequested.emit(claim_id))
-        menu.addAction("Add &evidence\tE", lambda: self.evidenceRequested.emit(claim_id))
-        menu.addAction("&Open in the editor\tEnter", lambda: self.editRequested.emit(claim_id))
+        menu.addAction(
+            keys.NOTE_KEY.menu_label(translate("ClaimListView", "Add &note")),
+            lambda: self.noteRequested.emit(claim_id),
+        )
+        menu.addAction(
+            keys.EVIDENCE_KEY.menu_label(translate("ClaimListView", "Add &evidence")),
+            lambda: self.evidenceRequested.emit(claim_id),
+        )
+        menu.addAction(
+            keys.EDIT_KEY.menu_label(translate("ClaimListView", "&Open in the editor")),
+            lambda: self.editRequested.emit(claim_id),
+        )
         menu.addSeparator()
         if _is_dismissed(index):
-            menu.addAction("&Restore", lambda: self.restoreRequested.emit(claim_id))
+            menu.addAction(
+                translate("ClaimListView", "&Restore"), lambda: self.restoreRequested.emit(claim_id)
+            )
         else:
-            menu.addAction("&Dismiss\tDel", lambda: self.dismissRequested.emit(claim_id))
-        return menu
+            menu.addAction(
+                keys.DISMISS_KEY.menu_label(translate("ClaimListView", "&Dismiss")),
+                lambda: self.dismissRequested.emit(claim_id),
+            )
 
 
 def _is_dismissed(index: QModelIndex) -> bool:

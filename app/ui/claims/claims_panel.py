@@ -26,12 +26,16 @@ from PySide6.QtWidgets import (
 
 from app.domain.records import ClaimRecord
 from app.domain.statuses import STATUSES
-from app.ui.claims.claim_filters import SORT_ORDERS, ClaimFilter, ClaimFilterProxy
+from app.ui.claims.claim_filters import SORT_ORDERS, ClaimFilter, ClaimFilterProxy, tag_choices
 from app.ui.claims.claim_list_model import (
     ARTICLE_ITSELF,
     CLAIM_COL,
     COLUMNS,
+    HEDGES_COL,
+    KIND_COL,
+    NOTES_COL,
     SOURCE_COL,
+    TAGS_COL,
     ClaimIdRole,
     ClaimListModel,
     GroupLabelRole,
@@ -43,12 +47,19 @@ from app.ui.claims.claim_list_model import (
 from app.ui.claims.claim_list_view import ClaimTreeView
 from app.ui.claims.status_icons import status_icon
 from app.ui.settings import CLAIMS_GROUPED, CLAIMS_HEADER, CLAIMS_ORDER, SHOW_DISMISSED
+from app.ui.translation import kind_label, status_label, translate
+from app.ui.visible_controls import FOCUS_WIDTH
 
 __all__ = ["ClaimIdRole", "ClaimTreeView", "ClaimsPanel", "PositionRole", "ScoreRole", "StatusOrderRole"]
 
-COLUMN_WIDTHS = (34, 50, 96, 320, 64, 40, 40)
-MIN_WIDTHS = (24, 46, 48, 0, 24, 26, 28)  # the other columns give way down to these
+COLUMN_WIDTHS = (34, 50, 96, 320, 64, 40, 40, 90)
+MIN_WIDTHS = (24, 46, 48, 0, 24, 26, 28, 40)  # the other columns give way down to these
 CLAIM_SHARE = 0.5  # the sentence keeps at least half of the list's width
+# below these widths a column's words can't be read ('the r…', '0…'): rather than squeeze them,
+# a narrow panel hides columns in GIVE_WAY's order (their facts are in the editor) and shows
+# them again when it widens; a column hidden by the user's choice stays hidden
+READABLE = (24, 50, 90, 0, 60, 40, 40, 80)
+GIVE_WAY = (HEDGES_COL, NOTES_COL, TAGS_COL, KIND_COL)
 
 
 class ClaimsPanel(QWidget):
@@ -69,28 +80,35 @@ class ClaimsPanel(QWidget):
         self._setup_header()
         self.heading = QLabel()
         self.heading.setObjectName("claimsHeading")
-        self.sort_box = _combo("sortBox", [(label, i) for i, (label, _r, _o) in enumerate(SORT_ORDERS)])
+        self.sort_box = _combo(
+            "sortBox",
+            [(translate("ClaimFilters", label), i) for i, (label, _r, _o) in enumerate(SORT_ORDERS)],
+            squeeze=False,
+        )
         self.sort_box.currentIndexChanged.connect(self.sort_by)
-        self.status_filter = _combo("statusFilter", [("Any status", None)])
+        self.status_filter = _combo("statusFilter", [(translate("ClaimsPanel", "Any status"), None)])
         for s in STATUSES:
-            self.status_filter.addItem(status_icon(s.id), f"{s.label} ({s.letter})", s.id)
-        self.kind_filter = _combo("kindFilter", [("Any kind", None)])
-        self.source_filter = _combo("sourceFilter", [("Any source", None)])
+            self.status_filter.addItem(status_icon(s.id), f"{status_label(s.label)} ({s.letter})", s.id)
+        self.kind_filter = _combo("kindFilter", [(translate("ClaimsPanel", "Any kind"), None)])
+        self.source_filter = _combo("sourceFilter", [(translate("ClaimsPanel", "Any source"), None)])
         self.source_filter.setMinimumContentsLength(10)
         self.source_filter.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
-        for box in (self.status_filter, self.kind_filter, self.source_filter):
+        self.tag_filter = _combo("tagFilter", [(translate("ClaimsPanel", "Any tag"), None)])
+        for box in (self.status_filter, self.kind_filter, self.source_filter, self.tag_filter):
             box.currentIndexChanged.connect(self._apply_filter)
-        self.group_box = QCheckBox("Group by source")
+        self.group_box = QCheckBox(translate("ClaimsPanel", "Group by source"))
         self.group_box.setObjectName("groupBySource")
         self.group_box.toggled.connect(self.set_grouped)
-        self.dismissed_box = QCheckBox("Show dismissed")
+        self.dismissed_box = QCheckBox(translate("ClaimsPanel", "Show dismissed"))
         self.dismissed_box.setObjectName("showDismissed")
         self.dismissed_box.toggled.connect(self._apply_filter)
-        self.restore_button = QPushButton("Restore")
+        self.restore_button = QPushButton(translate("ClaimsPanel", "Restore"))
         self.restore_button.setObjectName("restoreButton")
-        self.restore_button.setToolTip("Bring the dismissed claim back into the list")
+        self.restore_button.setToolTip(
+            translate("ClaimsPanel", "Bring the dismissed claim back into the list")
+        )
         self.restore_button.clicked.connect(self._on_restore)
         self.restore_button.hide()
 
@@ -98,18 +116,19 @@ class ClaimsPanel(QWidget):
         top.addWidget(self.heading, 1)
         top.addWidget(self.restore_button)
         top.addSpacing(12)
-        top.addWidget(QLabel("Order:"))
+        top.addWidget(QLabel(translate("ClaimsPanel", "Order:")))
         top.addWidget(self.sort_box)
         filters = QHBoxLayout()
         filters.addWidget(self.status_filter)
         filters.addWidget(self.kind_filter)
         filters.addWidget(self.source_filter, 1)
+        filters.addWidget(self.tag_filter)
         toggles = QHBoxLayout()
         toggles.addWidget(self.group_box)
         toggles.addWidget(self.dismissed_box)
         toggles.addStretch(1)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setContentsMargins(FOCUS_WIDTH, 0, FOCUS_WIDTH, FOCUS_WIDTH)  # room for the focus ring
         layout.setSpacing(4)
         layout.addLayout(top)
         layout.addLayout(filters)
@@ -134,7 +153,7 @@ class ClaimsPanel(QWidget):
         """One claim changed (status, note, edit): repaint its row only."""
         old = self.model.claim(claim.id)
         self.model.replace_claim(claim)
-        if old is not None and (old.kind, old.source) != (claim.kind, claim.source):
+        if old is not None and (old.kind, old.source, old.tags) != (claim.kind, claim.source, claim.tags):
             self._fill_choices(self.model.claims())
         self._update_heading()
         self._update_restore()
@@ -195,7 +214,12 @@ class ClaimsPanel(QWidget):
 
     # ---- remembered between runs ----------------------------------------------------------
     def save_state(self, settings: QSettings) -> None:
-        CLAIMS_HEADER.write(self.view.header().saveState(), settings)
+        header = self.view.header()
+        for column in self._for_room:  # the saved layout keeps the user's choices, not this width's
+            header.setSectionHidden(column, False)
+        CLAIMS_HEADER.write(header.saveState(), settings)
+        for column in self._for_room:
+            header.setSectionHidden(column, True)
         CLAIMS_ORDER.write(self.sort_box.currentIndex(), settings)
         CLAIMS_GROUPED.write(self.group_box.isChecked(), settings)
         SHOW_DISMISSED.write(self.dismissed_box.isChecked(), settings)
@@ -203,6 +227,7 @@ class ClaimsPanel(QWidget):
     def restore_state(self, settings: QSettings) -> None:
         if (header := CLAIMS_HEADER.read(settings)) is not None:
             self.view.header().restoreState(header)
+            self._for_room.clear()  # what the saved layout hides, the user chose to hide
             self.fit_columns()  # a layout saved narrow never squeezes the sentence
         order = CLAIMS_ORDER.read(settings)
         self.sort_by(order if 0 <= order < len(SORT_ORDERS) else 0)
@@ -218,8 +243,11 @@ class ClaimsPanel(QWidget):
         for column, width in enumerate(COLUMN_WIDTHS):
             header.resizeSection(column, width)
         header.setSectionResizeMode(CLAIM_COL, QHeaderView.ResizeMode.Stretch)
+        header.setSectionHidden(TAGS_COL, True)  # shown from the header's right-click menu
+        self._for_room: set[int] = set()  # hidden by fit_columns for want of room, not by choice
+        self._asked_for: set[int] = set()  # shown by the user's choice: never hidden for room
         self.view.viewport().installEventFilter(self)  # a new width: the columns are fitted again
-        header.setToolTip("Right-click to choose the columns")
+        header.setToolTip(translate("ClaimsPanel", "Right-click to choose the columns"))
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._column_menu)
 
@@ -234,8 +262,19 @@ class ClaimsPanel(QWidget):
         saved layout; on a wide panel they go back towards their usual widths."""
         header = self.view.header()
         header.setSectionResizeMode(CLAIM_COL, QHeaderView.ResizeMode.Stretch)
-        others = [c for c in range(len(COLUMNS)) if c != CLAIM_COL and not header.isSectionHidden(c)]
         budget = int(self.view.viewport().width() * (1 - CLAIM_SHARE))
+        columns = [c for c in range(len(COLUMNS)) if c != CLAIM_COL]
+        chosen = [c for c in columns if not header.isSectionHidden(c) or c in self._for_room]
+        others = list(chosen)
+        for column in GIVE_WAY:
+            if sum(READABLE[c] for c in others) <= budget:
+                break
+            if column in others and column not in self._asked_for:
+                others.remove(column)
+        self._for_room = set(chosen) - set(others)
+        for column in columns:
+            if header.isSectionHidden(column) == (column in others):
+                header.setSectionHidden(column, column not in others)
         wanted = {c: max(header.sectionSize(c), COLUMN_WIDTHS[c]) for c in others}
         for column, width in _shared_out(wanted, budget).items():
             if width != header.sectionSize(column):
@@ -248,13 +287,20 @@ class ClaimsPanel(QWidget):
         for column, name in enumerate(COLUMNS):
             if column == CLAIM_COL:
                 continue
-            action = menu.addAction(name or "Status")
+            action = menu.addAction(
+                translate("ClaimListModel", name) if name else translate("ClaimsPanel", "Status")
+            )
             action.setCheckable(True)
             action.setChecked(not header.isSectionHidden(column))
             action.toggled.connect(lambda shown, c=column: self._show_column(c, shown))
         menu.exec(header.mapToGlobal(pos))
 
     def _show_column(self, column: int, shown: bool) -> None:
+        if shown:
+            self._asked_for.add(column)
+        else:
+            self._asked_for.discard(column)
+        self._for_room.discard(column)
         self.view.header().setSectionHidden(column, not shown)
         self.fit_columns()
 
@@ -264,6 +310,7 @@ class ClaimsPanel(QWidget):
                 status=self.status_filter.currentData(),
                 kind=self.kind_filter.currentData(),
                 source=self.source_filter.currentData(),
+                tag=self.tag_filter.currentData(),
                 show_dismissed=self.dismissed_box.isChecked(),
             )
         )
@@ -274,9 +321,19 @@ class ClaimsPanel(QWidget):
         """The kind and source filters offer what this article has (sources most prolific first)."""
         kinds = Counter(claim.kind for claim in claims)
         sources = Counter(claim.source_name or "" for claim in claims)  # 'The agency' counts as HUR
-        lost = _refill(self.kind_filter, "Any kind", sorted(kinds.items()), lambda kind: kind)
+        lost = _refill(
+            self.kind_filter, translate("ClaimsPanel", "Any kind"), sorted(kinds.items()), kind_label
+        )
         ranked = sorted(sources.items(), key=lambda item: (item[0] != "", -item[1], item[0].casefold()))
-        lost |= _refill(self.source_filter, "Any source", ranked, lambda source: source or ARTICLE_ITSELF)
+        lost |= _refill(
+            self.source_filter,
+            translate("ClaimsPanel", "Any source"),
+            ranked,
+            lambda source: source or translate("ClaimListModel", ARTICLE_ITSELF),
+        )
+        lost |= _refill(
+            self.tag_filter, translate("ClaimsPanel", "Any tag"), tag_choices(claims), lambda tag: tag
+        )
         if lost:
             self._apply_filter()
 
@@ -285,20 +342,34 @@ class ClaimsPanel(QWidget):
         shown = self.proxy.shown_claim_count()
         live = [c for c in claims if not c.dismissed]
         listable = len(claims) if self.dismissed_box.isChecked() else len(live)
-        parts = [f"<b>Claims</b> {shown}" + (f" of {listable}" if shown != listable else "")]
+        parts = [
+            translate("ClaimsPanel", "<b>Claims</b> {shown}").format(shown=shown)
+            + (
+                translate("ClaimsPanel", " of {listable}").format(listable=listable)
+                if shown != listable
+                else ""
+            )
+        ]
         dismissed = len(claims) - len(live)
         orphans = sum(1 for c in live if not c.anchored)
         changed = sum(1 for c in live if c.previous_text is not None)
         if dismissed:
-            parts.append(f"{dismissed} dismissed")
+            parts.append(translate("ClaimsPanel", "{count} dismissed").format(count=dismissed))
         if orphans:
-            parts.append(f"{orphans} orphan{'s' if orphans != 1 else ''}")
+            parts.append(
+                translate("ClaimsPanel", "1 orphan")
+                if orphans == 1
+                else translate("ClaimsPanel", "{count} orphans").format(count=orphans)
+            )
         if changed:
-            parts.append(f"{changed} reworded")
+            parts.append(translate("ClaimsPanel", "{count} reworded").format(count=changed))
         self.heading.setText(" · ".join(parts))
         self.heading.setToolTip(
-            "Dismissed claims are hidden unless “Show dismissed” is ticked. Orphans: claims a new "
-            "version of the article no longer contains. Reworded (✎): claims whose wording it changed."
+            translate(
+                "ClaimsPanel",
+                "Dismissed claims are hidden unless “Show dismissed” is ticked. Orphans: claims a new "
+                "version of the article no longer contains. Reworded (✎): claims whose wording it changed.",
+            )
         )
 
     def _before_reset(self) -> None:
@@ -365,9 +436,13 @@ def _refill(
     return found < 0
 
 
-def _combo(name: str, items: list[tuple[str, Any]]) -> QComboBox:
+def _combo(name: str, items: list[tuple[str, Any]], squeeze: bool = True) -> QComboBox:
     box = QComboBox()
     box.setObjectName(name)
+    if squeeze:  # a filter: as wide as seven characters ask, not as its longest choice, which (a long
+        # source, or the same words in Ukrainian) must not push the window past a 1024-pixel screen
+        box.setMinimumContentsLength(7)
+        box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     for label, data in items:
         box.addItem(label, data)
     return box

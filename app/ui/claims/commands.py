@@ -6,7 +6,8 @@ nothing lands on the stack. Undo and redo run later from Qt, where an exception 
 so their errors are reported through `failed` instead.
 
 Undo never rewrites history: undoing a status change appends a step back to the old status, with
-the reason "Undone: ...".
+the reason "Undone: ...". An edited note or evidence item is a new row pointing at the old one
+(replaces_id); undo and redo swap which of the two is current, both kept for the claim's history.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from app.domain.statuses import status as status_info
 from app.errors import ClaimdeskError
 from app.ui.database_slot import DatabaseSlot
 from app.ui.lazy import LazyModule
+from app.ui.translation import status_label, translate
 
 if TYPE_CHECKING:
     from app.services import claims, evidence
@@ -73,8 +75,11 @@ class ClaimActions(DatabaseSlot, QObject):
         return claims.load_claim(self.db, claim_id)
 
     # ---- the actions ----------------------------------------------------------------------
-    def set_status(self, claim_id: int, status: str, reason: str = "") -> None:
-        step = claims.change_status(self.db, claim_id, status, reason)
+    def set_status(
+        self, claim_id: int, status: str, reason: str = "", expect_version: int | None = None
+    ) -> None:
+        """`expect_version`: the claim's version as shown; a colleague's change since is not overwritten."""
+        step = claims.change_status(self.db, claim_id, status, reason, expect_version=expect_version)
         if step is None:
             return
         self._push(_SetStatus(self, claim_id, step.old_status, status, reason))
@@ -83,6 +88,67 @@ class ClaimActions(DatabaseSlot, QObject):
     def add_note(self, claim_id: int, body: str) -> None:
         note = claims.add_note(self.db, claim_id, body)
         self._push(_AddNote(self, claim_id, body, note.id))
+        self._changed(claim_id)
+
+    def edit_note(self, claim_id: int, note_id: int, body: str) -> None:
+        """Reword a note; the earlier wording stays in the claim's history."""
+        note = claims.edit_note(self.db, note_id, body)
+        if note.id == note_id:
+            return  # the same words: nothing changed, nothing to undo
+        self._push(
+            _Swap(
+                self,
+                claim_id,
+                translate("Commands", "edit note"),
+                claims.swap_notes,
+                old_id=note_id,
+                new_id=note.id,
+            )
+        )
+        self._changed(claim_id)
+
+    def remove_note(self, claim_id: int, note_id: int) -> None:
+        """Take a note off (kept in the history); Ctrl+Z puts it back, so nothing asks first."""
+        claims.remove_note(self.db, note_id)
+        self._push(
+            _Remove(
+                self,
+                claim_id,
+                translate("Commands", "remove note"),
+                claims.restore_note,
+                claims.remove_note,
+                note_id,
+            )
+        )
+        self._changed(claim_id)
+
+    def edit_evidence(self, claim_id: int, evidence_id: int, **fields: Any) -> None:
+        """Change an evidence item (fields as app/services/evidence.py edit_evidence takes them)."""
+        item = evidence.edit_evidence(self.db, evidence_id, **fields)
+        if item.id == evidence_id:
+            return
+        self._push(
+            _Swap(
+                self,
+                claim_id,
+                translate("Commands", "edit evidence"),
+                evidence.swap_evidence,
+                old_id=evidence_id,
+                new_id=item.id,
+            )
+        )
+        self._changed(claim_id)
+
+    def remove_evidence(self, claim_id: int, evidence_id: int) -> None:
+        """Take an evidence item off (kept in the history; a document's copy stays until the trash
+        is emptied)."""
+        evidence.remove_evidence(self.db, evidence_id)
+        self._push(
+            _Remove(
+                self, claim_id, translate("Commands", "remove evidence"), evidence.restore_evidence,
+                evidence.remove_evidence, evidence_id,
+            )
+        )  # fmt: skip
         self._changed(claim_id)
 
     def add_evidence(self, claim_id: int, kind: str, **fields: Any) -> None:
@@ -219,21 +285,26 @@ class _ClaimCommand(_Command):
 
 class _SetStatus(_ClaimCommand):
     def __init__(self, actions: ClaimActions, claim_id: int, old: str, new: str, reason: str) -> None:
-        super().__init__(actions, f"set status to {status_info(new).label}")
+        super().__init__(
+            actions,
+            translate("Commands", "set status to {status}").format(
+                status=status_label(status_info(new).label)
+            ),
+        )
         self.claim_id, self.old, self.new, self.reason = claim_id, old, new, reason
 
     def do(self) -> StatusChangeRecord | None:
-        reason = self.reason or f"Redone: {self.text()}"
+        reason = self.reason or translate("Commands", "Redone: {what}").format(what=self.text())
         return claims.change_status(self.db, self.claim_id, self.new, reason, expect=self.old)
 
     def undo_it(self) -> StatusChangeRecord | None:
-        reason = f"Undone: {self.text()}"
+        reason = translate("Commands", "Undone: {what}").format(what=self.text())
         return claims.change_status(self.db, self.claim_id, self.old, reason, expect=self.new)
 
 
 class _AddNote(_ClaimCommand):
     def __init__(self, actions: ClaimActions, claim_id: int, body: str, note_id: int) -> None:
-        super().__init__(actions, "add note")
+        super().__init__(actions, translate("Commands", "add note"))
         self.claim_id, self.body, self.note_id = claim_id, body, note_id
 
     def do(self) -> None:
@@ -245,7 +316,12 @@ class _AddNote(_ClaimCommand):
 
 class _AddEvidence(_ClaimCommand):
     def __init__(self, actions: ClaimActions, claim_id: int, evidence_id: int, kind: str) -> None:
-        super().__init__(actions, "add " + {"person": "person contacted"}.get(kind, kind))
+        added = {
+            "link": translate("Commands", "add link"),
+            "document": translate("Commands", "add document"),
+            "person": translate("Commands", "add person contacted"),
+        }
+        super().__init__(actions, added.get(kind, f"add {kind}"))
         self.claim_id, self.evidence_id = claim_id, evidence_id
 
     def do(self) -> None:
@@ -255,9 +331,54 @@ class _AddEvidence(_ClaimCommand):
         evidence.remove_evidence(self.db, self.evidence_id)
 
 
+class _Swap(_ClaimCommand):
+    """An edited note or evidence item: undo puts the earlier row back in place of the new one."""
+
+    def __init__(
+        self,
+        actions: ClaimActions,
+        claim_id: int,
+        text: str,
+        swap: Callable[[Database, int, int], int],
+        *,
+        old_id: int,
+        new_id: int,
+    ) -> None:
+        super().__init__(actions, text)
+        self.claim_id, self.swap, self.old_id, self.new_id = claim_id, swap, old_id, new_id
+
+    def do(self) -> None:
+        self.swap(self.db, self.old_id, self.new_id)
+
+    def undo_it(self) -> None:
+        self.swap(self.db, self.new_id, self.old_id)
+
+
+class _Remove(_ClaimCommand):
+    """A note or evidence item taken off: undo puts it back."""
+
+    def __init__(
+        self,
+        actions: ClaimActions,
+        claim_id: int,
+        text: str,
+        restore: Callable[[Database, int], int],
+        remove: Callable[[Database, int], int],
+        item_id: int,
+    ) -> None:
+        super().__init__(actions, text)
+        self.claim_id, self.restore, self.remove, self.item_id = claim_id, restore, remove, item_id
+
+    def do(self) -> None:
+        self.remove(self.db, self.item_id)
+
+    def undo_it(self) -> None:
+        self.restore(self.db, self.item_id)
+
+
 class _SetTags(_ClaimCommand):
     def __init__(self, actions: ClaimActions, claim_id: int, old: list[str], new: list[str]) -> None:
-        super().__init__(actions, "set tags")
+        super().__init__(actions, translate("Commands", "set tags"))
         self.claim_id, self.old, self.new = claim_id, old, new
 
     def do(self) -> ClaimRecord:
@@ -272,13 +393,16 @@ class _EditClaim(_ClaimCommand):
         what = [
             label
             for label, changed in (
-                ("source", before.source != after.source),
-                ("kind", before.kind != after.kind),
-                ("span", (before.start, before.end) != (after.start, after.end)),
+                (translate("Commands", "source"), before.source != after.source),
+                (translate("Commands", "kind"), before.kind != after.kind),
+                (translate("Commands", "span"), (before.start, before.end) != (after.start, after.end)),
             )
             if changed
         ]
-        super().__init__(actions, "change " + " and ".join(what))
+        super().__init__(
+            actions,
+            translate("Commands", "change {what}").format(what=translate("Commands", " and ").join(what)),
+        )
         self.claim_id, self.before, self.after = before.id, before, after
 
     def do(self) -> ClaimRecord:
@@ -306,7 +430,7 @@ class _AddClaim(_Command):
     """Undo removes the manual claim; redo puts it back under the same id, so later commands find it."""
 
     def __init__(self, actions: ClaimActions, added: ClaimRecord) -> None:
-        super().__init__(actions, "add claim")
+        super().__init__(actions, translate("Commands", "add claim"))
         self.claim = added
 
     def do(self) -> ClaimRecord:
@@ -324,7 +448,10 @@ class _AddClaim(_Command):
 
 class _Dismiss(_Command):
     def __init__(self, actions: ClaimActions, claim: ClaimRecord, *, dismiss: bool) -> None:
-        super().__init__(actions, "dismiss claim" if dismiss else "restore claim")
+        super().__init__(
+            actions,
+            translate("Commands", "dismiss claim") if dismiss else translate("Commands", "restore claim"),
+        )
         self.claim_id, self.article_id, self.dismiss = claim.id, claim.article_id, dismiss
 
     def do(self) -> ClaimRecord:

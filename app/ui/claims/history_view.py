@@ -1,5 +1,5 @@
 """A claim's history, newest first: each status change (who, when, from -> to, why), and each
-note or evidence item taken off the claim (what it said, who took it off, when)."""
+note or evidence item taken off or edited (what it said before, who changed it, when)."""
 
 from __future__ import annotations
 
@@ -7,11 +7,14 @@ from datetime import datetime
 from functools import lru_cache
 from html import escape
 
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QWidget
 
 from app.domain.records import ClaimRecord, EvidenceRecord, NoteRecord, StatusChangeRecord
 from app.domain.statuses import status
 from app.ui.markdown_render import OfflineTextBrowser
+from app.ui.theme import chip_ink
+from app.ui.translation import status_label, translate
 
 
 @lru_cache(maxsize=8192)  # astimezone asks the system's zone each time; the editor shows many
@@ -23,18 +26,24 @@ def local_time(moment: datetime) -> str:
 def status_badge(status_id: str) -> str:
     """A status as HTML: its letter on its colour, then its name (never colour alone)."""
     s = status(status_id)
-    swatch = f"background:{s.colour}; color:white; font-weight:bold"
-    return f"<span style='{swatch}'>&nbsp;{escape(s.letter)}&nbsp;</span>&nbsp;{escape(s.label)}"
+    swatch = f"background:{s.colour}; color:{chip_ink(QColor(s.colour)).name()}; font-weight:bold"
+    name = escape(status_label(s.label))
+    return f"<span style='{swatch}'>&nbsp;{escape(s.letter)}&nbsp;</span>&nbsp;{name}"
 
 
 def history_html(claim: ClaimRecord | None) -> str:
     entries: list[tuple[datetime | None, str]] = []
     if claim is not None:
         entries += [(change.at, _change_html(change)) for change in claim.history]
-        removed: tuple[NoteRecord | EvidenceRecord, ...] = (*claim.removed_notes, *claim.removed_evidence)
-        entries += [(item.removed_at, _removed_html(item)) for item in removed]
+        pairs = ((claim.notes, claim.removed_notes), (claim.evidence, claim.removed_evidence))
+        for current, removed in pairs:
+            items: tuple[NoteRecord | EvidenceRecord, ...] = (*current, *removed)
+            newer = {item.replaces_id: item for item in items if item.replaces_id is not None}
+            shown = {item.id for item in current}
+            entries += [(item.removed_at, _removed_html(item, newer, shown)) for item in removed]
     if not entries:
-        return "<p style='color:gray'>No status change yet: this claim has never been reviewed.</p>"
+        never = translate("HistoryView", "No status change yet: this claim has never been reviewed.")
+        return f"<p class='muted'>{never}</p>"
     rows = (
         html for _at, html in sorted(entries, key=lambda e: e[0].timestamp() if e[0] else 0, reverse=True)
     )
@@ -46,24 +55,59 @@ def _change_html(change: StatusChangeRecord) -> str:
     why = (
         f"<i>{escape(change.reason)}</i>"
         if change.reason
-        else "<span style='color:gray'>no reason given</span>"
+        else "<span class='muted'>" + translate("HistoryView", "no reason given") + "</span>"
     )
-    who = f"{escape(change.author or 'unknown')} · {local_time(change.at)}"
+    author = escape(change.author or translate("HistoryView", "unknown"))
+    who = f"{author} · {local_time(change.at)}"
     return (
         f"{status_badge(change.old_status)} &nbsp;→&nbsp; {status_badge(change.new_status)}<br>"
-        f"<span style='color:gray'>{who}</span><br>{why}"
+        f"<span class='muted'>{who}</span><br>{why}"
     )
 
 
-def _removed_html(item: NoteRecord | EvidenceRecord) -> str:
-    """A note or evidence item taken off the claim: still readable here, struck through."""
-    if isinstance(item, NoteRecord):
-        what, said = "Note removed", item.body
-    else:
-        what, said = "Evidence removed", " · ".join(p for p in (item.reference, item.note) if p)
+def _removed_html(
+    item: NoteRecord | EvidenceRecord, newer: dict[int, NoteRecord | EvidenceRecord], shown: set[int]
+) -> str:
+    """A note or evidence item taken off the claim, still readable here: removed, or edited (its
+    earlier wording, with the wording that replaced it), or an edit that was undone."""
+    is_note = isinstance(item, NoteRecord)
     when = local_time(item.removed_at) if item.removed_at else ""
-    who = f"{escape(item.removed_by or 'unknown')} · {when}"
-    return f"<b>{what}</b><br><span style='color:gray'>{who}</span><br><s>{escape(said)}</s>"
+    by = escape(item.removed_by or translate("HistoryView", "unknown"))
+    who = f"<span class='muted'>{by} · {when}</span>"
+    successor = newer.get(item.id)
+    if successor is not None:
+        before, after = translate("HistoryView", "Before:"), translate("HistoryView", "After:")
+        return (
+            f"<b>{_edited(is_note)}</b><br>{who}<br><span class='muted'>{before}</span> "
+            f"<s>{escape(item_words(item))}</s><br>"
+            f"<span class='muted'>{after}</span> {escape(item_words(successor))}"
+        )
+    what = _removed(is_note) if item.replaces_id not in shown else _undone(is_note)
+    return f"<b>{what}</b><br>{who}<br><s>{escape(item_words(item))}</s>"
+
+
+def _edited(is_note: bool) -> str:
+    return translate("HistoryView", "Note edited") if is_note else translate("HistoryView", "Evidence edited")
+
+
+def _removed(is_note: bool) -> str:
+    if is_note:
+        return translate("HistoryView", "Note removed")
+    return translate("HistoryView", "Evidence removed")
+
+
+def _undone(is_note: bool) -> str:
+    if is_note:
+        return translate("HistoryView", "Note edit undone")
+    return translate("HistoryView", "Evidence edit undone")
+
+
+def item_words(item: NoteRecord | EvidenceRecord) -> str:
+    """What a note or evidence item says, on one line, as the history quotes it."""
+    if isinstance(item, NoteRecord):
+        return item.body
+    parts = (item.reference, item.role, item.contact_method, item.outcome, item.note)
+    return " · ".join(p for p in parts if p)
 
 
 class HistoryView(OfflineTextBrowser):
@@ -72,7 +116,7 @@ class HistoryView(OfflineTextBrowser):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("historyView")
-        self.setAccessibleName("Status history, newest first")
+        self.setAccessibleName(translate("HistoryView", "Status history, newest first"))
 
     def show_history(self, claim: ClaimRecord | None) -> None:
         self.show_html(history_html(claim))

@@ -1,4 +1,5 @@
-"""Status swatches: colour plus letter, so status never depends on colour alone."""
+"""Status swatches: colour plus letter, so status never depends on colour alone; the letter is white or
+black, whichever reads at 4.5:1 or better on its colour."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 
 from app.domain.statuses import status
+from app.ui.theme import chip_ink
 
 
 @cache
@@ -18,14 +20,15 @@ def status_icon(status_id: str, size: int = 18) -> QIcon:
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setBrush(QColor(s.colour))
+    colour = QColor(s.colour)
+    painter.setBrush(colour)
     painter.setPen(Qt.PenStyle.NoPen)
     painter.drawRoundedRect(QRectF(1, 1, size - 2, size - 2), 4, 4)
     font = QFont()
     font.setBold(True)
     font.setPixelSize(int(size * 0.62))
     painter.setFont(font)
-    painter.setPen(QColor("white"))
+    painter.setPen(chip_ink(colour))
     painter.drawText(QRectF(0, 0, size, size), Qt.AlignmentFlag.AlignCenter, s.letter)
     painter.end()
     return QIcon(pixmap)

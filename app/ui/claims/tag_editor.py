@@ -8,6 +8,8 @@ from PySide6.QtCore import QStringListModel, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QCompleter, QLineEdit, QWidget
 
+from app.ui.translation import translate
+
 SEPARATOR = ","
 
 
@@ -31,7 +33,9 @@ class TagEditor(QLineEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("tagEditor")
-        self.setPlaceholderText("Tags, separated by commas (e.g. ferries, casualty figures)")
+        self.setPlaceholderText(
+            translate("TagEditor", "Tags, separated by commas (e.g. ferries, casualty figures)")
+        )
         self._committed: list[str] = []
         self._known: Callable[[], list[str]] = list
         self._model = QStringListModel(self)

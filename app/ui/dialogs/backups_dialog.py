@@ -26,18 +26,24 @@ from PySide6.QtWidgets import (
 
 from app.services import articles, safety
 from app.ui.guard import run_guarded
+from app.ui.translation import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
     from app.storage.backup import BackupInfo
     from app.ui.main_window import MainWindow
 
 REASON_LABELS = {
-    "daily": "Daily",
-    "manual": "Made by hand",
-    "before-migration": "Before an upgrade",
-    "before-restore": "Before a restore",
-}
-COLUMNS = ("Taken", "Reason", "Articles", "Size")
+    "daily": QT_TRANSLATE_NOOP("BackupsDialog", "Daily"),
+    "manual": QT_TRANSLATE_NOOP("BackupsDialog", "Made by hand"),
+    "before-migration": QT_TRANSLATE_NOOP("BackupsDialog", "Before an upgrade"),
+    "before-restore": QT_TRANSLATE_NOOP("BackupsDialog", "Before a restore"),
+}  # shown through translate("BackupsDialog", ...), as are the column names
+COLUMNS = (
+    QT_TRANSLATE_NOOP("BackupsDialog", "Taken"),
+    QT_TRANSLATE_NOOP("BackupsDialog", "Reason"),
+    QT_TRANSLATE_NOOP("BackupsDialog", "Articles"),
+    QT_TRANSLATE_NOOP("BackupsDialog", "Size"),
+)
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -61,7 +67,7 @@ class BackupTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> str | None:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return COLUMNS[section]
+            return translate("BackupsDialog", COLUMNS[section])
         return None
 
     def data(self, index: Index, role: int = 0) -> str | None:
@@ -70,7 +76,7 @@ class BackupTableModel(QAbstractTableModel):
         row = self.rows[index.row()]
         return (
             row.taken_at.astimezone().strftime("%Y-%m-%d %H:%M"),
-            REASON_LABELS.get(row.reason, row.reason),
+            translate("BackupsDialog", REASON_LABELS.get(row.reason, row.reason)),
             "?" if row.articles is None else str(row.articles),
             f"{row.size / 1024:,.0f} KB",
         )[index.column()]
@@ -84,7 +90,7 @@ class BackupsDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.database, self.restore = database, restore
-        self.setWindowTitle("Backups")
+        self.setWindowTitle(translate("BackupsDialog", "Backups"))
         self.resize(620, 380)
         self.model = BackupTableModel(safety.list_backups(database), self)
         self.table = QTableView()
@@ -94,14 +100,17 @@ class BackupsDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
         note = QLabel(
-            f"Backups of {database} are kept in {safety.backups_folder(database)}. A copy is made "
-            "each day while Claimdesk is open; restoring keeps the current state as a backup first."
+            translate(
+                "BackupsDialog",
+                "Backups of {library} are kept in {folder}. A copy is made "
+                "each day while Claimdesk is open; restoring keeps the current state as a backup first.",
+            ).format(library=database, folder=safety.backups_folder(database))
         )
         note.setTextFormat(Qt.TextFormat.PlainText)
         note.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.backup_button = QPushButton("Back up now")
-        self.restore_button = QPushButton("Restore…")
+        self.backup_button = QPushButton(translate("BackupsDialog", "Back up now"))
+        self.restore_button = QPushButton(translate("BackupsDialog", "Restore…"))
         buttons.addButton(self.backup_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
@@ -130,9 +139,12 @@ class BackupsDialog(QDialog):
         when = info.taken_at.astimezone().strftime("%Y-%m-%d %H:%M")
         answer = QMessageBox.question(
             self,
-            "Restore this backup?",
-            f"Replace the library with the backup from {when}? The library as it is now will "
-            "be kept as a backup first.",
+            translate("BackupsDialog", "Restore this backup?"),
+            translate(
+                "BackupsDialog",
+                "Replace the library with the backup from {when}? The library as it is now will "
+                "be kept as a backup first.",
+            ).format(when=when),
         )
         return answer == QMessageBox.StandardButton.Yes
 
@@ -164,5 +176,7 @@ def restore_into_window(window: MainWindow, info: BackupInfo) -> bool:
         window.editor.show_claim(None)
         window.article_heading.setText("")
         window.setWindowTitle("Claimdesk")
-    window.statusBar().showMessage(f"Restored the backup {info.path.name}")
+    window.statusBar().showMessage(
+        translate("BackupsDialog", "Restored the backup {name}").format(name=info.path.name)
+    )
     return restored is not None

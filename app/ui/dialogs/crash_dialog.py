@@ -29,11 +29,13 @@ from PySide6.QtWidgets import (
 
 from app import __version__
 from app.logs import log_dir
+from app.ui.translation import QT_TRANSLATE_NOOP, translate
 
 log = logging.getLogger("claimdesk.crash")
-SAFE = (
+SAFE = QT_TRANSLATE_NOOP(
+    "CrashDialog",
     "Every change you made was saved when you made it: your claims, notes and evidence are safe. "
-    "You can go on working; if something looks wrong, restart Claimdesk."
+    "You can go on working; if something looks wrong, restart Claimdesk.",
 )
 
 
@@ -47,16 +49,18 @@ def report_text(kind: type[BaseException], error: BaseException, tb: TracebackTy
 class CrashDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Claimdesk ran into a problem")
+        self.setWindowTitle(translate("CrashDialog", "Claimdesk ran into a problem"))
         self.setMinimumSize(560, 360)
-        heading = QLabel("<b>Something went wrong that Claimdesk did not expect.</b>")
-        safe = QLabel(SAFE, wordWrap=True)
+        heading = QLabel(
+            translate("CrashDialog", "<b>Something went wrong that Claimdesk did not expect.</b>")
+        )
+        safe = QLabel(translate("CrashDialog", SAFE), wordWrap=True)
         safe.setTextFormat(Qt.TextFormat.PlainText)
         self.report = QPlainTextEdit(readOnly=True)
         self.report.setObjectName("crashReport")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.copy_button = QPushButton("Copy report")
-        self.folder_button = QPushButton("Open log folder")
+        self.copy_button = QPushButton(translate("CrashDialog", "Copy report"))
+        self.folder_button = QPushButton(translate("CrashDialog", "Open log folder"))
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.folder_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.close)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from app.errors import ClaimdeskError
 from app.ui import workers
 from app.ui.lazy import LazyModule
+from app.ui.translation import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
     from app.services import articles, fetch
@@ -31,11 +32,12 @@ else:
     articles = LazyModule("app.services.articles")
     fetch = LazyModule("app.services.fetch")
 
-ONLINE_NOTICE = (
+ONLINE_NOTICE = QT_TRANSLATE_NOOP(
+    "FetchDialog",
     "<b>⚠ This goes online.</b> Claimdesk will connect to this address and download the page, "
     "once. The site will see a request from your computer. The page is then kept in your data "
     "folder exactly as it came, with the time of capture, and read offline from then on. "
-    "Nothing else in Claimdesk uses the network."
+    "Nothing else in Claimdesk uses the network.",
 )
 
 
@@ -47,16 +49,16 @@ class FetchDialog(QDialog):
         self.db = db
         self.result_: ImportResult | None = None
         self.worker: workers.Job | None = None
-        self.setWindowTitle("Fetch a page from the web")
+        self.setWindowTitle(translate("FetchDialog", "Fetch a page from the web"))
         self.setMinimumWidth(520)
-        self.notice = QLabel(ONLINE_NOTICE, wordWrap=True)
+        self.notice = QLabel(translate("FetchDialog", ONLINE_NOTICE), wordWrap=True)
         self.notice.setObjectName("onlineNotice")
         self.notice.setStyleSheet("QLabel#onlineNotice { border: 2px solid #e07b24; padding: 8px; }")
         self.url = QLineEdit(placeholderText="https://…")
         self.message = QLabel(wordWrap=True)
         self.message.setObjectName("fetchMessage")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.fetch_button = QPushButton("Go online and fetch")
+        self.fetch_button = QPushButton(translate("FetchDialog", "Go online and fetch"))
         self.buttons.addButton(self.fetch_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.accepted.connect(self.start)
         self.buttons.rejected.connect(self.reject)
@@ -64,7 +66,7 @@ class FetchDialog(QDialog):
         self.fetch_button.setEnabled(False)
         layout = QVBoxLayout(self)
         layout.addWidget(self.notice)
-        layout.addWidget(QLabel("Address of the page:"))
+        layout.addWidget(QLabel(translate("FetchDialog", "Address of the page:")))
         layout.addWidget(self.url)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
@@ -74,11 +76,13 @@ class FetchDialog(QDialog):
         url = self.url.text().strip()
         if not url or self.worker is not None:
             return
-        self.message.setText(f"Fetching {url}…")
+        self.message.setText(translate("FetchDialog", "Fetching {url}…").format(url=url))
         self.fetch_button.setEnabled(False)
         db = self.db
         self.worker = workers.start(
-            lambda _job: fetch.fetch_url(db, url), self._finished, "fetching the page"
+            lambda _job: fetch.fetch_url(db, url),
+            self._finished,
+            translate("FetchDialog", "fetching the page"),
         )
 
     def _finished(self, result: object) -> None:

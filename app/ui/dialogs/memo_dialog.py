@@ -26,11 +26,13 @@ from PySide6.QtWidgets import (
 
 from app.domain.statuses import STATUSES
 from app.errors import ClaimdeskError
-from app.export.memo_options import MemoOptions, Paper
+from app.export.memo_options import MemoOptions, Order, Paper
 from app.services import reports
 from app.services.articles import load_article
 from app.ui import messages, workers
 from app.ui.guard import run_guarded, safe_file_name
+from app.ui.settings import MEMO_ORDER, MEMO_PAPER
+from app.ui.translation import status_label, translate
 
 if TYPE_CHECKING:
     from app.storage.database import Database
@@ -48,38 +50,60 @@ class MemoDialog(QDialog):
         self.job: workers.Job | None = None  # the last export, running or done
         article = load_article(db, article_id)
         self.article_title = article.title
-        self.setWindowTitle("Verification memo")
+        self.setWindowTitle(translate("MemoDialog", "Verification memo"))
         counts = Counter(c.status for c in article.claims)
 
         self.status_boxes: dict[str, QCheckBox] = {}
-        statuses = QGroupBox("List the claims marked")
+        statuses = QGroupBox(translate("MemoDialog", "List the claims marked"))
         status_layout = QVBoxLayout(statuses)
         for s in STATUSES:
-            box = QCheckBox(f"{s.label} ({counts[s.id]})")
+            box = QCheckBox(f"{status_label(s.label)} ({counts[s.id]})")
             box.setChecked(True)
             box.toggled.connect(self._update_buttons)
             self.status_boxes[s.id] = box
             status_layout.addWidget(box)
 
-        self.history_box = QCheckBox("Each claim's status history")
+        self.history_box = QCheckBox(translate("MemoDialog", "Each claim's status history"))
         self.history_box.setChecked(True)
-        self.appendix_box = QCheckBox("Appendix: the article with the claims highlighted")
-        self.dismissed_box = QCheckBox("List dismissed claims too (marked as dismissed)")
+        self.appendix_box = QCheckBox(
+            translate("MemoDialog", "Appendix: the article with the claims highlighted")
+        )
+        self.dismissed_box = QCheckBox(
+            translate("MemoDialog", "List dismissed claims too (marked as dismissed)")
+        )
+        self.order_combo = QComboBox()
+        self.order_combo.addItem(
+            translate("MemoDialog", "By verdict: False, Disputed, Unverified, Partly true, Verified"),
+            "verdict",
+        )
+        self.order_combo.addItem(translate("MemoDialog", "As in the article"), "article")
+        self.order_combo.setCurrentIndex(max(0, self.order_combo.findData(MEMO_ORDER.read())))
         self.paper_combo = QComboBox()
-        auto = reports.memo_paper(MemoOptions()).upper().replace("LETTER", "Letter")
-        for label, paper in ((f"As usual here ({auto})", "auto"), ("A4", "a4"), ("Letter", "letter")):
+        usual = reports.memo_paper(MemoOptions()).upper().replace("LETTER", "Letter")
+        where = (
+            translate("MemoDialog", "As in Preferences")
+            if MEMO_PAPER.read() in ("a4", "letter")
+            else translate("MemoDialog", "As usual here")
+        )
+        usual = usual.replace("Letter", translate("MemoDialog", "Letter"))
+        for label, paper in (
+            (f"{where} ({usual})", "auto"),
+            ("A4", "a4"),
+            (translate("MemoDialog", "Letter"), "letter"),
+        ):
             self.paper_combo.addItem(label, paper)
         form = QFormLayout()
-        form.addRow("Include", self.history_box)
+        form.addRow(translate("MemoDialog", "Include"), self.history_box)
         form.addRow("", self.appendix_box)
         form.addRow("", self.dismissed_box)
-        form.addRow("Paper", self.paper_combo)
+        form.addRow(translate("MemoDialog", "Order"), self.order_combo)
+        form.addRow(translate("MemoDialog", "Paper"), self.paper_combo)
 
-        self.export_button = QPushButton("Export PDF…")
-        self.print_button = QPushButton("Print…")
+        self.export_button = QPushButton(translate("MemoDialog", "Export PDF…"))
+        self.print_button = QPushButton(translate("MemoDialog", "Print…"))
         self.print_button.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))
-        self.print_button.setToolTip("Print the memo (Ctrl+P)")
-        self.preview_button = QPushButton("Preview")
+        self.print_button.setToolTip(translate("MemoDialog", "Print the memo (Ctrl+P)"))
+        self.preview_button = QPushButton(translate("MemoDialog", "Preview"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         for button in (self.export_button, self.print_button, self.preview_button):
             buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -105,24 +129,28 @@ class MemoDialog(QDialog):
         if not chosen:
             return None
         paper: Paper = self.paper_combo.currentData()
+        order: Order = self.order_combo.currentData()
         return MemoOptions(
             chosen,
             include_history=self.history_box.isChecked(),
             include_appendix=self.appendix_box.isChecked(),
             paper=paper,
             include_dismissed=self.dismissed_box.isChecked(),
+            order=order,
         )
 
     def _update_buttons(self) -> None:
         ready = self.options() is not None
         for button in (self.export_button, self.print_button, self.preview_button):
             button.setEnabled(ready)
-        self.message.setText("" if ready else "Tick at least one status to list.")
+        self.message.setText("" if ready else translate("MemoDialog", "Tick at least one status to list."))
 
     # ---- the three ways out -------------------------------------------------------------------
     def export_dialog(self) -> None:
         suggested = str(Path.home() / f"{safe_file_name(self.article_title, 'memo')} memo.pdf")
-        path, _ = QFileDialog.getSaveFileName(self, "Export the memo as PDF", suggested, "PDF (*.pdf)")
+        path, _ = QFileDialog.getSaveFileName(
+            self, translate("MemoDialog", "Export the memo as PDF"), suggested, "PDF (*.pdf)"
+        )
         if path:
             self.export_to(path)
 
@@ -132,19 +160,19 @@ class MemoDialog(QDialog):
         if options is None:
             return None
         db, article_id = self.db, self.article_id
-        self.message.setText("Writing the memo…")
+        self.message.setText(translate("MemoDialog", "Writing the memo…"))
 
         def done(result: object) -> None:
             if isinstance(result, ClaimdeskError):
                 self.message.setText(str(result))
                 messages.warn(self, "Claimdesk", str(result))
             else:
-                self.message.setText(f"Memo written to {result}")
+                self.message.setText(translate("MemoDialog", "Memo written to {path}").format(path=result))
 
         def render(_job: workers.Job) -> Path:
             return reports.export_pdf(db, article_id, path, options)
 
-        self.job = workers.start(render, done, "the memo")
+        self.job = workers.start(render, done, translate("MemoDialog", "the memo"))
         return self.job
 
     def make_printer(self) -> QPrinter:
@@ -165,13 +193,17 @@ class MemoDialog(QDialog):
         if QPrintDialog(printer, self).exec() == QDialog.DialogCode.Accepted:
             pages = self.print_to(printer)
             if pages is not None:
-                self.message.setText(f"Sent {pages} page{'s' if pages != 1 else ''} to the printer")
+                self.message.setText(
+                    translate("MemoDialog", "Sent 1 page to the printer")
+                    if pages == 1
+                    else translate("MemoDialog", "Sent {count} pages to the printer").format(count=pages)
+                )
 
     def preview_dialog(self) -> QPrintPreviewDialog:
         """The preview, built but not shown, so callers (and tests) decide how to run it."""
         preview = QPrintPreviewDialog(self)  # owns its printer: a Python one could be freed under it
         reports.prepare_printer(preview.printer(), self.article_title, self.options())
-        preview.setWindowTitle(f"Preview — {self.article_title}")
+        preview.setWindowTitle(translate("MemoDialog", "Preview — {title}").format(title=self.article_title))
         preview.paintRequested.connect(self.print_to)
         return preview
 

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui import shortcuts as keys
+from app.ui.translation import translate
 
 
 class ShortcutSheet(QDialog):
@@ -21,17 +22,23 @@ class ShortcutSheet(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Keyboard shortcuts")
+        self.setWindowTitle(translate("ShortcutSheet", "Keyboard shortcuts"))
         self.resize(680, 560)
         rows = [s for s in keys.SHORTCUTS if s.keys]
         self.table = QTableWidget(len(rows), 3)
         self.table.setObjectName("shortcutTable")
-        self.table.setHorizontalHeaderLabels(["Keys", "Does", "Where"])
+        self.table.setHorizontalHeaderLabels(
+            [
+                translate("ShortcutSheet", "Keys"),
+                translate("ShortcutSheet", "Does"),
+                translate("ShortcutSheet", "Where"),
+            ]
+        )
         for row, shortcut in enumerate(rows):
             cells = (
                 shortcut.text(),
-                f"{shortcut.name}: {shortcut.description}",
-                shortcut.context,
+                f"{shortcut.shown_name()}: {shortcut.shown_description()}",
+                translate("Shortcuts", shortcut.context),
             )
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(text))

@@ -31,6 +31,7 @@ from app.domain.text_diff import VersionChange
 from app.export.memo_html import PUT_IN, TAKEN_OUT, change_html
 from app.services import article_versions
 from app.ui.guard import run_guarded
+from app.ui.translation import translate
 
 if TYPE_CHECKING:
     from app.domain.records import ArticleRecord
@@ -60,17 +61,20 @@ def open_versions_dialog(window: MainWindow) -> VersionsDialog | None:
 
 def version_label(version: ArticleVersionRecord) -> str:
     when = version.captured_at.astimezone().strftime("%Y-%m-%d %H:%M")
-    return f"Version {version.number} — {when} — {version.words:,} words — {version.sha256[:12]}"
+    return translate("VersionsDialog", "Version {number} — {when} — {words} words — {digest}").format(
+        number=version.number, when=when, words=f"{version.words:,}", digest=version.sha256[:12]
+    )
 
 
 def changes_html(changes: list[VersionChange], *, dark: bool = False, showable: bool = False) -> str:
     """The changes as escaped HTML, one paragraph each, with a "Show" link when `showable`."""
     deleted, inserted = COLOURS[dark]
     blocks = []
+    show = translate("VersionsDialog", "Show")
     for index, change in enumerate(changes):
         parts = [change_html(change, deleted, inserted)]
         if showable:
-            parts.append(f' &nbsp;<a href="{SHOW_LINK}{index}">Show</a>')
+            parts.append(f' &nbsp;<a href="{SHOW_LINK}{index}">{show}</a>')
         blocks.append(f"<p><b>{index + 1}.</b> {''.join(parts)}</p>")
     return "".join(blocks)
 
@@ -94,31 +98,41 @@ class VersionsDialog(QDialog):
         self.versions = versions
         self.changes: list[VersionChange] = []
         title = versions[-1].title if versions else ""
-        self.setWindowTitle(f"Versions of {title}" if title else "Versions")
+        self.setWindowTitle(
+            translate("VersionsDialog", "Versions of {title}").format(title=title)
+            if title
+            else translate("VersionsDialog", "Versions")
+        )
         self.setModal(False)
         self.resize(720, 520)
 
         self.version_list = QListWidget()
-        self.version_list.setAccessibleName("Versions, newest first")
+        self.version_list.setAccessibleName(translate("VersionsDialog", "Versions, newest first"))
         for version in reversed(versions):
             item = QListWidgetItem(version_label(version))
             item.setData(Qt.ItemDataRole.UserRole, version.number)
             self.version_list.addItem(item)
         self.version_list.itemActivated.connect(self._compare_with_previous)
         self.older_box, self.newer_box = QComboBox(), QComboBox()
-        for box, name in ((self.older_box, "Older version"), (self.newer_box, "Newer version")):
+        for box, name in (
+            (self.older_box, translate("VersionsDialog", "Older version")),
+            (self.newer_box, translate("VersionsDialog", "Newer version")),
+        ):
             box.setAccessibleName(name)
             for version in versions:
-                box.addItem(f"Version {version.number}", version.number)
+                box.addItem(
+                    translate("VersionsDialog", "Version {number}").format(number=version.number),
+                    version.number,
+                )
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.changes_view = QTextBrowser()
         self.changes_view.setOpenLinks(False)  # a "Show" link is ours; nothing is ever fetched
-        self.changes_view.setAccessibleName("Changes")
+        self.changes_view.setAccessibleName(translate("VersionsDialog", "Changes"))
         self.changes_view.anchorClicked.connect(self._on_link)
 
         pair = QHBoxLayout()
-        pair.addWidget(QLabel("Compare"))
+        pair.addWidget(QLabel(translate("VersionsDialog", "Compare")))
         pair.addWidget(self.older_box)
         pair.addWidget(QLabel("with"))
         pair.addWidget(self.newer_box)
@@ -156,23 +170,33 @@ class VersionsDialog(QDialog):
         if pair is None or len(self.versions) < 2:
             self.changes = []
             self.summary.setText(
-                "Only one version so far. When the same file or page comes back with other text, "
-                "Claimdesk keeps the earlier text here and shows what changed."
+                translate(
+                    "VersionsDialog",
+                    "Only one version so far. When the same file or page comes back with other text, "
+                    "Claimdesk keeps the earlier text here and shows what changed.",
+                )
             )
             self.changes_view.clear()
             return
         older, newer = pair
-        found = run_guarded(
-            self, lambda: article_versions.compare(self.db, self.article_id, older, newer)
-        )
+        found = run_guarded(self, lambda: article_versions.compare(self.db, self.article_id, older, newer))
         self.changes = found or []
         if not self.changes:
-            self.summary.setText(f"No change in the words from version {older} to version {newer}.")
+            self.summary.setText(
+                translate(
+                    "VersionsDialog", "No change in the words from version {older} to version {newer}."
+                ).format(older=older, newer=newer)
+            )
         else:
             count = len(self.changes)
+            said = (
+                translate("VersionsDialog", "1 change from version {older} to version {newer}: ")
+                if count == 1
+                else translate("VersionsDialog", "{count} changes from version {older} to version {newer}: ")
+            )
             self.summary.setText(
-                f"{count} change{'' if count == 1 else 's'} from version {older} to version {newer}: "
-                "− struck through: taken out; + underlined: put in."
+                said.format(count=count, older=older, newer=newer)
+                + translate("VersionsDialog", "− struck through: taken out; + underlined: put in.")
             )
         dark = self.palette().color(QPalette.ColorRole.Base).lightness() < 128
         showable = bool(run_guarded(self, self.can_reveal))

@@ -10,19 +10,32 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QItemSelection,
+    QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
+    QPoint,
     QRect,
     QSortFilterProxyModel,
     Qt,
     QTimer,
+    QUrl,
     Signal,
 )
-from PySide6.QtGui import QAction, QColor, QKeySequence, QPainter, QUndoCommand, QUndoStack
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QDesktopServices,
+    QKeySequence,
+    QPainter,
+    QUndoCommand,
+    QUndoStack,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -30,8 +43,10 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
+    QMenu,
     QMessageBox,
     QPushButton,
+    QStackedWidget,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -45,18 +60,30 @@ from app.domain.statuses import status as status_info
 from app.domain.summaries import LibraryEntry, LibraryFilter
 from app.ui.database_slot import DatabaseSlot
 from app.ui.lazy import LazyModule
+from app.ui.library.empty_library import EmptyLibraryPage
+from app.ui.library.undo_bar import UndoBar
+from app.ui.theme import chip_ink
 from app.ui.tooltips import as_plain_tooltip
+from app.ui.translation import QT_TRANSLATE_NOOP, status_label, translate
 
 if TYPE_CHECKING:
-    from app.services import library
+    from app.services import articles, library
     from app.storage.database import Database
 else:
+    articles = LazyModule("app.services.articles")
     library = LazyModule("app.services.library")
 
 Index = QModelIndex | QPersistentModelIndex
 Guard = Callable[[Callable[[], Any]], Any]
 TITLE, OUTLET, PUBLISHED, IMPORTED, CLAIMS, STATUS_BAR = range(6)
-HEADERS = ("Title", "Outlet", "Published", "Imported", "Claims", "Statuses")
+HEADERS = (
+    QT_TRANSLATE_NOOP("LibraryPane", "Title"),
+    QT_TRANSLATE_NOOP("LibraryPane", "Outlet"),
+    QT_TRANSLATE_NOOP("LibraryPane", "Published"),
+    QT_TRANSLATE_NOOP("LibraryPane", "Imported"),
+    QT_TRANSLATE_NOOP("LibraryPane", "Claims"),
+    QT_TRANSLATE_NOOP("LibraryPane", "Statuses"),
+)  # shown through translate("LibraryPane", ...)
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 ALL = "__all__"
 _COUNT_ROLES = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, ENTRY_ROLE)
@@ -69,6 +96,8 @@ class LibraryModel(DatabaseSlot, QAbstractTableModel):
     are read when a view first asks for them, batched with the other rows shown on the same turn
     of the event loop. Sorting by claims reads every count once.
     """
+
+    renamed = Signal(int, str)  # article id, its new title (F2): the window shows it everywhere
 
     def __init__(self, db: Database | None, guard: Guard, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -179,7 +208,7 @@ class LibraryModel(DatabaseSlot, QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
+            return translate("LibraryPane", HEADERS[section])
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -211,8 +240,10 @@ class LibraryModel(DatabaseSlot, QAbstractTableModel):
         entry = self._entries[index.row()]
         if not did(self.guard, lambda: library.rename(self.db, entry.id, str(value))):
             return False
-        self._entries[index.row()] = replace(entry, title=" ".join(str(value).split()))
+        title = " ".join(str(value).split())
+        self._entries[index.row()] = replace(entry, title=title)
         self.dataChanged.emit(index, index)
+        self.renamed.emit(entry.id, title)
         return True
 
 
@@ -255,8 +286,10 @@ def _sort_key(entry: LibraryEntry, column: int) -> Any:
 
 def _status_tooltip(entry: LibraryEntry) -> str:
     if not entry.statuses:
-        return "No claims"
-    return "\n".join(f"{status_info(s).letter}  {status_info(s).label}: {n}" for s, n in entry.statuses)
+        return translate("LibraryPane", "No claims")
+    return "\n".join(
+        f"{status_info(s).letter}  {status_label(status_info(s).label)}: {n}" for s, n in entry.statuses
+    )
 
 
 class StatusBarDelegate(QStyledItemDelegate):
@@ -284,7 +317,7 @@ class StatusBarDelegate(QStyledItemDelegate):
             info = status_info(status_id)
             painter.fillRect(segment, QColor(info.colour))
             if segment.width() >= painter.fontMetrics().horizontalAdvance(info.letter) + 4:
-                painter.setPen(QColor("white"))
+                painter.setPen(chip_ink(QColor(info.colour)))  # white or black, whichever reads
                 painter.drawText(segment, Qt.AlignmentFlag.AlignCenter, info.letter)
             x += width
         painter.restore()
@@ -294,6 +327,10 @@ class LibraryPane(DatabaseSlot, QWidget):
     """The library: filters above a sortable table; Enter or a double-click opens an article."""
 
     articleChosen = Signal(int)
+    trashed = Signal(list)  # article ids just moved to the trash: the window closes the one it shows
+    propertiesRequested = Signal(int)
+    openFileRequested = Signal()  # the empty library's buttons
+    sampleRequested = Signal()
 
     def __init__(
         self,
@@ -314,19 +351,19 @@ class LibraryPane(DatabaseSlot, QWidget):
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
 
         self.view_choice = QComboBox()
-        self.view_choice.addItem("Library", False)
-        self.view_choice.addItem("Trash", True)
+        self.view_choice.addItem(translate("LibraryPane", "Library"), False)
+        self.view_choice.addItem(translate("LibraryPane", "Trash"), True)
         self.status_filter = QComboBox()
-        self.status_filter.addItem("Any status", ALL)
+        self.status_filter.addItem(translate("LibraryPane", "Any status"), ALL)
         for s in STATUSES:
-            self.status_filter.addItem(f"{s.letter}  {s.label}", s.id)
+            self.status_filter.addItem(f"{s.letter}  {status_label(s.label)}", s.id)
         self.outlet_filter = QComboBox()
         self.tag_filter = QComboBox()
-        self.title_filter = QLineEdit(placeholderText="Filter titles")
+        self.title_filter = QLineEdit(placeholderText=translate("LibraryPane", "Filter titles"))
         self.title_filter.setClearButtonEnabled(True)
         self.title_filter.textChanged.connect(self.proxy.setFilterFixedString)
-        self.restore_button = QPushButton("Restore")
-        self.empty_button = QPushButton("Empty trash")
+        self.restore_button = QPushButton(translate("LibraryPane", "Restore"))
+        self.empty_button = QPushButton(translate("LibraryPane", "Empty trash"))
         self.restore_button.clicked.connect(self.restore_selected)
         self.empty_button.clicked.connect(self.confirm_empty_trash)
 
@@ -341,9 +378,12 @@ class LibraryPane(DatabaseSlot, QWidget):
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.horizontalHeader().setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
         self.table.setWordWrap(False)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; the arrows move between rows
         self.table.activated.connect(self._on_activated)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._show_context_menu)
 
-        self.delete_action = QAction("Move to trash", self.table)
+        self.delete_action = QAction(translate("LibraryPane", "Move to trash"), self.table)
         self.delete_action.setShortcut(QKeySequence.StandardKey.Delete)
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.delete_action.triggered.connect(self.trash_selected)
@@ -364,7 +404,15 @@ class LibraryPane(DatabaseSlot, QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(filters)
         layout.addLayout(trash_row)
-        layout.addWidget(self.table)
+        self.undo_bar = UndoBar(self.undo_stack, self)
+        layout.addWidget(self.undo_bar)
+        self.empty_page = EmptyLibraryPage(self)
+        self.empty_page.open_button.clicked.connect(self.openFileRequested)
+        self.empty_page.sample_button.clicked.connect(self.sampleRequested)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.table)
+        self.pages.addWidget(self.empty_page)
+        layout.addWidget(self.pages, 1)
         self.loaded = False
         QTimer.singleShot(0, self._first_load)  # after the window's first paint, not before it
 
@@ -379,20 +427,28 @@ class LibraryPane(DatabaseSlot, QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        """Reload the rows (after an import, a status change, a rename elsewhere)."""
+        """Reload the rows (after an import, a status change, a rename elsewhere), keeping the
+        rows selected and the current one (coming back to the window refreshes too)."""
         self.loaded = True
+        selected, current = self.selected_ids(), self.table.currentIndex().data(ENTRY_ROLE)
         self._fill_choices()
         self.model.reload(self._filter())
+        self._reselect(selected, current.id if current is not None else None)
         in_trash = self.model.where.trash
         self.restore_button.setVisible(in_trash)
         self.empty_button.setVisible(in_trash)
+        empty = self.model.rowCount() == 0 and self._filter() == LibraryFilter()
+        self.pages.setCurrentWidget(self.empty_page if empty else self.table)
+
+    def is_empty_page_shown(self) -> bool:
+        return self.pages.currentWidget() is self.empty_page
 
     def _fill_choices(self) -> None:
         choices = self.guard(lambda: library.filter_choices(self.db))
         outlets, tags = choices if choices is not None else ([], [])
         for combo, label, names in (
-            (self.outlet_filter, "Any outlet", outlets),
-            (self.tag_filter, "Any tag", tags),
+            (self.outlet_filter, translate("LibraryPane", "Any outlet"), outlets),
+            (self.tag_filter, translate("LibraryPane", "Any tag"), tags),
         ):
             current = combo.currentData()
             combo.blockSignals(True)
@@ -438,6 +494,18 @@ class LibraryPane(DatabaseSlot, QWidget):
         self.table.setCurrentIndex(index)
         self.table.scrollTo(index)
 
+    def _reselect(self, article_ids: list[int], current: int | None) -> None:
+        selection = QItemSelection()
+        for article_id in article_ids:
+            if (row := self.model.row_of(article_id)) is not None:
+                index = self.proxy.mapFromSource(self.model.index(row, TITLE))
+                selection.select(index, index.siblingAtColumn(len(HEADERS) - 1))
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect
+        if current is not None and (row := self.model.row_of(current)) is not None:
+            index = self.proxy.mapFromSource(self.model.index(row, TITLE))
+            self.table.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)
+        self.table.selectionModel().select(selection, flags)
+
     def selected_ids(self) -> list[int]:
         rows = self.table.selectionModel().selectedRows()
         return [index.data(ENTRY_ROLE).id for index in rows]
@@ -458,11 +526,63 @@ class LibraryPane(DatabaseSlot, QWidget):
             self.trash(ids)
 
     def trash(self, article_ids: list[int]) -> None:
-        """Move to the trash as one undoable step (Ctrl+Z brings them back)."""
+        """Move to the trash as one undoable step: the bar under the filters (and Ctrl+Z) bring them back."""
+        rows = [row for i in article_ids if (row := self.model.row_of(i)) is not None]
+        titles = [self.model.entry_at(row).title for row in rows]
         if not did(self.guard, lambda: library.move_to_trash(self.db, article_ids)):
             return
-        self.undo_stack.push(_TrashArticles(self, article_ids))
+        command = _TrashArticles(self, article_ids)
+        self.undo_stack.push(command)
         self.refresh()
+        self.trashed.emit(article_ids)
+        if len(titles) == 1:
+            said = translate("LibraryPane", "Moved “{title}” to the trash.").format(title=titles[0])
+        else:
+            said = translate("LibraryPane", "Moved {count} articles to the trash.").format(
+                count=len(article_ids)
+            )
+        self.undo_bar.offer(said, command)
+
+    # ---- context menu ---------------------------------------------------------------------
+    def context_menu(self, index: QModelIndex) -> QMenu | None:
+        """Open, Properties, Rename, Move to trash, Show in folder (or Restore, in the trash)."""
+        entry: LibraryEntry | None = index.data(ENTRY_ROLE) if index.isValid() else None
+        if entry is None:
+            return None
+        if not self.table.selectionModel().isRowSelected(index.row(), QModelIndex()):
+            self.table.setCurrentIndex(index)
+        menu = QMenu(self.table)
+        if self.model.where.trash:
+            menu.addAction(translate("LibraryPane", "&Restore"), self.restore_selected)
+            return menu
+        menu.addAction(translate("LibraryPane", "&Open"), lambda: self.articleChosen.emit(entry.id))
+        properties = menu.addAction(
+            translate("LibraryPane", "&Properties…"), lambda: self.propertiesRequested.emit(entry.id)
+        )
+        properties.setShortcut(QKeySequence("Alt+Return"))  # shown; Article > Properties has the key
+        rename = menu.addAction(
+            translate("LibraryPane", "Re&name"), lambda: self.table.edit(index.siblingAtColumn(TITLE))
+        )
+        rename.setShortcut(QKeySequence("F2"))
+        menu.addSeparator()
+        trash = menu.addAction(translate("LibraryPane", "Move to &trash"), self.trash_selected)
+        trash.setShortcut(QKeySequence.StandardKey.Delete)
+        menu.addSeparator()
+        folder = self.guard(lambda: articles.saved_copy_folder(self.db, entry.id))
+        show = menu.addAction(translate("LibraryPane", "Show in &folder"), lambda: _show_folder(folder))
+        show.setEnabled(folder is not None)
+        if folder is None:
+            show.setToolTip(
+                translate("LibraryPane", "Only a page fetched from the web keeps a copy in the data folder")
+            )
+        menu.setToolTipsVisible(True)
+        return menu
+
+    def _show_context_menu(self, pos: QPoint) -> None:
+        menu = self.context_menu(self.table.indexAt(pos))
+        if menu is not None:
+            menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            menu.popup(self.table.viewport().mapToGlobal(pos))
 
     def restore_selected(self) -> None:
         ids = self.selected_ids()
@@ -477,9 +597,20 @@ class LibraryPane(DatabaseSlot, QWidget):
             return
         answer = QMessageBox.question(
             self,
-            "Empty the trash",
-            f"Delete {n} article{'s' if n != 1 else ''} for good, with every claim, note and piece of "
-            "evidence on them? This cannot be undone (backups keep earlier copies).",
+            translate("LibraryPane", "Empty the trash"),
+            (
+                translate(
+                    "LibraryPane",
+                    "Delete 1 article for good, with every claim, note and piece of "
+                    "evidence on them? This cannot be undone (backups keep earlier copies).",
+                )
+                if n == 1
+                else translate(
+                    "LibraryPane",
+                    "Delete {count} articles for good, with every claim, note and piece of "
+                    "evidence on them? This cannot be undone (backups keep earlier copies).",
+                ).format(count=n)
+            ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
@@ -490,6 +621,12 @@ class LibraryPane(DatabaseSlot, QWidget):
         self.guard(lambda: library.empty_trash(self.db))
         self.undo_stack.clear()  # trashing can't be undone once the articles are gone
         self.refresh()
+
+
+def _show_folder(folder: Path | None) -> None:
+    """The file manager at a folder on this computer (a local file: nothing goes online)."""
+    if folder is not None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
 
 class _TitleFilter(QSortFilterProxyModel):
@@ -506,7 +643,11 @@ class _TrashArticles(QUndoCommand):
 
     def __init__(self, pane: LibraryPane, article_ids: list[int]) -> None:
         n = len(article_ids)
-        super().__init__(f"move {n} article{'s' if n != 1 else ''} to the trash")
+        super().__init__(
+            translate("LibraryPane", "move 1 article to the trash")
+            if n == 1
+            else translate("LibraryPane", "move {count} articles to the trash").format(count=n)
+        )
         self.pane = pane
         self.article_ids = article_ids
         self._done = True
@@ -521,3 +662,4 @@ class _TrashArticles(QUndoCommand):
     def undo(self) -> None:
         self.pane.guard(lambda: library.restore(self.pane.db, self.article_ids))
         self.pane.refresh()
+        self.pane.undo_bar.hide()  # undone, by the bar or by Ctrl+Z

@@ -15,24 +15,31 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu, QVBoxLayout, QWidget
 
 from app.importers import SUPPORTED_SUFFIXES
-from app.ui import messages
+from app.ui import file_places, messages
 from app.ui import shortcuts as keys
 from app.ui.lazy import LazyModule
-from app.ui.library.import_jobs import ImportJob, paste_article, show_summary
+from app.ui.library.import_jobs import ImportJob, import_summary, paste_article, show_summary
 from app.ui.library.library_pane import LibraryPane
 from app.ui.library.search_box import SearchBox
+from app.ui.translation import translate
 
 if TYPE_CHECKING:
-    from app.services import search
+    from app.services import articles, search
     from app.services.articles import BatchReport, ImportResult
     from app.services.search import SearchHit
     from app.storage.database import Database
     from app.ui.dialogs.fetch_dialog import FetchDialog
     from app.ui.main_window import MainWindow
 else:
+    articles = LazyModule("app.services.articles")
     search = LazyModule("app.services.search")
 
-FILES_FILTER = f"Articles ({' '.join('*' + s for s in SUPPORTED_SUFFIXES)});;All files (*)"
+
+def files_filter() -> str:
+    """What a file dialog offers: the article files Claimdesk reads, or any file."""
+    return translate("LibraryUi", "Articles ({patterns});;All files (*)").format(
+        patterns=" ".join("*" + s for s in SUPPORTED_SUFFIXES)
+    )
 
 
 class LibraryUi:
@@ -53,6 +60,11 @@ class LibraryUi:
         self.search_box.searching.connect(lambda shown: self.pane.setVisible(not shown))
         self.search_box.hitChosen.connect(self.open_hit)
         self.pane.articleChosen.connect(window.open_article)
+        self.pane.model.renamed.connect(window.article_retitled)
+        self.pane.trashed.connect(window.articles_trashed)
+        self.pane.propertiesRequested.connect(window.properties_dialog)
+        self.pane.openFileRequested.connect(window.open_dialog)
+        self.pane.sampleRequested.connect(self.open_sample)
         window.actions.claimChanged.connect(self._current_article_changed)
         window.actions.claimsChanged.connect(self.pane.model.update_entry)
         self._add_actions()
@@ -68,11 +80,17 @@ class LibraryUi:
     def _add_actions(self) -> None:
         window = self.window
         self.import_files_action = keys.action(keys.IMPORT_FILES, window, self.import_dialog)
-        self.import_folder_action = keys.menu_action("Import a &folder…", window, self.import_folder_dialog)
-        self.fetch_action = keys.menu_action("&Fetch URL… (goes online)", window, self.fetch_dialog)
+        self.import_folder_action = keys.menu_action(
+            translate("LibraryUi", "Import a &folder…"), window, self.import_folder_dialog
+        )
+        self.fetch_action = keys.menu_action(
+            translate("LibraryUi", "&Fetch URL… (goes online)"), window, self.fetch_dialog
+        )
         self.paste_action = keys.action(keys.PASTE_ARTICLE, window, self.paste)
         self.search_action = keys.action(keys.SEARCH, window, self.focus_search)
-        self.trash_action = keys.menu_action("Show the &trash", window, lambda: self.pane.show_trash(True))
+        self.trash_action = keys.menu_action(
+            translate("LibraryUi", "Show the &trash"), window, lambda: self.pane.show_trash(True)
+        )
         for action in (self.paste_action, self.search_action):
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         file_menu = _menu_holding(window, window.open_action)
@@ -120,17 +138,28 @@ class LibraryUi:
     # ---- importing ------------------------------------------------------------------------
     def import_dialog(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(
-            self.window, "Import articles", str(Path.home()), FILES_FILTER
+            self.window, translate("LibraryUi", "Import articles"), file_places.start_folder(), files_filter()
         )
         if paths:
+            file_places.remember_folder(paths[0])
             self.import_paths(paths)
 
     def import_folder_dialog(self) -> None:
         folder = QFileDialog.getExistingDirectory(
-            self.window, "Import every article in a folder", str(Path.home())
+            self.window,
+            translate("LibraryUi", "Import every article in a folder"),
+            file_places.start_folder(),
         )
         if folder:
+            file_places.remember_folder(folder)
             self.import_paths([folder])
+
+    def open_sample(self) -> None:
+        """The empty library's “Try the sample article”."""
+        result = self.window.guarded(lambda: articles.import_sample(self.window.db))
+        if result is not None:
+            self.pane.refresh()
+            self.window.open_article(result.article_id)
 
     def import_paths(self, paths: Sequence[str | Path]) -> ImportJob | None:
         """Import on a worker with a progress dialog; the library refreshes when it is done."""
@@ -156,29 +185,40 @@ class LibraryUi:
 
     def _opened(self, path: Path, report: BatchReport) -> None:
         if report.failed:
-
             message = report.failed[0][1]
             self.window.statusBar().showMessage(message)
             messages.warn(self.window, "Claimdesk", message)
             return
         found = [*report.imported, *(a for _, a in report.updated), *(a for _, a in report.duplicates)]
         if not found:  # cancelled
-            self.window.statusBar().showMessage(f"Opening {path.name} was cancelled")
+            self.window.statusBar().showMessage(
+                translate("LibraryUi", "Opening {name} was cancelled").format(name=path.name)
+            )
             return
         self.pane.refresh()
         self.window.open_article(found[0])
+        file_places.add_recent(path)
         if report.duplicates:
-            self.window.statusBar().showMessage(f"{path.name} was already in the library; opened it")
+            self.window.statusBar().showMessage(
+                translate("LibraryUi", "{name} was already in the library; opened it").format(name=path.name)
+            )
         elif report.updated:
-            self.window.statusBar().showMessage(f"{path.name} is a new version of an article here: updated")
+            self.window.statusBar().showMessage(
+                translate("LibraryUi", "{name} is a new version of an article here: updated").format(
+                    name=path.name
+                )
+            )
         elif report.namesakes:
             self.window.statusBar().showMessage(
-                f"{path.name} has the same name as an article here but another text: added as a new article"
+                translate(
+                    "LibraryUi",
+                    "{name} has the same name as an article here but another text: added as a new article",
+                ).format(name=path.name)
             )
 
     def _import_done(self, report: BatchReport) -> None:
         self.pane.refresh()
-        self.window.statusBar().showMessage(report.summary())
+        self.window.statusBar().showMessage(import_summary(report))
         show_summary(self.window, report)
         if len(report.imported) == 1 and self.window.article is None:
             self.window.open_article(report.imported[0])
@@ -189,7 +229,9 @@ class LibraryUi:
         if result is not None:
             self.window.open_article(result.article_id)
             if not result.created:
-                self.window.statusBar().showMessage("That text was already in the library; opened it")
+                self.window.statusBar().showMessage(
+                    translate("LibraryUi", "That text was already in the library; opened it")
+                )
         return result
 
     def fetch_dialog(self) -> FetchDialog | None:
@@ -201,6 +243,14 @@ class LibraryUi:
         dialog = FetchDialog(db, self.window)
         dialog.fetched.connect(lambda result: self.window.open_article(result.article_id))
         dialog.open()
+        return dialog
+
+    def offer_fetch(self, url: str) -> FetchDialog | None:
+        """A link dropped on the window: the Fetch dialog with its address filled in. Nothing goes
+        online until the person presses its button."""
+        dialog = self.fetch_dialog()
+        if dialog is not None:
+            dialog.url.setText(url)
         return dialog
 
 

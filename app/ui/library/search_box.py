@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
 from app.ui.database_slot import DatabaseSlot
 from app.ui.lazy import LazyModule
 from app.ui.library.library_pane import Guard
+from app.ui.theme import secondary_text
+from app.ui.translation import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
     from app.services import search
@@ -37,7 +39,11 @@ else:
 
 Index = QModelIndex | QPersistentModelIndex
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
-KIND_LABELS = {"article": "Article", "claim": "Claim", "note": "Note"}
+KIND_LABELS = {
+    "article": QT_TRANSLATE_NOOP("SearchBox", "Article"),
+    "claim": QT_TRANSLATE_NOOP("SearchBox", "Claim"),
+    "note": QT_TRANSLATE_NOOP("SearchBox", "Note"),
+}  # shown through translate("SearchBox", ...)
 DELAY_MS = 200
 
 
@@ -51,9 +57,9 @@ def snippet_html(snippet: str) -> str:
 
 
 def hit_html(hit: SearchHit) -> str:
-    kind = KIND_LABELS.get(hit.kind, hit.kind)
+    kind = translate("SearchBox", KIND_LABELS.get(hit.kind, hit.kind))
     return (
-        f"<div style='color:gray'>{kind} · {escape(hit.article_title)}</div>"
+        f"<div class='meta'>{kind} · {escape(hit.article_title)}</div>"
         f"<div>{snippet_html(hit.snippet.replace(chr(10), ' '))}</div>"
     )
 
@@ -80,9 +86,9 @@ class HitListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return hit_html(hit)
         if role == Qt.ItemDataRole.AccessibleTextRole:  # screen readers get the words, not markup
-            return f"{KIND_LABELS.get(hit.kind, hit.kind)} in {hit.article_title}: " + hit.snippet.replace(
-                search.HIT_START, ""
-            ).replace(search.HIT_END, "")
+            return translate("SearchBox", "{kind} in {title}: ").format(
+                kind=translate("SearchBox", KIND_LABELS.get(hit.kind, hit.kind)), title=hit.article_title
+            ) + hit.snippet.replace(search.HIT_START, "").replace(search.HIT_END, "")
         return None
 
 
@@ -92,6 +98,9 @@ class RichTextDelegate(QStyledItemDelegate):
     def _document(self, option: QStyleOptionViewItem, index: Index) -> QTextDocument:
         document = QTextDocument()
         document.setDefaultFont(option.font)  # type: ignore[attr-defined]
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
+        grey = secondary_text(option.palette, selected=selected).name()  # type: ignore[attr-defined]
+        document.setDefaultStyleSheet(f".meta {{ color: {grey} }}")  # readable on a selected row too
         document.setHtml(str(index.data(Qt.ItemDataRole.DisplayRole) or ""))
         document.setTextWidth(max(50, option.rect.width() - 8))  # type: ignore[attr-defined]
         return document
@@ -132,7 +141,7 @@ class SearchBox(DatabaseSlot, QWidget):
         if db is not None:
             self.db = db
         self.guard = guard
-        self.field = QLineEdit(placeholderText="Search the library (Ctrl+K)")
+        self.field = QLineEdit(placeholderText=translate("SearchBox", "Search the library (Ctrl+K)"))
         self.field.setClearButtonEnabled(True)
         self.field.textChanged.connect(self._schedule)
         self.field.returnPressed.connect(self._choose_first)
@@ -177,7 +186,13 @@ class SearchBox(DatabaseSlot, QWidget):
             return []
         hits = self.guard(lambda: search.search(self.db, query)) or []
         self.model.set_hits(hits)
-        self.summary.setText(f"{len(hits)} hit{'s' if len(hits) != 1 else ''}" if hits else "No hits")
+        if not hits:
+            said = translate("SearchBox", "No hits")
+        elif len(hits) == 1:
+            said = translate("SearchBox", "1 hit")
+        else:
+            said = translate("SearchBox", "{count} hits").format(count=len(hits))
+        self.summary.setText(said)
         self._show_results(True)
         if hits:
             self.results.setCurrentIndex(self.model.index(0, 0))

@@ -53,6 +53,7 @@ from app.ui.reader.reader_typesetting import (
 )
 from app.ui.settings import READER_POINT_SIZE
 from app.ui.theme import claim_format, claim_ink, find_format
+from app.ui.translation import kind_label, source_label, status_label, translate
 
 if TYPE_CHECKING:
     from app.domain.article_structure import StructuredBlock
@@ -101,16 +102,26 @@ def _places(claim: ClaimRecord) -> tuple[object, ...]:
 def claim_tooltip(claim: ClaimRecord) -> str:
     """Status by name and letter (never colour alone), kind, source and hedges."""
     s = status(claim.status)
-    lines = [f"<b>[{escape(s.letter)}] {escape(s.label)}</b> · {escape(claim.kind)}"]
+    lines = [
+        f"<b>[{escape(s.letter)}] {escape(status_label(s.label))}</b> · {escape(kind_label(claim.kind))}"
+    ]
     if claim.origin == "manual":
-        lines[0] += " · added by hand"
-    lines.append(
-        f"Source: {escape(claim.source_label) if claim.source_label else '<i>the article itself</i>'}"
+        lines[0] += translate("ArticleView", " · added by hand")
+    source = (
+        escape(source_label(claim) or "")
+        if claim.source_label
+        else "<i>" + translate("ArticleView", "the article itself") + "</i>"
     )
+    lines.append(translate("ArticleView", "Source: {source}").format(source=source))
     if claim.hedges:
-        lines.append("Hedges: " + escape(", ".join(claim.hedges)))
+        lines.append(translate("ArticleView", "Hedges: ") + escape(", ".join(claim.hedges)))
     if claim.notes:
-        lines.append(f"{len(claim.notes)} note{'s' if len(claim.notes) != 1 else ''}")
+        count = len(claim.notes)
+        lines.append(
+            translate("ArticleView", "1 note")
+            if count == 1
+            else translate("ArticleView", "{count} notes").format(count=count)
+        )
     return "<p style='white-space:pre'>" + "<br>".join(lines) + "</p>"
 
 
@@ -132,7 +143,9 @@ class ArticleView(QTextEdit):
             Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
         self.setAcceptRichText(False)
-        self.setPlaceholderText("Open an article (File > Open, Ctrl+O) or choose one in the library.")
+        self.setPlaceholderText(
+            translate("ArticleView", "Open an article (File > Open, Ctrl+O) or choose one in the library.")
+        )
         self.document().setUndoRedoEnabled(False)
         # The viewport fetched by name first: PySide wraps it as the QWidget it is at once, where
         # viewport() would first try every widget class it knows (15 ms at start-up).

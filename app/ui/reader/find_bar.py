@@ -9,6 +9,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
+from app.ui.translation import translate
+
 Span = tuple[int, int]
 
 
@@ -51,7 +53,7 @@ class FindBar(QFrame):
         self.current = -1
         self.origin = 0  # where reading is: the first match from here on becomes current
         self._text = ""
-        self.input = _QueryInput(placeholderText="Find in article")
+        self.input = _QueryInput(placeholderText=translate("FindBar", "Find in article"))
         self.input.setClearButtonEnabled(True)
         self.input.setMinimumWidth(200)
         self.input.textChanged.connect(self._search)
@@ -59,9 +61,11 @@ class FindBar(QFrame):
         self.count_label = QLabel()
         self.count_label.setMinimumWidth(72)
         self.count_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        previous = self._button("↑", "Previous match (Shift+Enter)", lambda: self.step(-1))
-        following = self._button("↓", "Next match (Enter)", lambda: self.step(1))
-        close = self._button("✕", "Close (Esc)", self.close_bar)
+        previous = self._button(
+            "↑", translate("FindBar", "Previous match (Shift+Enter)"), lambda: self.step(-1)
+        )
+        following = self._button("↓", translate("FindBar", "Next match (Enter)"), lambda: self.step(1))
+        close = self._button("✕", translate("FindBar", "Close (Esc)"), self.close_bar)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 4, 4, 4)
         layout.setSpacing(2)
@@ -120,6 +124,10 @@ class FindBar(QFrame):
         if not self.input.text():
             self.count_label.setText("")
         elif not self.matches:
-            self.count_label.setText("No matches")
+            self.count_label.setText(translate("FindBar", "No matches"))
         else:
-            self.count_label.setText(f"{self.current + 1} of {len(self.matches)}")
+            self.count_label.setText(
+                translate("FindBar", "{number} of {count}").format(
+                    number=self.current + 1, count=len(self.matches)
+                )
+            )
