@@ -37,19 +37,23 @@ def _analyzer(lang: str) -> Any:
         return None
 
 
-def base_form(phrase: str, lang: str) -> str:
+def base_form(phrase: str, lang: str, subject: bool = False) -> str:
     """The phrase with its head and the words agreeing with it in the nominative; unchanged for
-    other languages, or when no analyser is installed."""
+    other languages, or when no analyser is installed.
+
+    `subject`: the phrase is a verb's subject ('Міська рада заявила'), so where a word can be read
+    as a nominative it is one. The Ukrainian dictionary weighs no reading above another, and its
+    first one for 'рада' is the genitive of 'рад', for 'Міська' a surname."""
     if lang not in _LANGS or not phrase:
         return phrase
     morph = _analyzer(lang)
     if morph is None:
         return phrase
-    return _base_form(phrase, lang)
+    return _base_form(phrase, lang, subject)
 
 
 @lru_cache(maxsize=4096)
-def _base_form(phrase: str, lang: str) -> str:
+def _base_form(phrase: str, lang: str, subject: bool) -> str:
     morph = _analyzer(lang)
     parts: list[str] = []
     pending: list[tuple[int, Any, str]] = []  # adjectives before the head: put in its gender later
@@ -63,7 +67,7 @@ def _base_form(phrase: str, lang: str) -> str:
         if word.isupper() and len(word) > 1:
             parts.append(word)  # an acronym ('МЗС', 'ООН') keeps its form
             continue
-        parse = _best_parse(morph, word, case)
+        parse = _best_parse(morph, word, case or ("nomn" if subject else None))
         if parse is None:
             parts.append(word)
             continue

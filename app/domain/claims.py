@@ -343,9 +343,13 @@ def _claim(
         score=max(0.0, min(1.0, worth.score)),
         reasons=tuple(dict.fromkeys(reasons)),
         secondary_source=secondary,
-        source_refers_to=_named_as(refers_to, source_text, lex),
+        source_refers_to=_named_as(refers_to, source_text, rule, lex),
         source_from_context=from_context,
-        source_resolved=base_form(refers_to or source_text, lex.lang) if source_text else None,
+        source_resolved=(
+            base_form(refers_to or source_text, lex.lang, _is_subject(rule, refers_to))
+            if source_text
+            else None
+        ),
         source_confidence=(
             confidence.of_source(rule, source_text, refers_to, lex) if source_text and rule else None
         ),
@@ -393,13 +397,19 @@ def _attributions(
     return tuple(found)
 
 
-def _named_as(refers_to: str | None, source: str | None, lex: Lexicon) -> str | None:
+def _is_subject(rule: str | None, refers_to: str | None) -> bool:
+    """A source that is its verb's subject (so in the nominative), not one after a frame ('за
+    словами X', 'со ссылкой на X') nor a name an anaphor was resolved to."""
+    return refers_to is None and rule not in ("according_to", "as_frame", None)
+
+
+def _named_as(refers_to: str | None, source: str | None, rule: str | None, lex: Lexicon) -> str | None:
     """Whom the Source column names beside the words of the text: the referent of 'he', and in
     Ukrainian and Russian a source in another case in its base form ('за словами Зеленського':
     Зеленський), so that one person is one name when claims are grouped by source."""
     if not source or not attribution_frames.has_cues(lex):
         return refers_to
-    named = base_form(refers_to or source, lex.lang)
+    named = base_form(refers_to or source, lex.lang, _is_subject(rule, refers_to))
     return named if named != source else refers_to
 
 

@@ -292,3 +292,19 @@ def test_analyze_json_has_the_language_key() -> None:
 def test_multilingual_evaluation_rows_pass() -> None:
     rows = multilingual.rows()
     assert len(rows) == 16 and all(r.passed for r in rows), [r for r in rows if not r.passed]
+
+
+@pytest.mark.parametrize(
+    "text,resolved",
+    [
+        ("Міська рада заявила, що ремонт коштуватиме 40 млн гривень.", "Міська рада"),
+        ("Повітряні сили повідомили, що збили 30 дронів.", "Повітряні сили"),
+        ("За даними Повітряних сил, дронів було 40.", "Повітряні сили"),
+        ("За словами Зеленського, понад 50 тисяч людей отримають допомогу.", "Зеленський"),
+    ],
+)
+def test_a_subject_keeps_its_nominative_and_a_frame_gives_the_base_form(text: str, resolved: str) -> None:
+    """The Ukrainian dictionary weighs no reading above another: 'рада' first reads as the
+    genitive of 'рад', 'Міська' as a surname. A subject is in the nominative where it can be."""
+    (claim,) = analyze(text, lang="uk").claims
+    assert claim.source_resolved == resolved
