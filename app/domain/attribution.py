@@ -445,7 +445,7 @@ def find_cues(masked: str, lex: Lexicon, words: frozenset[str] | None = None) ->
                 )
             )
             quote_only = word in lex.lowered("quote_only_cues")  # 'Trump continued, "..."' only
-            # 'conditions described as near-suicidal': a participle after its noun, not a speech act
+            # 'cabins described as unsafe': a participle after its noun, not a speech act
             reduced = nxt in lex.lowered("reduced_passive_next") and prev not in lex.pronouns
             if (
                 prev in markers

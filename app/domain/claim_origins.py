@@ -71,7 +71,7 @@ class Origin:
         return self.origins[0][1] if self.origins else ""
 
     def summary(self) -> str:
-        """'6 articles, 1 origin: Important Stories (2023-05-02)'."""
+        """'6 articles, 1 origin: Valdora Courier (2024-07-02)'."""
         n = len(self.origins)
         first = f"{self.name} ({self.date})" if self.date else self.name
         more = f" and {n - 1} other{'s' if n > 2 else ''}" if n > 1 else ""

@@ -27,7 +27,7 @@ _MIN_REASON = 0.25
 _MAX_UP = 3
 _MAX_DOWN = 2
 # A claim the article itself says it could not verify is what a fact-checker looks at first, even
-# a quoted order that reads like talk ("If anyone runs away, shoot them"). Too rare in the labelled
+# a quoted order that reads like talk ("Nobody leaves the bridge, whatever happens"). Too rare in the labelled
 # news to be fitted, so a fixed rule: its score is lifted into [UNVERIFIED_FLOOR, 1], order kept.
 UNVERIFIED_FLOOR = 0.6
 

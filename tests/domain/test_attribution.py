@@ -120,16 +120,16 @@ def test_secondary_source_of_a_relayed_statement() -> None:
 
 def test_anaphora_resolve_to_the_named_source_and_group_under_it() -> None:
     text = (
-        "A commander ordered troops to fire on deserters, "
-        "according to Ukraine's military intelligence (HUR). "
-        "The agency said the commander ordered troops to hold the line. "
-        "Defence Minister Rustem Vale spoke later. He said 40 soldiers had deserted."
+        "A captain ordered the crew to leave the cargo behind, "
+        "according to the regional maritime authority (RMA). "
+        "The agency said the captain ordered the crew to hold the line. "
+        "Transport Minister Rustem Vale spoke later. He said 40 sailors had left."
     )
     claims = analyze(text).claims
     agency = claim_with(text, "hold the line")
-    minister = claim_with(text, "deserted")
-    assert agency.source == "The agency" and agency.source_resolved == "Ukraine's military intelligence (HUR)"
-    assert minister.source == "He" and minister.source_resolved == "Defence Minister Rustem Vale"
+    minister = claim_with(text, "sailors had left")
+    assert agency.source == "The agency" and agency.source_resolved == "the regional maritime authority (RMA)"
+    assert minister.source == "He" and minister.source_resolved == "Transport Minister Rustem Vale"
     assert len(claims) == 4
 
 
@@ -267,7 +267,7 @@ def test_evaluation_rows_pass(module: object) -> None:
         ("Two penalty claims were rejected.", None, None, None),
         ("Results of the study show that yields fell.", "Results of the study", "subject", None),
         ("They estimated by 2050 the sea would rise.", "They", "subject", None),
-        ("Conditions described as near-suicidal were found.", None, None, None),
+        ("Cabins described as unsafe were closed.", None, None, None),
         ("The United States reported 40 cases.", "The United States", "subject", None),
         ("One AM said the vote was rigged.", "One AM", "subject", None),
         ("The rebels are also accused of looting.", None, None, None),

@@ -120,8 +120,8 @@ def _index(texts: list[tuple[int, str, list[str]]]) -> ClaimIndex:
 def test_the_index_finds_a_restatement_and_not_an_unrelated_claim() -> None:
     index = _index(
         [
-            (1, "More than 50,000 Russian soldiers have deserted since March", ["More than 50,000"]),
-            (2, "Since March, more than 50,000 Russian soldiers deserted", ["more than 50,000"]),
+            (1, "More than 12,000 ferry passengers were stranded since March", ["More than 12,000"]),
+            (2, "Since March, more than 12,000 ferry passengers were stranded", ["more than 12,000"]),
             (3, "The football club signed a goalkeeper from Chile", []),
         ]
     )
@@ -228,8 +228,8 @@ def test_chains_join_through_the_outlet_they_end_at() -> None:
 
 
 def test_six_articles_one_origin() -> None:
-    mentions = [Mention(1, "Important Stories", "2023-03-01", "the General Staff", None)] + [
-        Mention(n, f"Outlet {n}", f"2023-03-0{n}", "Important Stories", None) for n in range(2, 7)
+    mentions = [Mention(1, "Valdora Courier", "2023-03-01", "the General Staff", None)] + [
+        Mention(n, f"Outlet {n}", f"2023-03-0{n}", "Valdora Courier", None) for n in range(2, 7)
     ]
     origin = trace(mentions)
     assert origin.summary() == "6 articles, 1 origin: the General Staff (2023-03-01)"

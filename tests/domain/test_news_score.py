@@ -49,7 +49,7 @@ def test_an_unverified_claim_is_lifted_above_the_floor_in_the_same_order() -> No
         ).score
         return base, lifted
 
-    low, low_lifted = pair('"If anyone runs away, shoot them."')
+    low, low_lifted = pair('"Nobody leaves the bridge, whatever happens."')
     high, high_lifted = pair('"We lost 40 men near the river on Monday."')
     assert low < 0.5 <= UNVERIFIED_FLOOR <= low_lifted
     assert low_lifted == pytest.approx(UNVERIFIED_FLOOR + (1 - UNVERIFIED_FLOOR) * low)
@@ -60,7 +60,7 @@ def test_reasons_agree_with_the_direction_each_label_allows() -> None:
     labels = _model()["labels"]
     assert isinstance(labels, dict)
     texts = [
-        "More than 50,000 soldiers have deserted since February 2022, according to a report.",
+        "More than 12,000 passengers have been stranded since February 2022, according to a report.",
         '"I think we should all be proud," the coach said.',
         "What happens next?",
     ]

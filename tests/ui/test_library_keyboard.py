@@ -182,3 +182,15 @@ def test_a_refresh_keeps_the_rows_selected(window: MainWindow, article_file: Pat
     assert len(chosen) == 1
     pane.refresh()
     assert pane.selected_ids() == chosen and pane.table.currentIndex().row() == 0
+
+
+def test_the_undo_bar_shows_a_title_as_plain_text(qtbot: QtBot) -> None:
+    from PySide6.QtGui import QUndoCommand, QUndoStack
+
+    from app.ui.library.undo_bar import UndoBar
+
+    bar = UndoBar(QUndoStack())
+    qtbot.addWidget(bar)
+    bar.offer("Moved “<img src='http://x.invalid/a.png'><b>Bold</b>” to the trash", QUndoCommand())
+    assert bar.label.textFormat() == Qt.TextFormat.PlainText
+    assert "<b>Bold</b>" in bar.label.text()

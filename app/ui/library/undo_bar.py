@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
 
@@ -21,6 +21,7 @@ class UndoBar(QFrame):
         self.stack = stack
         self.command: QUndoCommand | None = None
         self.label = QLabel(wordWrap=True)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)  # the message names an article's title
         self.undo_button = QPushButton(translate("UndoBar", "&Undo"))
         self.undo_button.clicked.connect(self.undo)
         close = QToolButton(autoRaise=True)
