@@ -14,7 +14,7 @@ from functools import lru_cache
 from app.domain.lexicon import Lexicon, load, phrase_pattern, word_set
 from app.domain.text import abbreviations
 
-_CLAUSE_BREAK = re.compile(r"[,;:\u2014\u2013]\s|\s[\u2014\u2013]\s")
+_CLAUSE_BREAK = re.compile(r"[,;:\u2014\u2013]\s|\s[\u2014\u2013-]\s")
 SENTENCE_END = re.compile(r"[.!?]+\s+")
 _NAME = r"[^\W\d_a-z\u00df-\u00ff][\w'\u2019.\-]*"  # a capitalised word (any alphabet's upper case)
 NAME_SEQ = re.compile(rf"{_NAME}(?:\s+(?:{_NAME}|\([^\W\d_]{{2,10}}\)))*")
@@ -204,9 +204,21 @@ def trim_np(s: str, a: int, b: int, lex: Lexicon, strip_tail: bool = True) -> tu
         w in lex.negations or w.endswith("n't") for w in lowered
     ):
         return None  # 'A total of 39 are confirmed', "I don't know what he": a clause, not a subject
+    modal = next((i for i, w in enumerate(words) if w in lex.lowered("modals")), None)
+    if modal is not None:
+        # a lower-case modal is a verb ('Theresa May' is not): before a cue it ends the subject
+        # ('Athens has long (insisted)'); after one it opens a clause ('said the tariffs would hurt')
+        if not strip_tail or modal == 0:
+            return None
+        return trim_np(s, a, list(_TOKEN.finditer(s, a, b))[modal - 1].end(), lex)
     if words[0].islower() and words[0].endswith(tuple(lex.words("past_suffixes"))):
         return None  # 'rolled out for the first time', 'heaped praise on Kim': a verb phrase
-    if len(words) > 1 and words[0].lower() in lex.pronouns and words[1].lower() not in lex.conjunctions:
+    if (
+        len(words) > 1
+        and words[0].lower() in lex.pronouns
+        and words[0].lower() not in lex.determiners  # 'Her office (said)': a possessive opens a noun phrase
+        and words[1].lower() not in lex.conjunctions
+    ):
         # 'They felt that they learned ..., citing': a pronoun takes no modifiers, so the words after
         # it are its verb and object; the subject is the pronoun
         return a, a + len(words[0])
@@ -248,8 +260,14 @@ def _reduced_relative_cut(s: str, a: int, b: int, lex: Lexicon) -> int:
     adverb = tuple(lex.words("adverb_suffixes")) or ("\0",)
     follows = links | lex.lowered("np_stops") | lex.lowered("reduced_relative_next")
     words = [t.group(0).lower() for t in tokens]
-    for i in range(1, len(tokens) - 1):
+    beyond = _TOKEN.match(s, b + 1) if b < len(s) and s[b] == " " else None
+    words.append(beyond.group(0).lower() if beyond else "")  # 'two people briefed | on the talks'
+    for i in range(1, len(tokens)):
         word, prev, nxt = tokens[i].group(0), words[i - 1], words[i + 1]
+        if word == "to" and nxt == "be":
+            return tokens[i - 1].end()  # 'Figures to be published today (show)'
+        if word in lex.relatives and i >= 2 and not lex.lowered("anonymity_words").isdisjoint(words[i:]):
+            return tokens[i - 1].end()  # 'a campaign spokesman who declined to be named (told)'
         past = word.endswith(tuple(lex.words("past_suffixes"))) or word in irregular
         participle = word.isalpha() and word.islower() and past  # not '(based in Kyiv)': an aside
         if (
@@ -306,7 +324,7 @@ def np_after(s: str, a: int, b: int, lex: Lexicon) -> tuple[int, int] | None:
     seg = s[a:b]
     m = re.search(r"\s[\u2014\u2013]\s", seg)
     end = min(a + m.start() if m else b, clause_stop(s, a, b, lex))
-    stops = _stop_regex(lex.lang)
+    stops = stop_regex(lex.lang)
     sm = stops.search(s, a, end)
     if sm and sm.start() > a:
         end = sm.start()
@@ -349,7 +367,7 @@ def _noun_cues(lang: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=16)
-def _stop_regex(lang: str) -> re.Pattern[str]:
+def stop_regex(lang: str) -> re.Pattern[str]:
     return re.compile(r"\s" + phrase_pattern(load(lang).words("np_stops")) + r"(?!\w)")
 
 
@@ -371,12 +389,17 @@ def is_named(np: str, lex: Lexicon) -> bool:
     return words[0][:1].isupper() and first not in generic
 
 
+_ALL_CAPS = re.compile(r"[A-Z]{3,6}")
+
+
 def source_type(np: str, lex: Lexicon) -> str:
     """'org', 'person' or 'any': what kind of anaphor may point back to this source."""
     lowered = np.lower()
-    words = [w.strip("()'\u2019s,") for w in lowered.split()]
-    if not lex.org_words.isdisjoint(words) or _ACRONYM.search(np):
-        return "org"
+    words = [re.sub(r"['\u2019]s$", "", w.strip("(),")) for w in lowered.split()]  # 'police's', not 'new(s)'
+    if not lex.org_words.isdisjoint(words) or _ACRONYM.search(np) or _ALL_CAPS.fullmatch(np):
+        return "org"  # 'NBC News', 'the ministry (MoD)', 'KTUU'
+    if lowered in lex.lowered("countries"):
+        return "org"  # 'North Korea pledged ...': a country, which 'he' never means
     if not lex.titles.isdisjoint(words) or any(t in lowered for t in lex.long_titles):
         return "person"
     return "any"
@@ -434,7 +457,12 @@ def find_cues(masked: str, lex: Lexicon, words: frozenset[str] | None = None) ->
                 and not named_before
                 and (
                     # a determiner two words back that follows a lower-case verb ('had another late claim')
-                    (len(last3) == 3 and last3[1].lower() in lex.determiners and last3[0].islower())
+                    (
+                        len(last3) == 3
+                        and last3[1].lower() in lex.determiners
+                        and last3[0].islower()
+                        and last3[0][-1:].isalpha()  # not '..., the paper reports': a clause ends
+                    )
                     or (prev_word.islower() and prev_word.endswith(tuple(lex.words("past_suffixes"))))
                 )
             )
@@ -447,6 +475,8 @@ def find_cues(masked: str, lex: Lexicon, words: frozenset[str] | None = None) ->
             quote_only = word in lex.lowered("quote_only_cues")  # 'Trump continued, "..."' only
             # 'cabins described as unsafe': a participle after its noun, not a speech act
             reduced = nxt in lex.lowered("reduced_passive_next") and prev not in lex.pronouns
+            # 'the warships - said to allow Germany ... -': a hedge in an aside, not a speech act
+            reduced = reduced or (nxt == "to" and before[-1:] in ",-\u2014\u2013")
             if (
                 prev in markers
                 or noun_like
@@ -711,7 +741,7 @@ def _inverted_source(s: str, a: int, b: int, lex: Lexicon) -> tuple[int, int] | 
     cue = s[a:b].lower()
     if not before or before[-1] not in ",\"\u201d\u2019'" or cue in lex.participle_cues:
         return None
-    if cue in lex.lowered("cues_with_addressee"):
+    if cue.split()[0] in lex.lowered("cues_with_addressee"):
         return None  # '..., Stu Rothenberg, an analyst, told the news site': the site is told
     np = np_after(s, b, len(s), lex)
     if np is None:
@@ -787,7 +817,10 @@ def _main_subject(s: str, clause: tuple[int, int], lex: Lexicon) -> tuple[int, i
     if len(tokens) > 2 and tokens[0].group(0).lower() in lex.determiners and tokens[1].group(0).islower():
         for k in (2, 3):  # 'The embassy declined ... and said', "The plant's owner declined ..."
             if k < len(tokens) and tokens[k].group(0).endswith("ed") and tokens[k].group(0).islower():
-                return tokens[0].start(), tokens[k - 1].end()
+                end = k - 1
+                while end > 1 and tokens[end].group(0).lower() in lex.lowered("subject_trailers"):
+                    end -= 1  # 'The minister instead highlighted'
+                return tokens[0].start(), tokens[end].end()
     i = 1 if tokens[0].group(0).lower() in lex.determiners else 0
     last = None
     unknown = 0
@@ -812,6 +845,10 @@ def _subject_nouns(lex: Lexicon) -> frozenset[str]:
     return lex.titles | lex.title_modifiers | lex.org_words | lex.people_nouns | frozenset(lex.anaphor_nouns)
 
 
+_QUOTE_MARK = "[\"\u201c\u201d\u00ab\u00bb\u2018\u2019']"
+_MASKED_QUOTE = re.compile(rf"\s*{_QUOTE_MARK}?_{{2,}}{_QUOTE_MARK}?,?\s+")  # a masked quote, a comma
+
+
 def clause_before(s: str, cue_start: int, lex: Lexicon) -> tuple[int, int] | None:
     """The subject right before a cue: from the last clause break (or sentence start) to the cue."""
     prefix = s[:cue_start]
@@ -823,6 +860,8 @@ def clause_before(s: str, cue_start: int, lex: Lexicon) -> tuple[int, int] | Non
             prefix = prefix[:comma]
     dateline = DATELINE.match(prefix)
     first = dateline.end() if dateline else 0
+    quoted = _MASKED_QUOTE.match(prefix, first)
+    first = quoted.end() if quoted else first  # '"...," Rep. Maria Lopez, R-Texas, told': after the quote
     breaks = [first] + [
         m.end()
         for m in _CLAUSE_BREAK.finditer(prefix, first)
@@ -833,7 +872,7 @@ def clause_before(s: str, cue_start: int, lex: Lexicon) -> tuple[int, int] | Non
     named = _appositive_name(core, breaks, lex) or _name_list(core, breaks, lex)
     if named is not None:
         return named
-    stops = _stop_regex(lex.lang)
+    stops = stop_regex(lex.lang)
     end = len(prefix)
     # 'The head of police, Jane Roe, on Sunday said': step back over empty or adverbial
     # segments to the appositive that names the source
@@ -909,10 +948,33 @@ def _appositive_name(prefix: str, breaks: list[int], lex: Lexicon) -> tuple[int,
         k -= 1
     if not described or k < 0:
         return None
+
+    def described_subject(text: str) -> bool:
+        """'The senator, a Republican from Ohio, said': a described subject, then what it is."""
+        return _is_description(text, lex) and text.split()[0].lower() in lex.determiners
+
+    def named(text: str) -> bool:
+        """'Rep. Jim Ortega', 'the Valley Courier' (not 'R-Ky.'): a name, which names the source."""
+        words = text.strip(" ,").split()
+        if words and words[0].lower() in lex.determiners:
+            words = words[1:]
+        return bool(words) and _is_name(" ".join(words), lex) and not _PARTY_TAG.fullmatch(" ".join(words))
+
+    after = segments[k + 1 :]
     a, b = segments[k]
     text = prefix[a:b]
     if not _is_name(text, lex):
-        return None
+        names = [(x, y) for x, y in after if named(prefix[x:y])]
+        if names:
+            # 'A regional paper, the Valley Courier, claims', "The committee's chairman, Rep. Jim
+            # Ortega, R-Ky., said": the name that the descriptions around it describe
+            a, b = names[0]
+            text = prefix[a:b]
+        elif not described_subject(text):
+            if described < 2 or not described_subject(prefix[after[0][0] : after[0][1]]):
+                return None
+            a, b = after[0]  # 'In Kyiv, the minister, a former general, said'
+            text = prefix[a:b]
     lead = len(text) - len(text.lstrip(" ,"))
     return trim_np(prefix, a + lead, a + len(text.rstrip(" ,")), lex)
 
@@ -944,6 +1006,9 @@ def _is_name(np: str, lex: Lexicon, max_words: int = 6) -> bool:
     )
 
 
+_PARTY_TAG = re.compile(r"[A-Z]-[A-Z][\w.]*(?: [A-Z][\w.]*)?,?")
+
+
 def _is_description(np: str, lex: Lexicon) -> bool:
     """'the region's governor', 'an Australian woman', 'curator at ...', 'Director of the study'."""
     words = np.strip(" ,").split()
@@ -954,6 +1019,8 @@ def _is_description(np: str, lex: Lexicon) -> bool:
     first = words[0].lower()
     if first in lex.determiners or first in lex.titles or first in lex.title_modifiers:
         return True
+    if _PARTY_TAG.fullmatch(" ".join(words)) or (len(words) == 1 and words[0].isdigit()):
+        return True  # 'Rep. Maria Lopez, R-Texas, said', 'Biden, 81, said': a party and state, an age
     if first in lex.relatives or first in lex.lowered("prepositions"):
         return True  # 'Travis Hood, who witnessed the crash, said'; 'imaging, from the UN, suggests'
     if any(w.lower().strip(",") in lex.titles for w in words[:3]):

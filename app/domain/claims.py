@@ -451,6 +451,12 @@ def _could_be_a_person(name: str, lex: Lexicon) -> bool:
 def _resolve(source: str, at: int, mentions: list[Mention], lex: Lexicon) -> str | None:
     """The name an anaphoric source means, in full: 'Ri' is 'North Korean Foreign Minister Ri
     Yong Ho' when the article named him so before."""
+    words = source.split()
+    possessives: dict[str, str] = lex.data.get("possessives", {})
+    if len(words) > 1 and words[0].lower() in possessives and all(w.islower() for w in words[1:]):
+        # 'Her office said' after 'Cole said': Cole's office
+        owner = _resolve(possessives[words[0].lower()], at, mentions, lex)
+        return f"{owner}\u2019s {' '.join(words[1:])}" if owner else None
     name = _referent(source, at, mentions, lex)
     if name is None or " " in name:
         return name

@@ -22,6 +22,7 @@ from app.domain.attribution import (
     clause_stop,
     np_after,
     participle_source,
+    stop_regex,
     trim_np,
 )
 from app.domain.lexicon import Lexicon, load
@@ -275,7 +276,12 @@ def _after(text: str, qs: int, qe: int, p_end: int, lex: Lexicon) -> Quote | Non
             np = trim_np(tail, 0, cue.start(), lex)
         else:
             np = np_after(tail, cue.end(), len(tail), lex)
-            if np and (np[1] < len(tail.rstrip()) and not NAME_SEQ.fullmatch(tail[np[0] : np[1]])):
+            if (
+                np
+                and np[1] < len(tail.rstrip())
+                and not NAME_SEQ.fullmatch(tail[np[0] : np[1]])
+                and not stop_regex(lex.lang).match(tail, np[1])  # 'said the spokesman on Monday'
+            ):
                 np = None
             if np is None or len(tail[np[0] : np[1]].split()) > 5:
                 # 'said study co-author Jane Roe of the institute': keep the titled name

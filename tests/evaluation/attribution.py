@@ -40,8 +40,8 @@ NTREX = EVAL / "multilingual" / "ntrex" / "ntrex_news_eng.jsonl"
 GOAL_RECALL = 0.85
 GOAL_PRECISION = 0.95
 GOAL_RESOLVED = 0.80
-FLOORS_NTREX_DEV = (0.85, 0.92, 0.74)
-FLOORS_NTREX_HELDOUT = (0.78, 0.87, 0.65)
+FLOORS_NTREX_DEV = (0.87, 0.93, 0.78)
+FLOORS_NTREX_HELDOUT = (0.80, 0.87, 0.72)
 
 
 def same_source(text: str, got: tuple[int, int], want: tuple[int, int]) -> bool:
@@ -278,10 +278,10 @@ def rule_precision(items: list[Outcome]) -> dict[str, tuple[int, int]]:
 def rows() -> list[Row]:
     suite = "attribution: GUM news"
     out = [
-        _row(suite, "source right, every gold attribution", gum_recall(), 0.79, GOAL_RECALL),
-        _row(suite, "source right, not nested in a quote", gum_recall(nested=False), 0.85, GOAL_RECALL),
+        _row(suite, "source right, every gold attribution", gum_recall(), 0.81, GOAL_RECALL),
+        _row(suite, "source right, not nested in a quote", gum_recall(nested=False), 0.86, GOAL_RECALL),
         _row(suite, "sources given that are right", gum_precision(), 0.94, GOAL_PRECISION),
-        _row(suite, "source right, any attribution of the sentence", gum_recall_any(), 0.85, GOAL_RECALL),
+        _row(suite, "source right, any attribution of the sentence", gum_recall_any(), 0.88, GOAL_RECALL),
         _row(suite, "every attribution given that is right", gum_precision(every=True), 0.90, GOAL_PRECISION),
     ]
     # floors a little under today's figures: a regression fails, the goals stay printed beside them

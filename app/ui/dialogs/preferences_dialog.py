@@ -1,5 +1,5 @@
-"""Edit > Preferences: who reviews, where the fact-checks are published, and how memos and the
-window look. Saved on OK; the name reaches every status change, note, piece of evidence, memo and
+"""Edit > Preferences: who reviews, where the fact-checks are published, how memos and the
+window look, and which library opens (this computer's, or a newsroom server's: library_section.py). Saved on OK; the name reaches every status change, note, piece of evidence, memo and
 ClaimReview made afterwards (app/preferences.py reads it for the services and the command line).
 """
 
@@ -20,6 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from app import preferences
+from app.errors import ClaimdeskError
+from app.services import newsroom
+from app.ui import messages
+from app.ui.dialogs.library_section import LibrarySection
 from app.ui.settings import FACTCHECK_URL, MEMO_ORDER, MEMO_PAPER, REVIEWER_NAME, app_settings
 from app.ui.theme import DARK, LIGHT, SYSTEM, secondary_text, theme_controller
 from app.ui.translation import QT_TRANSLATE_NOOP, translate
@@ -75,6 +79,8 @@ class PreferencesDialog(QDialog):
         self.paper_combo = _combo(papers, MEMO_PAPER.read(), "preferencesPaper")
         self.order_combo = _combo(ORDERS, MEMO_ORDER.read(), "preferencesMemoOrder")
         self.theme_combo = _combo(THEME_NAMES, theme_controller().choice, "preferencesTheme")
+        self.library = LibrarySection(_library_open_now(parent))
+        self.library.changed.connect(self._check_url)
 
         you, memos, window = QFormLayout(), QFormLayout(), QFormLayout()
         labels = [
@@ -84,8 +90,9 @@ class PreferencesDialog(QDialog):
             _row(memos, translate("PreferencesDialog", "&Order"), self.order_combo),
             _row(window, translate("PreferencesDialog", "&Theme"), self.theme_combo),
         ]
+        labels += self.library.labels
         width = max(label.sizeHint().width() for label in labels)
-        for label in labels:  # one column of labels across the three boxes
+        for label in labels:  # one column of labels across the boxes
             label.setMinimumWidth(width)
         empty = (
             translate("PreferencesDialog", " Left empty: {account}.").format(account=account)
@@ -102,6 +109,7 @@ class PreferencesDialog(QDialog):
             _section(translate("PreferencesDialog", "You"), you),
             _section(translate("PreferencesDialog", "Memos"), memos),
             _section(translate("PreferencesDialog", "Window"), window),
+            self.library,
         ]
 
         self.buttons = QDialogButtonBox(
@@ -121,12 +129,17 @@ class PreferencesDialog(QDialog):
         url = self.url_input.text().strip()
         good = not url or preferences.is_web_address(url)
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setEnabled(good)
+        ok.setEnabled(good and self.library.problem() is None)
         self.url_hint.setText(translate("PreferencesDialog", URL_HINT if good else URL_REFUSED))
 
     def accept(self) -> None:
-        """Save every choice at once, then apply the theme."""
+        """Save every choice at once, then apply the theme; a password that can't be kept saves nothing."""
         store = app_settings()
+        try:
+            self.library.save(store)
+        except ClaimdeskError as error:
+            messages.warn(self, translate("PreferencesDialog", "The password was not kept"), str(error))
+            return
         REVIEWER_NAME.write(" ".join(self.reviewer_input.text().split()), store)
         FACTCHECK_URL.write(self.url_input.text().strip(), store)
         MEMO_PAPER.write(self.paper_combo.currentData(), store)
@@ -171,6 +184,14 @@ def _section(title: str, form: QFormLayout) -> QGroupBox:
     box = QGroupBox(title)
     box.setLayout(form)
     return box
+
+
+def _library_open_now(parent: QWidget | None) -> tuple[str, bool] | None:
+    """The library the window has open (its name, and whether it is a newsroom's), if it has one."""
+    if parent is None or not getattr(parent, "attached", False):
+        return None
+    db = parent.db  # type: ignore[attr-defined]  # a MainWindow: ui may not import its class here
+    return newsroom.library_name(db), db.shared
 
 
 def preferences_action(parent: QWidget) -> QAction:
