@@ -17,7 +17,7 @@ from __future__ import annotations
 from array import array
 from collections.abc import Iterable, Iterator
 
-from app.domain.claim_links import CLASS_WEIGHT, rarity
+from app.domain.claim_links import class_weight, rarity
 
 WALK_LIMIT = 250  # a key in more claims than this finds no candidates (it still counts in the score)
 
@@ -103,7 +103,7 @@ class ClaimIndex:
         kid = self._vocab.get(key)
         if kid is None:
             kid = self._vocab[key] = len(self._df)
-            self._class.append(CLASS_WEIGHT.get(key[:1], 1.0))
+            self._class.append(class_weight(key))
             self._df.append(0)
             self._postings.append(array("I"))
         return kid
@@ -123,9 +123,7 @@ class ClaimIndex:
 
     def weight_of(self, keys: Iterable[str]) -> float:
         """The weight of keys the library lacks: they count against a match, as in the score."""
-        return sum(
-            CLASS_WEIGHT.get(k[:1], 1.0) * rarity(1, self.claims + 1) for k in keys if k not in self._vocab
-        )
+        return sum(class_weight(k) * rarity(1, self.claims + 1) for k in keys if k not in self._vocab)
 
     def matches(
         self,

@@ -66,6 +66,7 @@ def prepare(home: Path) -> Path:
 
 def measure(path: Path) -> dict[str, float]:
     """Every figure, in this process (run it fresh: its peak memory is reported)."""
+    from app.domain.claim_links import THRESHOLD
     from app.services import articles, claim_links
     from app.storage.database import open_database
 
@@ -113,7 +114,7 @@ def measure(path: Path) -> dict[str, float]:
     sample = [c for c in index.live()][:: max(1, index.claims // 3000)]
     started = time.perf_counter()
     for claim_id in sample:
-        index.matches(index.key_ids(claim_id), 0.43, exclude_article=index.article_of(claim_id))
+        index.matches(index.key_ids(claim_id), THRESHOLD, exclude_article=index.article_of(claim_id))
     out["per_claim_ms"] = (time.perf_counter() - started) / len(sample) * 1000
     out["peak_mb"] = _peak_kb() / 1024
     db.close()

@@ -7,6 +7,8 @@ import pytest
 
 from app.domain.claim_index import ClaimIndex
 from app.domain.claim_links import (
+    ENTITY,
+    QUANTITY,
     THRESHOLD,
     claim_keys,
     figures_disagree,
@@ -80,6 +82,91 @@ def test_normalised_words_leave_out_function_words_and_reporting() -> None:
     assert words("The soldiers have deserted, officials said") == ["soldier", "desert", "official"]
     assert stem("kilometres") == stem("kilometers")
     assert stem("villages") == stem("village")
+
+
+@pytest.mark.parametrize(
+    "forms",
+    [
+        ("evacuated", "evacuation", "evacuate", "evacuating"),
+        ("resigned", "resignation", "resigns"),
+        ("deserted", "desertion", "deserting"),
+        ("made", "making", "make"),
+        ("fled", "fleeing", "flees"),
+        ("stopped", "stop"),
+        ("died", "dies", "die"),
+        ("denied", "deny"),
+        ("officially", "official"),
+        ("governorship", "governor"),
+        ("sworn", "swear"),
+    ],
+)
+def test_one_word_in_other_forms_has_one_key(forms: tuple[str, ...]) -> None:
+    assert len({stem(w) for w in forms}) == 1
+
+
+@pytest.mark.parametrize("word", ["string", "nation", "speed", "thing"])
+def test_an_ending_goes_only_when_a_stem_is_left(word: str) -> None:
+    assert stem(word) == word
+
+
+def test_news_verbs_for_one_event_share_a_key() -> None:
+    assert set(words("Three people were killed")) == set(words("three people died"))
+    assert set(words("The residents were detained")) == set(words("people arrested"))
+    assert "die" not in words("The council approved the budget")
+
+
+def test_a_place_and_its_people_are_one_name() -> None:
+    pairs = [("Iran", "Iranian"), ("Ukraine", "Ukrainian"), ("China", "Chinese"), ("Rico", "Rican")]
+    for place, people in pairs:
+        one = claim_keys(f"They met officials from {place}", []).keys
+        other = claim_keys(f"They met {people} officials", []).keys
+        assert {k for k in one if k.startswith(ENTITY)} == {k for k in other if k.startswith(ENTITY)}
+    iran, iraq = (claim_keys(f"They met officials from {p}", []).keys for p in ("Iran", "Iraq"))
+    assert iran != iraq
+
+
+def test_a_name_is_one_key_not_also_a_word_except_first() -> None:
+    inside = claim_keys("Last week Sanders ended his bid", []).keys
+    assert "@sander" in inside and "sander" not in inside
+    first = claim_keys("Sanders ended his bid", []).keys
+    assert {"@sander", "sander"} <= first
+
+
+def test_numbers_in_words_are_figures_not_words() -> None:
+    assert "four" not in words("Four nearby villages were evacuated")
+    keys = claim_keys("Some 50 thousand people were evacuated", ["Some 50 thousand people"]).keys
+    assert not {"thousand", "some"} & keys and "#a50000" in keys
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "counted"),
+    [
+        ("Four nearby villages were evacuated", "Four nearby villages", "village"),
+        ("A truck and ten motorcycles collided, police said", "ten motorcycles", "motorcycle"),
+        ("1,200 firefighters and six water-bombing planes fought it", "six water-bombing planes", "plane"),
+        ("Six water-bombing aircraft fought it", "Six water-bombing aircraft", "aircraft"),
+        ("1,200 firefighters and six aircraft fought it", "1,200 firefighters", "firefighter"),
+        ("About 50,000 residents of Brenna left", "About 50,000 residents", "people"),
+    ],
+)
+def test_what_a_figure_counts_is_the_noun_after_its_number(text: str, figure: str, counted: str) -> None:
+    assert QUANTITY + counted in claim_keys(text, [figure]).keys
+
+
+def test_a_place_after_a_number_is_not_what_it_counts() -> None:
+    keys = claim_keys("The crash happened on Route 2 in Randolph", ["2"]).keys
+    assert not any(k.startswith(QUANTITY) for k in keys)
+
+
+def test_the_same_quantity_under_another_number_is_linked() -> None:
+    index = _index(
+        [
+            (1, "About 50,000 residents of Brenna were evacuated", ["About 50,000 residents"]),
+            (2, "More than 40,000 people were evacuated from Brenna", ["More than 40,000 people"]),
+            (3, "About 50,000 tourists visited Brenna in the summer", ["About 50,000 tourists"]),
+        ]
+    )
+    assert [c for c, _ in index.matches(index.key_ids(1), THRESHOLD, exclude_article=1)] == [2]
 
 
 def test_keys_leave_out_who_says_it() -> None:
