@@ -44,6 +44,7 @@ COMMANDS = (
     "backups",
     "restore",
     "versions",
+    "newsroom",
 )
 EXPORT_FORMATS = ("pdf", "markdown", "csv", "w3c", "claimreview", "ris", "csl_json", "hypothesis")
 LIBRARY_FORMATS = frozenset({"csv", "ris", "csl_json"})  # the exports that take 'all' articles
@@ -181,7 +182,63 @@ def build_parser() -> argparse.ArgumentParser:
     versions.add_argument(
         "--diff", nargs=2, type=int, metavar=("A", "B"), help="show what changed from version A to B"
     )
+    _add_newsroom_parser(commands, db_option, json_option)
     return parser
+
+
+def _add_newsroom_parser(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+    db_option: argparse.ArgumentParser,
+    json_option: argparse.ArgumentParser,
+) -> None:
+    """`claimdesk newsroom TASK --database-url URL`: set up and look after a newsroom library."""
+    newsroom = commands.add_parser(
+        "newsroom",
+        parents=[db_option],
+        help="set up and look after a newsroom library on a PostgreSQL server (see `newsroom --help`)",
+        description="Each task needs --database-url postgresql+psycopg://role@host/database; the "
+        "password comes from ~/.pgpass. prepare, add-editor and prune-attachments are the "
+        "administrator's (the role that owns the database).",
+    )
+    tasks = newsroom.add_subparsers(dest="task", metavar="TASK", required=True)
+    tasks.add_parser(
+        "prepare",
+        parents=[db_option],
+        help="create or upgrade the schema and give the editors' group its rights",
+    )
+    adder = tasks.add_parser(
+        "add-editor",
+        parents=[db_option],
+        help="add a journalist's own role, or give one a new password (asked for, or read from standard "
+        "input: never on the command line)",
+    )
+    adder.add_argument("role", metavar="ROLE", help="the journalist's role: lower-case letters, digits and _")
+    adder.add_argument(
+        "--no-password", action="store_true", help="set no password (the server's own rules let the role in)"
+    )
+    for name, direction in (("copy-in", "from the local library into the newsroom's"),
+                            ("copy-out", "from the newsroom library into the local one")):  # fmt: skip
+        copier = tasks.add_parser(
+            name, parents=[db_option], help=f"copy articles with their work {direction}; running it again "
+            "copies nothing (the local library is the default one, or --db PATH)",
+        )  # fmt: skip
+        copier.add_argument(
+            "--article", type=int, nargs="+", action="extend", metavar="ID",
+            help="only these articles (their ids in the library copied from, as `claimdesk list` shows)",
+        )  # fmt: skip
+    tasks.add_parser(
+        "status", parents=[db_option, json_option], help="who has the library open, as which role; the schema"
+    )
+    pruner = tasks.add_parser(
+        "prune-attachments",
+        parents=[db_option],
+        help="delete the stored documents no evidence refers to any more (in one transaction)",
+    )
+    pruner.add_argument(
+        "--removed-too",
+        action="store_true",
+        help="also those only removed evidence refers to (as emptying the trash does in a local library)",
+    )
 
 
 def _with_default_command(argv: list[str]) -> list[str]:
@@ -251,6 +308,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "backups": _backups,
         "restore": _restore,
         "versions": _versions,
+        "newsroom": _newsroom,
     }
     return _run_guarded(lambda: handlers[args.command](args))
 
@@ -299,18 +357,30 @@ def _print_json(value: object) -> None:
 
 
 def _database(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    """The database after its quick check; a damaged one is set aside and a restore suggested."""
+    """The newsroom library of --database-url, else the local one (see `_local_database`)."""
+    if args.database_url:
+        from app.storage.server import open_server_database
+
+        return open_server_database(_server_address(args))
+    return _local_database(args)
+
+
+def _server_address(args: argparse.Namespace) -> str:
+    """--database-url, refused with a password in it: seen by anyone listing processes, kept in history."""
+    from app.storage.server import parse_url
+
+    if parse_url(args.database_url).password:
+        raise ClaimdeskError(
+            "Leave the password out of the address: Claimdesk and PostgreSQL read it from ~/.pgpass"
+        )
+    return str(args.database_url)
+
+
+def _local_database(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    """The local library after its quick check; a damaged one is set aside and a restore suggested."""
     from app.config import database_path
     from app.services.safety import DatabaseSetAsideError, daily_backup, open_checked
 
-    if args.database_url:
-        from app.storage.server import open_server_database, parse_url
-
-        if parse_url(args.database_url).password:  # seen by anyone listing processes, kept in shell history
-            raise ClaimdeskError(
-                "Leave the password out of the address: Claimdesk and PostgreSQL read it from ~/.pgpass"
-            )
-        return open_server_database(args.database_url)
     path = database_path(args.db)
     try:
         db = open_checked(path)
@@ -330,6 +400,16 @@ def _open(args: argparse.Namespace) -> int:
     return _open_app(args.db, args.file, args.database_url)
 
 
+def library_to_open(db: str | None, database_url: str | None) -> str | None:
+    """The newsroom library the window opens: --database-url, else (without --db) the one chosen in
+    Preferences > Library; None for a local file."""
+    if database_url or db:
+        return database_url
+    from app import preferences
+
+    return preferences.newsroom_url() or None
+
+
 def _open_app(db: str | None, file: str | None, database_url: str | None = None) -> int:
     # Until the first paint (app/ui/application.py) Python's cyclic garbage collector is off: what
     # start-up allocates (modules, classes, Qt's enums) all lives on, so each collection is wasted
@@ -338,7 +418,7 @@ def _open_app(db: str | None, file: str | None, database_url: str | None = None)
     try:
         from app.ui.application import run_gui
 
-        return run_gui(db, file, database_url)
+        return run_gui(db, file, library_to_open(db, database_url))
     finally:
         gc.enable()
 
@@ -630,3 +710,148 @@ def _database_path(args: argparse.Namespace) -> Path:
     if args.database_url:
         raise ClaimdeskError("A newsroom library is backed up on its server, by its administrator")
     return database_path(args.db)
+
+
+def _newsroom(args: argparse.Namespace) -> int:
+    """The newsroom tasks: each on the server named by --database-url, never a default one."""
+    if not args.database_url:
+        raise ClaimdeskError(
+            f"`claimdesk newsroom {args.task}` needs --database-url postgresql+psycopg://role@host/database"
+        )
+    tasks: dict[str, Callable[[argparse.Namespace, str], int]] = {
+        "prepare": _newsroom_prepare,
+        "add-editor": _newsroom_add_editor,
+        "copy-in": _newsroom_copy,
+        "copy-out": _newsroom_copy,
+        "status": _newsroom_status,
+        "prune-attachments": _newsroom_prune,
+    }
+    return tasks[args.task](args, _server_address(args))
+
+
+def _newsroom_prepare(_args: argparse.Namespace, url: str) -> int:
+    from app.storage.newsroom_setup import EDITORS, prepare_newsroom
+    from app.storage.server import shown
+
+    revision = prepare_newsroom(url)
+    print(f"{shown(url)} is ready: schema {revision}, and the editors' group {EDITORS} has its rights.")
+    print("Add each journalist with: claimdesk newsroom add-editor ROLE --database-url URL")
+    return 0
+
+
+def _newsroom_add_editor(args: argparse.Namespace, url: str) -> int:
+    from app.storage.newsroom_setup import EDITORS, add_editor
+
+    password = None if args.no_password else _read_password(args.role)
+    new = add_editor(url, args.role, password)
+    done = "added to" if new else "already in"
+    said = "" if password is None else (" with its password" if new else ", with a new password")
+    print(f"{args.role} is {done} the editors' group {EDITORS}{said}.")
+    return 0
+
+
+def _read_password(role: str) -> str:
+    """Asked twice at a terminal (not shown), else one line of standard input: never an argument."""
+    if not sys.stdin.isatty():
+        return sys.stdin.readline().rstrip("\r\n")
+    import getpass
+
+    first = getpass.getpass(f"Password for {role}: ")
+    if getpass.getpass("The same password again: ") != first:
+        raise ClaimdeskError("The two passwords differ; nothing was changed")
+    return first
+
+
+def _newsroom_copy(args: argparse.Namespace, url: str) -> int:
+    from app.services.newsroom_copy import copy_library
+    from app.storage.server import open_server_database
+
+    server = open_server_database(url)
+    try:
+        local = _local_database(args)
+        try:
+            into_server = args.task == "copy-in"
+            source, target = (local, server) if into_server else (server, local)
+            report = copy_library(source, target, args.article)
+        finally:
+            local.close()
+    finally:
+        server.close()
+    where = "the newsroom library" if into_server else "the local library"
+    if report.changed_nothing():
+        print(f"Nothing to copy: {where} has all of it already.")
+        return 0
+    counts = [
+        (report.articles, "article"), (report.claims, "claim"), (report.claims_updated, "claim updated"),
+        (report.steps, "status change"), (report.notes, "note"), (report.evidence, "evidence item"),
+        (report.documents, "document"), (report.tags, "tag"),
+    ]  # fmt: skip
+    said = ", ".join(_counted(n, what) for n, what in counts if n)
+    print(f"Copied into {where}: {said}.")
+    return 0
+
+
+def _counted(number: int, what: str) -> str:
+    if number == 1:
+        return f"1 {what}"
+    noun, _, rest = what.partition(" ")
+    return f"{number} {noun}s{' ' + rest if rest else ''}"
+
+
+STATUS_SAID = {
+    "ready": "may read and change the desk's work",
+    "set_up": "owns the database: the first start (or `claimdesk newsroom prepare`) sets up the schema",
+    "empty": "the database holds no library yet: its administrator runs `claimdesk newsroom prepare`",
+    "no_rights": "has no rights on the library: the administrator runs `claimdesk newsroom add-editor ROLE`",
+    "read_only": "may read the library but not change it",
+    "older": "the schema is older than this Claimdesk's: the administrator runs `claimdesk newsroom prepare`",
+    "newer": "the schema was written by a newer Claimdesk: install it to open this library",
+}
+
+
+def _newsroom_status(args: argparse.Namespace, url: str) -> int:
+    from app.storage.newsroom_status import read_status
+
+    status = read_status(url)
+    verdict = status.verdict()
+    if args.json:
+        _print_json({
+            "address": status.where, "database": status.database, "role": status.role,
+            "server_version": status.server_version, "owner": status.owner, "schema": status.revision,
+            "verdict": verdict, "open": [
+                {"role": c.role, "since": c.since.isoformat(timespec="seconds"), "from": c.client}
+                for c in status.others
+            ],
+        })  # fmt: skip
+        return 0
+    role = f"{status.role} (the owner, its administrator)" if status.owner else status.role
+    print(f"Newsroom library  {status.where}")
+    print(f"Server            PostgreSQL {status.server_version}")
+    from app.storage.migrate import head_revision
+
+    head = head_revision()
+    newest = "the newest this Claimdesk knows" if status.revision == head else f"this Claimdesk's: {head}"
+    schema = status.revision or ("not readable by this role" if status.has_library else "none yet")
+    print(f"Schema            {schema} ({newest})")
+    print(f"You               {role}: {STATUS_SAID[verdict]}")
+    if not status.others:
+        print("Open now          nowhere else")
+        return 0
+    print(f"Open now          {len(status.others)} other window{'s' if len(status.others) != 1 else ''} "
+          "or command")  # fmt: skip
+    print(f"  {'ROLE':<20}  {'SINCE':<16}  FROM")
+    for connected in status.others:
+        since = connected.since.astimezone().strftime("%Y-%m-%d %H:%M")
+        print(f"  {connected.role:<20}  {since:<16}  {connected.client}")
+    return 0
+
+
+def _newsroom_prune(args: argparse.Namespace, url: str) -> int:
+    from app.storage.newsroom_setup import prune_attachments
+
+    count, size = prune_attachments(url, removed_too=args.removed_too)
+    if not count:
+        print("Nothing to delete: evidence still refers to every stored document.")
+        return 0
+    print(f"Deleted {_counted(count, 'document')} no evidence refers to any more ({size:,} bytes).")
+    return 0

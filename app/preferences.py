@@ -20,6 +20,7 @@ FACTCHECK_URL = "reviewer/factcheck_url"  # where the fact-check is published (C
 MEMO_PAPER = "memo/paper"  # auto, a4 or letter
 MEMO_ORDER = "memo/order"  # verdict or article
 SHARED_KEYS = (REVIEWER, FACTCHECK_URL, MEMO_PAPER, MEMO_ORDER)
+NEWSROOM_URL = "library/newsroom_url"  # the newsroom server the app opens at start; "": the local file
 
 _ESCAPES = {"\\": "\\", '"': '"', "n": "\n", "t": "\t", "r": "\r", "0": "\0", "a": "\a", "b": "\b",
             "f": "\f", "v": "\v", "'": "'", "?": "?"}  # fmt: skip
@@ -83,6 +84,11 @@ def memo_paper() -> str:
 def memo_order() -> str:
     """How a memo lists its claims: "verdict" (the worst first) unless "article" was chosen."""
     return "article" if read(MEMO_ORDER).strip().lower() == "article" else "verdict"
+
+
+def newsroom_url() -> str:
+    """The newsroom library chosen in Preferences (an address without a password), or ""."""
+    return read(NEWSROOM_URL).strip()
 
 
 def account_name() -> str:

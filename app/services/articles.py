@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
@@ -14,7 +14,9 @@ from app.domain.summaries import ArticleSummary
 from app.errors import ClaimdeskError
 from app.importers import SUPPORTED_SUFFIXES, ImportedArticle, import_file
 from app.importers.plain_text import read_plain_text
+from app.services import newsroom_conflicts
 from app.services.analysis import analyze_imported, claim_from, stored_language
+from app.services.newsroom_conflicts import PROPERTY_WORDS
 from app.storage import repository
 from app.storage.database import Database
 from app.storage.models import Article, utcnow
@@ -196,36 +198,78 @@ class ArticleProperties:
     byline: str | None = None
     published_at: str | None = None
     language: str | None = None  # "en", "uk", "ru", another code, or None: not set
+    # The article's version as read (optimistic locking): not a property, so never compared
+    version: int | None = field(default=None, compare=False)
+
+    def values(self) -> dict[str, str | None]:
+        """Column -> value, for the fields a person edits."""
+        return {
+            "title": self.title, "source_url": self.source_url, "outlet": self.outlet,
+            "byline": self.byline, "published_at": self.published_at, "language": self.language,
+        }  # fmt: skip
+
+    def with_values(self, changes: Mapping[str, str | None]) -> ArticleProperties:
+        """These properties with some fields (by column, as `values` names them) changed."""
+        v = {**self.values(), **changes}
+        return ArticleProperties(
+            v["title"] or "", v["source_url"], v["outlet"], v["byline"], v["published_at"], v["language"],
+            version=self.version,
+        )  # fmt: skip
 
 
 def article_properties(db: Database, article_id: int) -> ArticleProperties:
     with db.session(reading=True) as session:
         a = repository.get_article(session, article_id)
-        return ArticleProperties(a.title, a.source_url, a.outlet, a.byline, a.published_at, a.language)
+        return ArticleProperties(
+            a.title, a.source_url, a.outlet, a.byline, a.published_at, a.language, version=a.version
+        )
 
 
-def save_properties(db: Database, article_id: int, properties: ArticleProperties) -> ArticleProperties:
+def save_properties(
+    db: Database,
+    article_id: int,
+    properties: ArticleProperties,
+    *,
+    expect_version: int | None = None,
+    shown: ArticleProperties | None = None,
+) -> ArticleProperties:
     """Store the fields in one transaction (the search index follows the title through its
-    triggers); blank fields become None, and a blank title is refused. Returns what was stored."""
-    cleaned = _cleaned(properties)
-    if not cleaned.title:
+    triggers); blank fields become None, and a blank title is refused. Returns what was stored,
+    with the article's new version.
+
+    `expect_version`: the version the properties were shown at; if someone changed the article
+    since, ConflictError names what they changed (the fields that differ from `shown`) and
+    nothing is written.
+    """
+    tidy = cleaned(properties)
+    if not tidy.title:
         raise ClaimdeskError("An article needs a title")
-    if cleaned.published_at is not None and len(cleaned.published_at) > 40:
+    if tidy.published_at is not None and len(tidy.published_at) > 40:
         raise ClaimdeskError("The date is too long (at most 40 characters)")
-    if cleaned.language is not None and len(cleaned.language) > 16:
+    if tidy.language is not None and len(tidy.language) > 16:
         raise ClaimdeskError("The language code is too long (at most 16 characters)")
     with db.session() as session:
         article = repository.get_article(session, article_id)
-        article.title = cleaned.title
-        article.source_url = cleaned.source_url
-        article.outlet = cleaned.outlet
-        article.byline = cleaned.byline
-        article.published_at = cleaned.published_at
-        article.language = cleaned.language
-    return cleaned
+        newsroom_conflicts.check_article(
+            article, expect_version, None if shown is None else shown.values(), _in_words(tidy)
+        )
+        for column, value in tidy.values().items():
+            setattr(article, column, value)
+        session.flush()
+        return replace(tidy, version=article.version)
 
 
-def _cleaned(properties: ArticleProperties) -> ArticleProperties:
+def _in_words(properties: ArticleProperties) -> str:
+    """The fields as a person reads them, one a line (what the conflict dialog shows as theirs)."""
+    return "\n".join(
+        f"{word.capitalize()}: {value or ''}"
+        for word, value in zip(PROPERTY_WORDS.values(), properties.values().values(), strict=True)
+    )
+
+
+def cleaned(properties: ArticleProperties) -> ArticleProperties:
+    """As they would be stored: each field on one line, blank ones None (the version kept)."""
+
     def one_line(value: str | None) -> str | None:
         joined = " ".join((value or "").split())
         return joined or None
@@ -237,6 +281,7 @@ def _cleaned(properties: ArticleProperties) -> ArticleProperties:
         byline=one_line(properties.byline),
         published_at=one_line(properties.published_at),
         language=one_line(properties.language),
+        version=properties.version,
     )
 
 

@@ -7,7 +7,9 @@ and the next question re-reads only those (plus any claim added behind the ORM's
 higher id). So an import needs no call of its own: its claims are linked when first asked.
 
 A verdict travels only when the journalist asks (`carry_verdict`), to the linked claims chosen,
-in one transaction; each claim's history says where it came from.
+in one transaction; each claim's history says where it came from. `carry_back` undoes that in one
+step too (and redoes it), adding history rows, never removing any, and leaving alone a claim someone
+changed since. `article_link_groups` is the claims list's "group by linked claim".
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ from app.errors import ClaimdeskError
 from app.services.claims import _change_status
 from app.storage import repository
 from app.storage.database import Database
-from app.storage.models import Article, Claim, Evidence
+from app.storage.models import Article, Claim, Evidence, utcnow
 
 LINKED_KINDS = ("claim", "quote")  # a caveat ("could not be verified") is about its own article
 # Linked: claims of these kinds, not dismissed, still found in their article, not in the trash.
@@ -283,6 +285,89 @@ def article_date(published: str | None, imported: datetime) -> str:
     return imported.date().isoformat()
 
 
+@dataclass(frozen=True, slots=True)
+class ArticleLinkGroup:
+    """Claims of one article that other articles make too: one heading of the claims list grouped
+    by linked claim. Claims of the article that match the same claim elsewhere share a group."""
+
+    key: int  # the lowest claim id among `members`: the same while the links are
+    members: tuple[int, ...]  # this article's claims, in id order
+    articles: int  # how many other articles make them
+    first_where: str  # the earliest of them all: its outlet (else its title), or this article's
+    first_date: str
+    first_is_here: bool  # this article came out first
+
+
+def article_link_groups(db: Database, article_id: int) -> list[ArticleLinkGroup]:
+    """The article's claims that are made elsewhere, grouped; cheap enough for every article opened:
+    the matches come from the index in memory, then one query names the articles they are in."""
+    with db.session(reading=True) as session:
+        own = session.execute(
+            select(Article.published_at, Article.imported_at).where(Article.id == article_id)
+        ).one_or_none()
+        ids = list(session.scalars(select(Claim.id).where(Claim.article_id == article_id)))
+    if own is None:
+        raise ClaimdeskError(f"There is no article {article_id}")
+    found = {c: [m for m, _s in pairs] for c, pairs in matches_of(db, ids).items() if pairs}
+    if not found:
+        return []
+    with db.session(reading=True) as session:
+        where = _where_and_when(session, {m for pairs in found.values() for m in pairs})
+    own_date = article_date(*own)
+    groups = []
+    for members in _joined(found):
+        elsewhere = {where[m] for c in members for m in found[c] if m in where}
+        if not elsewhere:
+            continue  # every match went since it was indexed
+        first_date, _aid, first_where = min(elsewhere)
+        here = (own_date, 0) <= (first_date, 1)  # as ClaimLinks.headline says it
+        groups.append(
+            ArticleLinkGroup(
+                members[0], members, len({aid for _d, aid, _w in elsewhere}),
+                first_where if not here else "", own_date if here else first_date, here,
+            )
+        )  # fmt: skip
+    return groups
+
+
+def _joined(found: dict[int, list[int]]) -> list[tuple[int, ...]]:
+    """The claims that share a match elsewhere, together (each group in id order)."""
+    owner: dict[int, int] = {}  # a claim elsewhere -> the first claim here that matched it
+    parent = {c: c for c in found}
+
+    def root(c: int) -> int:
+        while parent[c] != c:
+            parent[c] = parent[parent[c]]
+            c = parent[c]
+        return c
+
+    for claim_id in sorted(found):
+        for match in found[claim_id]:
+            other = owner.setdefault(match, claim_id)
+            a, b = root(claim_id), root(other)
+            if a != b:
+                parent[max(a, b)] = min(a, b)
+    groups: dict[int, list[int]] = {}
+    for claim_id in sorted(found):
+        groups.setdefault(root(claim_id), []).append(claim_id)
+    return [tuple(members) for members in groups.values()]
+
+
+def _where_and_when(session: Session, claim_ids: set[int]) -> dict[int, tuple[str, int, str]]:
+    """claim id -> (its article's date, the article's id, its outlet or title)."""
+    out = {}
+    for batch in _batches(sorted(claim_ids)):
+        rows = session.execute(
+            select(Claim.id, Claim.article_id, Article.outlet, Article.title, Article.published_at,
+                   Article.imported_at)
+            .join(Article, Article.id == Claim.article_id)
+            .where(Claim.id.in_(batch))
+        )  # fmt: skip
+        for cid, aid, outlet, title, published, imported in rows:
+            out[cid] = (article_date(published, imported), aid, outlet or title)
+    return out
+
+
 def linked_groups(db: Database) -> dict[int, int]:
     """The whole library linked: each claim that has links -> its group (the group's lowest claim
     id). A group is what links join, directly or through others: the claims list's "group by
@@ -292,16 +377,43 @@ def linked_groups(db: Database) -> dict[int, int]:
         return index.groups(THRESHOLD)
 
 
-# ---- verdicts carried -----------------------------------------------------------------------
+# ---- verdicts carried, and carried back -------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class CarriedStep:
+    """What carrying did to one claim: enough to undo it, and to see whether anyone has since."""
+
+    claim_id: int
+    before: str  # its status before
+    after: str  # its status after
+    step_id: int | None  # the history row written (None: it had that status already)
+    evidence_ids: tuple[int, ...]  # the evidence copies added (or, undone, taken off)
+
+
+@dataclass(frozen=True, slots=True)
+class LeftAlone:
+    """A claim an undo left as it is: someone changed it after the verdict was carried."""
+
+    claim_id: int
+    where: str  # its article's outlet, else its title
+    status: str  # its status now
+    by: str  # who set it
 
 
 @dataclass(frozen=True, slots=True)
 class Carried:
-    """What `carry_verdict` did: the claims it changed, and those that had that status already."""
+    """What `carry_verdict` (or its undo, `carry_back`) did: the claims it changed, those that had
+    that status already, and each step, so that it can be undone and redone."""
 
     changed: tuple[int, ...]
     unchanged: tuple[int, ...]
     evidence_copied: int
+    claim_id: int = 0  # the claim the verdict came from
+    reason: str = ""  # what each receiving claim's history says ('carried from …')
+    steps: tuple[CarriedStep, ...] = ()
+    undone: bool = False  # this is an undo: its steps go back, its copies were taken off
+    left: tuple[LeftAlone, ...] = ()  # claims changed since, which an undo or redo left alone
 
 
 def carried_reason(where: str, date: str, claim_text: str, reason: str) -> str:
@@ -317,16 +429,14 @@ def carry_verdict(
     """Give chosen linked claims this claim's status, reason and evidence, in one transaction.
 
     Only claims linked to this one are accepted; a claim that has the status already is left as
-    it is. Never called but by the journalist's choice.
+    it is. Never called but by the journalist's choice; `carry_back` undoes it.
     """
     targets = list(dict.fromkeys(to_claim_ids))
     linked = {c.claim_id for c in links_for_claim(db, claim_id).linked}
     strangers = [t for t in targets if t not in linked]
     if strangers:
         raise ClaimdeskError(f"Claim {strangers[0]} is not linked to this claim: its verdict was not carried")
-    changed: list[int] = []
-    unchanged: list[int] = []
-    copied = 0
+    steps: list[CarriedStep] = []
     with db.session() as session:
         source = repository.get_claim(session, claim_id)
         if source.status == "unreviewed":
@@ -339,19 +449,76 @@ def carry_verdict(
         who = repository.signed(session, author)  # who carried it: the copies are theirs
         for target_id in targets:
             target = repository.get_claim(session, target_id)
+            before = target.status
             step = _change_status(session, target, source.status, text, author)
-            (changed if step is not None else unchanged).append(target_id)
             have = {(e.kind, e.reference) for e in target.evidence if e.removed_at is None}
-            for item in evidence:
-                if (item.kind, item.reference) not in have:
-                    target.evidence.append(_copy(item, article.outlet or article.title, who))
-                    copied += 1
-        if not changed and not copied:
+            copies = [
+                _copy(item, article.outlet or article.title, who)
+                for item in evidence
+                if (item.kind, item.reference) not in have
+            ]
+            target.evidence.extend(copies)
+            session.flush()  # the new rows' ids: what an undo takes back
+            step_id = target.history[-1].id if step is not None else None
+            steps.append(CarriedStep(target_id, before, source.status, step_id, tuple(c.id for c in copies)))
+        if not any(s.step_id or s.evidence_ids for s in steps):
             label = status(source.status).label
             raise ClaimdeskError(
                 f"The chosen claims are {label} already, with this evidence: nothing carried"
             )
-    return Carried(tuple(changed), tuple(unchanged), copied)
+    return Carried(
+        tuple(s.claim_id for s in steps if s.step_id is not None),
+        tuple(s.claim_id for s in steps if s.step_id is None),
+        sum(len(s.evidence_ids) for s in steps),
+        claim_id, text, tuple(steps),
+    )  # fmt: skip
+
+
+def carry_back(db: Database, done: Carried, reason: str = "", author: str | None = None) -> Carried:
+    """Undo what `done` did (a carried verdict, or the undo of one: then this redoes it), in one
+    transaction, each claim's history gaining a row: nothing is deleted.
+
+    A claim someone changed since (a later status, or the copies taken off or edited) is left as
+    they set it and named in `left`. `reason` is what the history says (default 'Undone: …', or
+    the carried reason again when redoing). Returns what it did, which `carry_back` undoes in turn.
+    """
+    said = reason or (done.reason if done.undone else f"Undone: {done.reason}")
+    steps: list[CarriedStep] = []
+    left: list[LeftAlone] = []
+    with db.session() as session:
+        who = repository.signed(session, author)
+        for step in done.steps:
+            claim = session.get(Claim, step.claim_id)
+            if claim is None:
+                continue  # deleted with its article since: nothing left to undo
+            latest = claim.history[-1] if claim.history else None
+            copies = [session.get(Evidence, i) for i in step.evidence_ids]
+            moved = step.step_id is not None and (
+                claim.status != step.after or latest is None or latest.id != step.step_id
+            )
+            if moved or any(c is None or (c.removed_at is None) == done.undone for c in copies):
+                last_by = latest.author if latest is not None else ""
+                left.append(
+                    LeftAlone(claim.id, claim.article.outlet or claim.article.title, claim.status, last_by)
+                )
+                continue
+            step_id = None
+            if step.step_id is not None:
+                _change_status(session, claim, step.before, said, author)
+                session.flush()
+                step_id = claim.history[-1].id
+            for copy in copies:
+                assert copy is not None
+                copy.removed_at, copy.removed_by = (None, None) if done.undone else (utcnow(), who)
+            if copies:
+                claim.updated_at = utcnow()
+            steps.append(CarriedStep(claim.id, step.after, step.before, step_id, step.evidence_ids))
+    return Carried(
+        tuple(s.claim_id for s in steps if s.step_id is not None),
+        tuple(s.claim_id for s in steps if s.step_id is None),
+        sum(len(s.evidence_ids) for s in steps),
+        done.claim_id, done.reason, tuple(steps), not done.undone, tuple(left),
+    )  # fmt: skip
 
 
 def _copy(item: Evidence, where: str, author: str) -> Evidence:

@@ -112,13 +112,16 @@ def add_note(db: Database, claim_id: int, body: str, author: str | None = None) 
         return note_record(repository.add_claim_note(session, claim, body, who, utcnow()))
 
 
-def remove_note(db: Database, note_id: int, author: str | None = None) -> int:
+def remove_note(
+    db: Database, note_id: int, author: str | None = None, *, expect_version: int | None = None
+) -> int:
     """Take a note off its claim (undo of adding it); returns the claim's id.
 
     The note is kept, marked removed, and shown in the claim's history: what was written is never
-    lost by an undo. `restore_note` puts it back (redo).
+    lost by an undo. `restore_note` puts it back (redo). With `expect_version` (the note as shown), a
+    note reworded or taken off by someone else since is left as they made it: ConflictError.
     """
-    return _mark_note(db, note_id, removed=True, author=author)
+    return _mark_note(db, note_id, removed=True, author=author, expect_version=expect_version)
 
 
 def restore_note(db: Database, note_id: int) -> int:
@@ -126,9 +129,15 @@ def restore_note(db: Database, note_id: int) -> int:
     return _mark_note(db, note_id, removed=False)
 
 
-def _mark_note(db: Database, note_id: int, *, removed: bool, author: str | None = None) -> int:
+def _mark_note(
+    db: Database, note_id: int, *, removed: bool, author: str | None = None, expect_version: int | None = None
+) -> int:
     with db.session() as session:
         note = session.get(Note, note_id)
+        if note is not None and note.claim is not None:
+            newsroom_conflicts.check_note(
+                note, _replacement(session, note_id), expect_version, note.body, removing=True
+            )
         if note is None or note.claim is None or (note.removed_at is not None) == removed:
             state = "on" if removed else "removed from"
             raise NotFoundError(f"There is no note {note_id} {state} a claim")
@@ -155,10 +164,7 @@ def edit_note(
     with db.session() as session:
         shown = session.get(Note, note_id)
         if shown is not None and shown.claim is not None:
-            replacement = session.scalars(
-                select(Note).where(Note.replaces_id == note_id).order_by(Note.id.desc()).limit(1)
-            ).first()
-            newsroom_conflicts.check_note(shown, replacement, expect_version, body)
+            newsroom_conflicts.check_note(shown, _replacement(session, note_id), expect_version, body)
         old = _current_note(session, note_id)
         if old.body == body:
             return note_record(old)
@@ -173,6 +179,27 @@ def edit_note(
         old.claim.updated_at = now
         session.flush()
         return note_record(new)
+
+
+def _replacement(session: Session, note_id: int) -> Note | None:
+    """The row with the wording that replaced this note's, if it was edited."""
+    return session.scalars(
+        select(Note).where(Note.replaces_id == note_id).order_by(Note.id.desc()).limit(1)
+    ).first()
+
+
+def current_note(db: Database, note_id: int) -> NoteRecord | None:
+    """A note as it reads now, following its edits (someone may have reworded it since it was
+    shown); None when it is no longer on its claim."""
+    with db.session(reading=True) as session:
+        note = session.get(Note, note_id)
+        seen: set[int] = set()
+        while note is not None and note.removed_at is not None and note.id not in seen:
+            seen.add(note.id)
+            note = _replacement(session, note.id)
+        if note is None or note.claim is None or note.removed_at is not None:
+            return None
+        return note_record(note)
 
 
 def swap_notes(db: Database, remove_id: int, restore_id: int, author: str | None = None) -> int:

@@ -14,6 +14,7 @@ from app.domain.contacts import CONTACT_OUTCOMES
 from app.domain.records import ClaimRecord, EvidenceRecord
 from app.errors import ChangedSinceError, ClaimdeskError, NotFoundError, UnreadableFileError
 from app.files import keep_by_digest, read_chunks, sha256_of_file
+from app.services import newsroom_conflicts
 from app.storage import attachment_store, repository
 from app.storage.database import Database
 from app.storage.models import Article, Claim, Evidence, utcnow
@@ -152,13 +153,16 @@ def _parse_when(text: str) -> datetime | None:
     return moment.astimezone(UTC)  # a naive time is taken as local time
 
 
-def remove_evidence(db: Database, evidence_id: int, author: str | None = None) -> int:
+def remove_evidence(
+    db: Database, evidence_id: int, author: str | None = None, *, check_shown: bool = False
+) -> int:
     """Take an evidence item off its claim (undo of adding it); returns the claim's id.
 
     The item is kept, marked removed, in the claim's history; a document's stored copy stays in
     the library's files (another claim may share it, and redo needs it) until the trash is emptied.
+    `check_shown` as for edit_evidence: an item someone else changed or took off since is left alone.
     """
-    return _mark_evidence(db, evidence_id, removed=True, author=author)
+    return _mark_evidence(db, evidence_id, removed=True, author=author, check_shown=check_shown)
 
 
 def restore_evidence(db: Database, evidence_id: int) -> int:
@@ -166,9 +170,13 @@ def restore_evidence(db: Database, evidence_id: int) -> int:
     return _mark_evidence(db, evidence_id, removed=False)
 
 
-def _mark_evidence(db: Database, evidence_id: int, *, removed: bool, author: str | None = None) -> int:
+def _mark_evidence(
+    db: Database, evidence_id: int, *, removed: bool, author: str | None = None, check_shown: bool = False
+) -> int:
     with db.session() as session:
         evidence = session.get(Evidence, evidence_id)
+        if check_shown and evidence is not None:
+            newsroom_conflicts.check_evidence(evidence, _replacement(session, evidence_id), "")
         if evidence is None or (evidence.removed_at is not None) == removed:
             state = "on" if removed else "removed from"
             raise NotFoundError(f"There is no evidence {evidence_id} {state} a claim")
@@ -192,15 +200,22 @@ def edit_evidence(
     when: datetime | str | None = None,
     outcome: str | None = None,
     author: str | None = None,
+    check_shown: bool = False,
     **_ignored: object,
 ) -> EvidenceRecord:
     """Change an evidence item: the old row is marked removed and the new one added, pointing at it.
 
     Fields as the add_* functions take them; None leaves one as it was (a person's outcome: "" clears
     it). A document keeps its kept copy and fingerprint: only its note changes (attach another file to
-    change the file). One transaction; `swap_evidence` undoes and redoes it.
+    change the file). One transaction; `swap_evidence` undoes and redoes it. `check_shown` (the item
+    as a window shows it): one edited or taken off by someone else since is left as they made it,
+    and ConflictError says what they did.
     """
     with db.session() as session:
+        if check_shown and (shown := session.get(Evidence, evidence_id)) is not None:
+            newsroom_conflicts.check_evidence(
+                shown, _replacement(session, evidence_id), _fields_in_words(url, name, note, role, how)
+            )
         old = _current_evidence(session, evidence_id)
         new = Evidence(
             kind=old.kind, reference=old.reference, note=old.note, stored_path=old.stored_path,
@@ -236,6 +251,10 @@ def edit_evidence(
         return evidence_record(new)
 
 
+def _fields_in_words(*fields: str | None) -> str:
+    return ", ".join(f.strip() for f in fields if f and f.strip())
+
+
 _EDITABLE = ("reference", "note", "role", "contact_method", "contacted_at", "outcome")
 
 
@@ -254,6 +273,25 @@ def swap_evidence(db: Database, remove_id: int, restore_id: int, author: str | N
         back.removed_at = back.removed_by = None
         going.claim.updated_at = utcnow()
         return going.claim_id
+
+
+def current_evidence(db: Database, evidence_id: int) -> EvidenceRecord | None:
+    """An evidence item as it is now, following its edits (someone may have changed it since it was
+    shown); None when it is no longer on its claim."""
+    with db.session(reading=True) as session:
+        item = session.get(Evidence, evidence_id)
+        seen: set[int] = set()
+        while item is not None and item.removed_at is not None and item.id not in seen:
+            seen.add(item.id)
+            item = _replacement(session, item.id)
+        return None if item is None or item.removed_at is not None else evidence_record(item)
+
+
+def _replacement(session: Session, evidence_id: int) -> Evidence | None:
+    """The row that replaced this item, if it was edited."""
+    return session.scalars(
+        select(Evidence).where(Evidence.replaces_id == evidence_id).order_by(Evidence.id.desc()).limit(1)
+    ).first()
 
 
 def _current_evidence(session: Session, evidence_id: int) -> Evidence:
@@ -309,15 +347,22 @@ def _add(db: Database, claim_id: int, evidence: Evidence, upload: bytes | None =
 
 
 def set_tags(
-    db: Database, claim_id: int, names: list[str], *, expect: list[str] | None = None
+    db: Database,
+    claim_id: int,
+    names: list[str],
+    *,
+    expect: list[str] | None = None,
+    expect_version: int | None = None,
 ) -> ClaimRecord:
     """Replace a claim's tags; names are trimmed, blank ones dropped, duplicates merged.
 
     With `expect` (undo and redo) the claim must still have those tags: a newer change stands.
+    `expect_version`: the claim's version as shown; changed since, ConflictError says how.
     """
     clean = sorted({" ".join(n.split()) for n in names if n.strip()}, key=str.casefold)
     with db.session() as session:
         claim = repository.get_claim(session, claim_id)
+        newsroom_conflicts.check_claim(claim, expect_version, ", ".join(clean))
         if expect is not None and sorted(t.name for t in claim.tags) != sorted(expect):
             raise ChangedSinceError(
                 "This claim's tags changed since, in another window or by a colleague; nothing was"

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import hashlib
 
-from sqlalchemy import select
+from sqlalchemy import delete, exists, select, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from app.errors import StorageError
-from app.storage.models import Attachment, utcnow
+from app.storage.models import Attachment, Evidence, utcnow
 
 
 def put(session: Session, digest: str, content: bytes) -> None:
@@ -38,3 +38,20 @@ def get(session: Session, digest: str) -> bytes | None:
 
 def has(session: Session, digest: str) -> bool:
     return session.scalar(select(Attachment.sha256).where(Attachment.sha256 == digest)) is not None
+
+
+def prune(session: Session, *, removed_too: bool = False) -> tuple[int, int]:
+    """Delete the documents no evidence refers to any more (with `removed_too`, none but removed
+    evidence either, as emptying the trash does with a local library's files); (how many, bytes).
+
+    On PostgreSQL the table is locked against new documents until the deletion commits: a colleague
+    attaching the same document meanwhile waits, and then stores it again, so their evidence never
+    names a document pruned under it.
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("LOCK TABLE attachment IN SHARE ROW EXCLUSIVE MODE"))
+    users = exists().where(Evidence.sha256 == Attachment.sha256)
+    if removed_too:
+        users = users.where(Evidence.removed_at.is_(None))
+    sizes = session.scalars(delete(Attachment).where(~users).returning(Attachment.size)).all()
+    return len(sizes), sum(sizes)

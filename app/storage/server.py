@@ -9,8 +9,10 @@ with a role of their own: the database records it as the author of what they wri
 
 from __future__ import annotations
 
+import re
 import uuid
 from pathlib import Path
+from urllib.parse import unquote
 
 from sqlalchemy import create_engine
 from sqlalchemy.engine import URL, Engine, make_url
@@ -40,7 +42,7 @@ def parse_url(text: str) -> URL:
 def shown(url: str | URL) -> str:
     """The address as it may be shown or logged: never with its password."""
     try:
-        return make_url(url).render_as_string(hide_password=True)
+        return unquote(make_url(url).render_as_string(hide_password=True))  # ?host=/run/… as typed
     except ArgumentError:
         return "(an address that could not be read)"
 
@@ -108,9 +110,11 @@ def explain(error: Exception, where: str) -> str | None:
         return None
     state = _sqlstate(error) or ""
     detail = str(error.orig).strip().splitlines()[0] if error.orig else ""
+    if isinstance(error, OperationalError) and not state:  # libpq's connection failures carry no SQLSTATE
+        return connection_problem(str(error.orig or ""), where)
     if state == INSUFFICIENT_PRIVILEGE:
         return f"Your role on {where} has no right to do this ({detail}); nothing was changed"
-    if state.startswith("08") or (isinstance(error, OperationalError) and not state):
+    if state.startswith("08"):
         return f"Cannot reach the newsroom server {where}: {detail}"
     if state == "28P01" or state == "28000":
         return f"The newsroom server {where} refused the login: {detail}"
@@ -121,3 +125,33 @@ def explain(error: Exception, where: str) -> str | None:
     if isinstance(error, OperationalError):
         return f"Database error on {where}: {detail}"
     return None
+
+
+# libpq's words for why a connection failed (it gives no SQLSTATE), first match wins: what it means
+_CONNECTION_PROBLEMS = (
+    (r"password authentication failed",
+     "The newsroom server {where} refused the password: check the role's name and its password"),
+    (r"no password supplied",
+     "The newsroom server {where} asks for a password and none is kept for this role: enter it in "
+     "Preferences > Library (Claimdesk keeps it in ~/.pgpass)"),
+    (r"permission denied for database|connect privilege",
+     "Your role may not connect to {where}: ask the newsroom's administrator to add you "
+     "(claimdesk newsroom add-editor)"),
+    (r"pg_hba\.conf", "The newsroom server {where} does not accept this role from this computer: ask its "
+     "administrator"),
+    (r"certificate|ssl", "The newsroom server's certificate could not be checked ({reason}): {where}"),
+    (r'database "[^"]*" does not exist', "There is no such database on the newsroom server ({reason}): "
+     "check the name in {where}"),
+    (r'role "[^"]*" does not exist', "The newsroom server has no such role ({reason}): check the name in "
+     "{where}, or ask the administrator to add you"),
+)  # fmt: skip
+
+
+def connection_problem(message: str, where: str) -> str:
+    """What a failed connection means, in one sentence; a server that isn't there is the default."""
+    lines = [line.strip() for line in message.strip().splitlines() if line.strip()]
+    reason = lines[0].rsplit("failed: ", 1)[-1].removeprefix("FATAL:").strip() if lines else ""
+    for pattern, sentence in _CONNECTION_PROBLEMS:
+        if re.search(pattern, message, re.IGNORECASE):
+            return sentence.format(where=where, reason=reason)
+    return f"Cannot reach the newsroom server {where}: is it running, and is the address right? ({reason})"

@@ -33,8 +33,17 @@ def _escaped(field: str) -> str:
 
 def _entry_key(url: URL) -> list[str]:
     host = url.host or str(url.query.get("host") or "localhost")
-    return [_escaped(host), str(url.port or DEFAULT_PORT), _escaped(url.database or "*"),
-            _escaped(url.username or "*")]  # fmt: skip
+    port = url.port or url.query.get("port") or DEFAULT_PORT  # a socket's port is in the query
+    return [_escaped(host), str(port), _escaped(url.database or "*"), _escaped(url.username or "*")]
+
+
+def has_password(url: URL) -> bool:
+    """Whether the password file has a line for this server, database and role."""
+    key = ":".join(_entry_key(url)) + ":"
+    try:
+        return any(line.startswith(key) for line in password_file().read_text(encoding="utf-8").splitlines())
+    except (OSError, UnicodeDecodeError):
+        return False
 
 
 def remember_password(url: URL, password: str) -> Path:

@@ -102,6 +102,7 @@ class MainWindow(QMainWindow):
         self.article_view.addClaimRequested.connect(self.add_claim_from_selection)
         self.article_view.spanRequested.connect(self.set_claim_span)
         self.claims_panel = ClaimsPanel()
+        self.claims_panel.library = lambda: self._db if self.attached else None  # for its links
         self.claim_model = self.claims_panel.model
         self.claim_list = self.claims_panel.view
         self.claim_list.claimChosen.connect(self.choose_claim)
@@ -203,6 +204,7 @@ class MainWindow(QMainWindow):
         self.attached = True
         self.actions.use_database(db)
         self.library.use_database(db)
+        self.claims_panel.find_links()  # grouped by linked claim: the links are this library's
         self._watch(db)
 
     def _watch(self, db: Database) -> None:
@@ -718,8 +720,13 @@ class MainWindow(QMainWindow):
         (field or self.editor).setFocus(Qt.FocusReason.TabFocusReason)
 
     def set_status(self, claim_id: int, status_id: str, reason: str = "") -> bool:
-        """Set a status through the undo stack; False (after a message) if it was refused."""
-        return self.act(lambda: self.actions.set_status(claim_id, status_id, reason))
+        """Set a status through the undo stack, over the version the list shows; False (after a
+        message) if it was refused, or a colleague's change since was kept (the conflict dialog)."""
+        from app.ui.claims.claim_editor import set_status_as_shown
+
+        shown = self.claim_model.claim(claim_id)
+        version = shown.version if shown is not None else None
+        return set_status_as_shown(self, self.act, self.actions, claim_id, version, status_id, reason)
 
     def add_note(self, claim_id: int, body: str) -> bool:
         if not self.act(lambda: self.actions.add_note(claim_id, body)):

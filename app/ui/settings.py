@@ -63,6 +63,9 @@ CLAIMS_HEADER = Setting[QByteArray | None](
 )
 CLAIMS_ORDER = Setting("claims/order", 0, "the claims list's order (an index into its Order menu)")
 CLAIMS_GROUPED = Setting("claims/grouped", False, "whether the claims list is grouped by source")
+CLAIMS_GROUPING = Setting(
+    "claims/grouping", "", "how the claims list is grouped: none, source or link ('': as claims/grouped says)"
+)
 SHOW_DISMISSED = Setting("claims/show_dismissed", False, "whether dismissed claims are listed")
 READER_POINT_SIZE = Setting("reader/point_size", 0.0, "the article's text size (0: the default)")
 THEME = Setting("view/theme", "system", "light, dark, or as the system says")
@@ -72,6 +75,14 @@ REVIEWER_NAME = Setting(preferences.REVIEWER, "", "the reviewer's name (empty: t
 FACTCHECK_URL = Setting(preferences.FACTCHECK_URL, "", "where the fact-checks are published (ClaimReview)")
 MEMO_PAPER = Setting(preferences.MEMO_PAPER, "auto", "the memo's paper: auto, a4 or letter")
 MEMO_ORDER = Setting(preferences.MEMO_ORDER, "verdict", "the memo's order of claims: verdict or article")
+NEWSROOM_URL = Setting(
+    preferences.NEWSROOM_URL, "", "the newsroom server opened at start (no password); empty: the local file"
+)
+NEWSROOM_ADDRESS = Setting(
+    "library/newsroom_address",
+    "",
+    "the server last entered in Preferences, kept when the local file is chosen",
+)
 LAST_FOLDER = Setting("files/last_folder", "", "the folder a file dialog opens in (the last one used)")
 RECENT_FILES = Setting("files/recent", "", "File > Recent: the files opened last, one per line")
 
@@ -83,5 +94,6 @@ def panes(count: int) -> Setting[QByteArray | None]:
 
 SETTINGS = (
     WINDOW_GEOMETRY, CLAIMS_AND_EDITOR, LIBRARY_SHOWN, CLAIMS_HEADER, CLAIMS_ORDER, CLAIMS_GROUPED,
-    SHOW_DISMISSED, READER_POINT_SIZE, THEME, LANGUAGE, LAST_FOLDER, RECENT_FILES,
+    CLAIMS_GROUPING, SHOW_DISMISSED, READER_POINT_SIZE, THEME, LANGUAGE, LAST_FOLDER, RECENT_FILES,
+    NEWSROOM_ADDRESS,
 )  # fmt: skip

@@ -173,6 +173,22 @@
         <translation>Виберіть твердження у списку, щоб перевірити його.</translation>
     </message>
     <message>
+        <source>your reason stays in the reason box</source>
+        <translation>ваша причина залишається в полі причини</translation>
+    </message>
+    <message>
+        <source>(no source: the article itself asserts it)</source>
+        <translation>(без джерела: це стверджує сама стаття)</translation>
+    </message>
+    <message>
+        <source>you can clear the source again</source>
+        <translation>ви можете знову очистити джерело</translation>
+    </message>
+    <message>
+        <source>you can choose your kind again</source>
+        <translation>ви можете вибрати свій тип ще раз</translation>
+    </message>
+    <message>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
@@ -203,6 +219,14 @@
     <message>
         <source>&lt;b&gt;Orphan:&lt;/b&gt; this passage is no longer in the current version of the article. The claim is kept, with its notes, evidence and history.</source>
         <translation>&lt;b&gt;Загублене:&lt;/b&gt; цього фрагмента вже немає в поточній версії статті. Твердження збережено разом із нотатками, доказами й історією.</translation>
+    </message>
+    <message>
+        <source>you can choose your status again</source>
+        <translation>ви можете вибрати свій статус ще раз</translation>
+    </message>
+    <message>
+        <source>your status is set after theirs, which stays in the history</source>
+        <translation>ваш статус встановлюється після їхнього, який залишається в історії</translation>
     </message>
     <message>
         <source>Added by hand</source>
@@ -287,6 +311,53 @@
     </message>
 </context>
 <context>
+    <name>ClaimLinks</name>
+    <message>
+        <source>this article</source>
+        <translation>ця стаття</translation>
+    </message>
+    <message>
+        <source>Also in 1 article; first: {where}, {date}</source>
+        <translation>Також в 1 статті; уперше: {where}, {date}</translation>
+    </message>
+    <message>
+        <source>Also in {count} articles; first: {where}, {date}</source>
+        <translation>Також у статтях: {count}; уперше: {where}, {date}</translation>
+    </message>
+    <message>
+        <source>1 article</source>
+        <translation>1 стаття</translation>
+    </message>
+    <message>
+        <source>{count} articles</source>
+        <translation>статей: {count}</translation>
+    </message>
+    <message>
+        <source>1 origin: {name}</source>
+        <translation>1 першоджерело: {name}</translation>
+    </message>
+    <message>
+        <source>{count} origins: {name}</source>
+        <translation>першоджерел — {count}: {name}</translation>
+    </message>
+    <message>
+        <source> and 1 other</source>
+        <translation> та ще 1</translation>
+    </message>
+    <message>
+        <source> and {count} others</source>
+        <translation> та ще {count}</translation>
+    </message>
+    <message>
+        <source>{articles}, {origins}</source>
+        <translation>{articles}, {origins}</translation>
+    </message>
+    <message>
+        <source>figures disagree: {mine} ({mine_source}, {mine_date}) vs {theirs} ({theirs_source}, {theirs_date})</source>
+        <translation>цифри розходяться: {mine} ({mine_source}, {mine_date}) проти {theirs} ({theirs_source}, {theirs_date})</translation>
+    </message>
+</context>
+<context>
     <name>ClaimLinksView</name>
     <message>
         <source>Carry verdict to…</source>
@@ -303,6 +374,26 @@
     <message>
         <source>Give the claims you tick the status &lt;b&gt;{status}&lt;/b&gt;{reason}, and this claim&apos;s evidence. Each one&apos;s history will say where it came from.</source>
         <translation>Позначені твердження отримають статус &lt;b&gt;{status}&lt;/b&gt;{reason} і докази цього твердження. В історії кожного буде сказано, звідки їх перенесено.</translation>
+    </message>
+    <message>
+        <source>Verdict carried to 1 claim</source>
+        <translation>Висновок перенесено на 1 твердження</translation>
+    </message>
+    <message>
+        <source>Verdict carried to {count} claims</source>
+        <translation>Висновок перенесено (тверджень: {count})</translation>
+    </message>
+    <message>
+        <source>carry verdict</source>
+        <translation>перенесення висновку</translation>
+    </message>
+    <message>
+        <source>{where} ({status}, set by {who})</source>
+        <translation>{where} ({status}, автор зміни: {who})</translation>
+    </message>
+    <message>
+        <source>Left as they are, changed since the verdict was carried: {claims}</source>
+        <translation>Залишено як є, бо їх змінили після перенесення висновку: {claims}</translation>
     </message>
 </context>
 <context>
@@ -427,6 +518,18 @@
         <source>Dismissed: hidden from the list; Restore brings it back</source>
         <translation>Відхилене: приховане зі списку; «Повернути» повертає його</translation>
     </message>
+    <message>
+        <source>Only in this article</source>
+        <translation>Лише в цій статті</translation>
+    </message>
+    <message>
+        <source>Other articles in the library make these claims too: the editor lists them</source>
+        <translation>Інші статті бібліотеки теж містять ці твердження: їх перелічено в редакторі</translation>
+    </message>
+    <message>
+        <source>No other article in the library makes these claims</source>
+        <translation>Жодна інша стаття бібліотеки не містить цих тверджень</translation>
+    </message>
 </context>
 <context>
     <name>ClaimListView</name>
@@ -482,10 +585,6 @@
         <translation>Усі мітки</translation>
     </message>
     <message>
-        <source>Group by source</source>
-        <translation>Групувати за джерелом</translation>
-    </message>
-    <message>
         <source>Show dismissed</source>
         <translation>Показати відхилені</translation>
     </message>
@@ -536,6 +635,30 @@
     <message>
         <source>Dismissed claims are hidden unless “Show dismissed” is ticked. Orphans: claims a new version of the article no longer contains. Reworded (✎): claims whose wording it changed.</source>
         <translation>Відхилені твердження приховано, якщо не позначено «Показати відхилені». Загублені: твердження, яких уже немає в новій версії статті. Переформульовані (✎): твердження, формулювання яких вона змінила.</translation>
+    </message>
+    <message>
+        <source>Group:</source>
+        <translation>Групувати:</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Ні</translation>
+    </message>
+    <message>
+        <source>By source</source>
+        <translation>За джерелом</translation>
+    </message>
+    <message>
+        <source>By linked claim</source>
+        <translation>За пов&apos;язаними</translation>
+    </message>
+    <message>
+        <source>By linked claim: the claims other articles in the library make too, each under where else and first; the rest under “Only in this article”</source>
+        <translation>За пов&apos;язаними: твердження, які містять і інші статті бібліотеки, кожне під тим, де ще й де вперше; решта — під «Лише в цій статті»</translation>
+    </message>
+    <message>
+        <source>finding linked claims…</source>
+        <translation>пошук пов&apos;язаних тверджень…</translation>
     </message>
 </context>
 <context>
@@ -619,6 +742,65 @@
     <message>
         <source>restore claim</source>
         <translation>повернення твердження</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Changed by someone else</source>
+        <translation>Змінено кимось іншим</translation>
+    </message>
+    <message>
+        <source>Someone else changed this after you opened it. Your change was not saved yet, and theirs was not overwritten: choose which stands.</source>
+        <translation>Хтось інший змінив це після того, як ви це відкрили. Вашу зміну ще не збережено, а їхню не перезаписано: виберіть, яка залишиться.</translation>
+    </message>
+    <message>
+        <source>Their change</source>
+        <translation>Їхня зміна</translation>
+    </message>
+    <message>
+        <source>Your change, not saved yet</source>
+        <translation>Ваша зміна, ще не збережена</translation>
+    </message>
+    <message>
+        <source>&amp;Copy mine</source>
+        <translation>&amp;Копіювати моє</translation>
+    </message>
+    <message>
+        <source>Put your text on the clipboard</source>
+        <translation>Покласти ваш текст у буфер обміну</translation>
+    </message>
+    <message>
+        <source>Theirs (saved)</source>
+        <translation>Їхнє (збережено)</translation>
+    </message>
+    <message>
+        <source>Yours (not saved yet)</source>
+        <translation>Ваше (ще не збережено)</translation>
+    </message>
+    <message>
+        <source>your text goes to the clipboard</source>
+        <translation>ваш текст потрапляє до буфера обміну</translation>
+    </message>
+    <message>
+        <source>your change is saved on top of theirs</source>
+        <translation>вашу зміну буде збережено поверх їхньої</translation>
+    </message>
+    <message>
+        <source>Keep theirs: their change stays, and {kept}.</source>
+        <translation>Залишити їхнє: їхня зміна залишається, а {kept}.</translation>
+    </message>
+    <message>
+        <source>Apply mine: {applied}.</source>
+        <translation>Застосувати моє: {applied}.</translation>
+    </message>
+    <message>
+        <source>&amp;Keep theirs</source>
+        <translation>&amp;Залишити їхнє</translation>
+    </message>
+    <message>
+        <source>&amp;Apply mine</source>
+        <translation>З&amp;астосувати моє</translation>
     </message>
 </context>
 <context>
@@ -1102,8 +1284,44 @@
 <context>
     <name>ItemEditing</name>
     <message>
+        <source>your wording stays in the note box, as a new note</source>
+        <translation>ваше формулювання залишається в полі нотатки як нова нотатка</translation>
+    </message>
+    <message>
+        <source>your wording replaces theirs, which stays in the history</source>
+        <translation>ваше формулювання замінює їхнє, яке залишається в історії</translation>
+    </message>
+    <message>
+        <source>Remove the note:</source>
+        <translation>Вилучити нотатку:</translation>
+    </message>
+    <message>
+        <source>the note stays as they left it</source>
+        <translation>нотатка залишається такою, як її залишили</translation>
+    </message>
+    <message>
+        <source>the note is taken off, and stays in the history</source>
+        <translation>нотатку вилучено, вона залишається в історії</translation>
+    </message>
+    <message>
         <source>Note removed</source>
         <translation>Нотатку вилучено</translation>
+    </message>
+    <message>
+        <source>your change replaces theirs, which stays in the history</source>
+        <translation>ваша зміна замінює їхню, яка залишається в історії</translation>
+    </message>
+    <message>
+        <source>Remove the evidence:</source>
+        <translation>Вилучити доказ:</translation>
+    </message>
+    <message>
+        <source>the evidence stays as they left it</source>
+        <translation>доказ залишається таким, як його залишили</translation>
+    </message>
+    <message>
+        <source>the evidence is taken off, and stays in the history</source>
+        <translation>доказ вилучено, він залишається в історії</translation>
     </message>
     <message>
         <source>Evidence removed</source>
@@ -2005,8 +2223,164 @@
         <translation>Вікно</translation>
     </message>
     <message>
+        <source>&amp;General</source>
+        <translation>&amp;Загальні</translation>
+    </message>
+    <message>
+        <source>&amp;Library</source>
+        <translation>&amp;Бібліотека</translation>
+    </message>
+    <message>
+        <source>The password was not kept</source>
+        <translation>Пароль не збережено</translation>
+    </message>
+    <message>
         <source>Pre&amp;ferences…</source>
         <translation>&amp;Налаштування…</translation>
+    </message>
+    <message>
+        <source>No encryption (disable)</source>
+        <translation>Без шифрування (disable)</translation>
+    </message>
+    <message>
+        <source>Encrypted when the server offers it (prefer)</source>
+        <translation>Шифрування, якщо сервер його пропонує (prefer)</translation>
+    </message>
+    <message>
+        <source>Always encrypted (require)</source>
+        <translation>Завжди шифрувати (require)</translation>
+    </message>
+    <message>
+        <source>Encrypted, certificate checked (verify-full)</source>
+        <translation>Шифрування з перевіркою сертифіката (verify-full)</translation>
+    </message>
+    <message>
+        <source>Connected to {database} as {role} (PostgreSQL {version}): ready to use.</source>
+        <translation>З’єднано з {database} як {role} (PostgreSQL {version}): можна працювати.</translation>
+    </message>
+    <message>
+        <source>Connected as {role}, who owns {database}: the first start sets up its newsroom library.</source>
+        <translation>З’єднано як {role}, власник {database}: перший запуск створить у ній бібліотеку редакції.</translation>
+    </message>
+    <message>
+        <source>Connected as {role}, but {database} holds no Claimdesk library yet: its administrator sets it up (claimdesk newsroom prepare).</source>
+        <translation>З’єднано як {role}, але в {database} ще немає бібліотеки Claimdesk: її створює адміністратор (claimdesk newsroom prepare).</translation>
+    </message>
+    <message>
+        <source>Connected as {role}, but this role has no rights on the newsroom library: ask its administrator to add you (claimdesk newsroom add-editor {role}).</source>
+        <translation>З’єднано як {role}, але ця роль не має прав на бібліотеку редакції: попросіть адміністратора додати вас (claimdesk newsroom add-editor {role}).</translation>
+    </message>
+    <message>
+        <source>Connected as {role}: this role may read the newsroom library but not change it.</source>
+        <translation>З’єднано як {role}: ця роль може читати бібліотеку редакції, але не змінювати її.</translation>
+    </message>
+    <message>
+        <source>Connected as {role}, but the newsroom library must first be upgraded by its administrator.</source>
+        <translation>З’єднано як {role}, але спершу адміністратор має оновити бібліотеку редакції.</translation>
+    </message>
+    <message>
+        <source>Connected as {role}, but the newsroom library was written by a newer Claimdesk: install it first.</source>
+        <translation>З’єднано як {role}, але бібліотеку редакції записано новішою версією Claimdesk: спершу встановіть її.</translation>
+    </message>
+    <message>
+        <source>Newsroom server</source>
+        <translation>Сервер редакції</translation>
+    </message>
+    <message>
+        <source>The library on this &amp;computer</source>
+        <translation>Бібліотека на цьому &amp;комп’ютері</translation>
+    </message>
+    <message>
+        <source>A newsroom &amp;server (PostgreSQL)</source>
+        <translation>&amp;Сервер редакції (PostgreSQL)</translation>
+    </message>
+    <message>
+        <source>news.example.org (empty: this computer)</source>
+        <translation>news.example.org (порожньо: цей комп’ютер)</translation>
+    </message>
+    <message>
+        <source>The newsroom&apos;s CA certificate (.pem)</source>
+        <translation>Сертифікат CA редакції (.pem)</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Огляд…</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>&amp;Перевірити з’єднання</translation>
+    </message>
+    <message>
+        <source>Claimdesk opens the library chosen here when it next starts.</source>
+        <translation>Claimdesk відкриє вибрану тут бібліотеку під час наступного запуску.</translation>
+    </message>
+    <message>
+        <source>&amp;Port</source>
+        <translation>Пор&amp;т</translation>
+    </message>
+    <message>
+        <source>&amp;Host</source>
+        <translation>&amp;Хост</translation>
+    </message>
+    <message>
+        <source>&amp;Database</source>
+        <translation>&amp;База даних</translation>
+    </message>
+    <message>
+        <source>&amp;Role</source>
+        <translation>&amp;Роль</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word</source>
+        <translation>Па&amp;роль</translation>
+    </message>
+    <message>
+        <source>&amp;Encryption</source>
+        <translation>&amp;Шифрування</translation>
+    </message>
+    <message>
+        <source>C&amp;A file</source>
+        <translation>Файл C&amp;A</translation>
+    </message>
+    <message>
+        <source>Name the newsroom database.</source>
+        <translation>Вкажіть базу даних редакції.</translation>
+    </message>
+    <message>
+        <source>A password for this role is kept in {file}: one typed here replaces it.</source>
+        <translation>Пароль цієї ролі зберігається в {file}: введений тут замінить його.</translation>
+    </message>
+    <message>
+        <source>Kept in {file}, readable by you alone; never in the settings.</source>
+        <translation>Зберігається в {file}, доступному лише вам; ніколи — в налаштуваннях.</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>З’єднуюся…</translation>
+    </message>
+    <message>
+        <source>testing the connection</source>
+        <translation>перевірка з’єднання</translation>
+    </message>
+    <message>
+        <source>Could not connect. {reason}</source>
+        <translation>Не вдалося з’єднатися. {reason}</translation>
+    </message>
+    <message>
+        <source>The newsroom&apos;s CA certificate</source>
+        <translation>Сертифікат CA редакції</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>Сертифікати (*.pem *.crt *.cer);;Усі файли (*)</translation>
+    </message>
+    <message>
+        <source>Open now: the newsroom library {name}</source>
+        <translation>Зараз відкрито: бібліотеку редакції {name}</translation>
+    </message>
+    <message>
+        <source>Open now: the library on this computer, {name}</source>
+        <translation>Зараз відкрито: бібліотеку на цьому комп’ютері, {name}</translation>
     </message>
 </context>
 <context>
@@ -2070,6 +2444,34 @@
     <message>
         <source>Not set yet: this is Claimdesk&apos;s guess from the text. OK keeps it.</source>
         <translation>Ще не вказано: це здогад Claimdesk за текстом. «OK» його зберігає.</translation>
+    </message>
+    <message>
+        <source>the fields you changed are saved, the others keep their new values</source>
+        <translation>поля, які ви змінили, зберігаються, решта зберігає свої нові значення</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Заголовок</translation>
+    </message>
+    <message>
+        <source>Address (URL)</source>
+        <translation>Адреса (URL)</translation>
+    </message>
+    <message>
+        <source>Outlet</source>
+        <translation>Видання</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Автор</translation>
+    </message>
+    <message>
+        <source>Date published</source>
+        <translation>Дата публікації</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Мова</translation>
     </message>
 </context>
 <context>

@@ -40,3 +40,20 @@ def test_a_claim_left_out_of_the_memo_is_left_out_of_the_section(db: Database) -
     html, _ = reports.memo_source(db, story[2], memo_options(["false"]))
     assert "Elsewhere in the library" not in html  # no claim is False: none is listed
     assert articles.load_article(db, story[2]).claims
+
+
+def test_the_sentences_in_english_are_the_records_own(db: Database) -> None:
+    """The memo and the window say the links through `translate`; untranslated, word for word what
+    app/domain/link_records.py says, for every linked claim of the story."""
+    from app.export.memo_links import clash_text, headline, origin_summary
+    from app.services import claim_links
+
+    story = import_story(db)
+    seen = 0
+    for article_id in story:
+        for links in claim_links.links_for_article(db, article_id).values():
+            assert headline(links) == links.headline()
+            assert origin_summary(links.origin) == links.origin.summary()
+            assert [clash_text(c) for c in links.clashes] == [c.text() for c in links.clashes]
+            seen += 1
+    assert seen >= 10

@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from app.ui.claims.claim_editor import EVIDENCE_TAB, NOTES_TAB
 from app.ui.main_window import MainWindow
+from tests.dialog_guard import DialogGuard
 from tests.ui.claim_editor_support import choose, open_with_claim, stored
 
 
@@ -246,16 +247,18 @@ def test_the_editor_names_the_other_speakers_of_the_sentence(window: MainWindow,
 
 
 def test_a_status_set_over_a_colleagues_newer_change_is_refused_and_says_whose(
-    window: MainWindow, article_file: Path, errors: list[str]
+    window: MainWindow, article_file: Path, dialogs: DialogGuard
 ) -> None:
     from app.services import claims as claim_service
 
     claim_id = open_with_claim(window, article_file)
     editor = window.editor
+    conflicts = dialogs.expect("ConflictDialog.exec")  # no answer given: Escape, keep theirs
     choose(editor.status_box, "in_progress")
     choose(editor.status_box, "unverified")  # our own changes one after the other: no conflict
-    assert stored(window, claim_id).status == "unverified" and not errors
+    assert stored(window, claim_id).status == "unverified" and not conflicts
     claim_service.set_status(window.db, claim_id, "false", "The port log says 12", author="Ben")
     choose(editor.status_box, "in_progress")  # the editor still shows the claim as it was
     assert stored(window, claim_id).status == "false", "Ben's newer verdict stands"
-    assert errors and "changed since you opened it" in errors[-1] and "Ben" in errors[-1]
+    assert conflicts and "Ben set it to False" in conflicts[-1] and "The port log says 12" in conflicts[-1]
+    assert editor.status_box.currentData() == "false"  # now shown

@@ -103,7 +103,7 @@ def test_sort_by_position_score_or_status(opened: MainWindow) -> None:
 
 def test_group_by_source(qtbot: QtBot, opened: MainWindow) -> None:
     panel = opened.claims_panel
-    panel.group_box.setChecked(True)
+    panel.set_grouped(True)
     rows = top_rows(panel)
     assert rows[0].startswith("the port authority") and "1 claim" in rows[0]
     assert any(r.startswith("The article itself") and "2 claims" in r for r in rows)
@@ -118,7 +118,7 @@ def test_group_by_source(qtbot: QtBot, opened: MainWindow) -> None:
     panel.status_filter.setCurrentIndex(0)
     opened.actions.edit_claim(attributed, source="The authority")
     assert any(r.startswith("The authority") and "2 claims" in r for r in top_rows(panel)), "moved group"
-    panel.group_box.setChecked(False)
+    panel.set_grouped(False)
     assert not opened.claim_list.header().isSectionHidden(SOURCE_COL)
     assert len(top_rows(panel)) == 4
 
@@ -172,20 +172,20 @@ def test_orphans_are_listed_apart_with_their_notes_and_changed_wording_is_marked
     assert "1 orphan" in panel.heading.text() and "1 reworded" in panel.heading.text()
     assert str(cell(panel, shells, CLAIM_COL)).startswith(CHANGED_MARK)
     assert "12 shells" in str(cell(panel, shells, CLAIM_COL, Qt.ItemDataRole.ToolTipRole))
-    panel.group_box.setChecked(True)
+    panel.set_grouped(True)
     assert top_rows(panel)[-1].startswith(ORPHANS)
 
 
 def test_panel_choices_are_remembered(qtbot: QtBot, opened: MainWindow) -> None:
     panel = opened.claims_panel
-    panel.group_box.setChecked(True)
+    panel.set_grouped(True)
     panel.dismissed_box.setChecked(True)
     panel.sort_box.setCurrentIndex(1)
     panel._show_column(HEDGES_COL, False)  # the header's right-click menu
     opened.close()
     again = MainWindow(opened.db)
     qtbot.addWidget(again)
-    assert again.claims_panel.group_box.isChecked()
+    assert again.claims_panel.grouping() == "source"
     assert again.claims_panel.dismissed_box.isChecked()
     assert again.claims_panel.sort_box.currentIndex() == 1
     assert again.claim_list.header().isSectionHidden(HEDGES_COL)
@@ -194,7 +194,7 @@ def test_panel_choices_are_remembered(qtbot: QtBot, opened: MainWindow) -> None:
 
 def test_group_rows_have_no_claim(opened: MainWindow) -> None:
     panel = opened.claims_panel
-    panel.group_box.setChecked(True)
+    panel.set_grouped(True)
     assert panel.proxy.index(0, 0).data(ClaimIdRole) is None
     opened.claim_list.setCurrentIndex(panel.proxy.index(0, 0))
     assert opened.current_claim_id() is None
@@ -256,7 +256,7 @@ def test_sources_show_whom_they_mean_and_say_when_the_engine_is_unsure(
     assert "the text says \u201cShe\u201d" in str(
         cell(panel, resolved, SOURCE_COL, Qt.ItemDataRole.ToolTipRole)
     )
-    panel.group_box.setChecked(True)
+    panel.set_grouped(True)
     assert "Mayor Dana Osei  \u00b7  2 claims" in top_rows(panel), "the mayor's claims form one group"
 
 

@@ -144,7 +144,7 @@ def test_enter_on_a_source_heading_folds_it_and_the_fold_survives_a_reload(
     qtbot: QtBot, listed: MainWindow
 ) -> None:
     panel = listed.claims_panel
-    panel.group_box.setChecked(True)
+    panel.set_grouped(True)
     heading = panel.proxy.index(0, 0)
     listed.claim_list.setCurrentIndex(heading)
     key(qtbot, listed, Qt.Key.Key_Return)

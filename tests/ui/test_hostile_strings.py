@@ -54,7 +54,7 @@ def test_hostile_title_source_tag_and_note_are_never_live_markup(
     window.actions.add_note(claim.id, f"Called {HOSTILE} twice")
     window.choose_claim(claim.id)
     qtbot.wait(50)
-    window.claims_panel.group_box.setChecked(True)
+    window.claims_panel.set_grouped(True)
 
     labels = [label for label in window.findChildren(QLabel) if label.textFormat() != Qt.TextFormat.PlainText]
     shown = [label.text() for label in labels]

@@ -49,7 +49,9 @@ KEPT_IN_LATIN = re.compile(
     r"Claimdesk|ClaimReview|Claim&Review|Markdown|Zotero|Pandoc|Hypothesis|CSL-JSON|JSON-LD|JSON|W3C Web "
     r"Annotations|MHTML|HTML|PDF|Word|CSV|RIS|SHA-256|URL|https?://\S*|Qt|Letter|A4|Ctrl\+\S+|Shift\+\S+|"
     r"Alt\+\S+|Enter|Esc|Delete|F\d+|pl, de|\*\.\w+|English|[\w.-]+\.(?:txt|md|html|pdf)|/\S+|"
-    r"ClaimReview's url|\burl\b"
+    r"ClaimReview's url|\burl\b|"
+    # newsroom mode: the server's product, its example host, the command, PostgreSQL's own sslmode names
+    r"PostgreSQL|news\.example\.org|claimdesk\b.*|CA|\.pem|\((?:disable|prefer|require|verify-full)\)"
 )
 ENGLISH_WORD = re.compile(r"[A-Za-z]{3,}")
 # An article of our own, in Ukrainian: a source in a speech frame, a hedge, a caveat, figures.

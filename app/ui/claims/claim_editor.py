@@ -36,14 +36,16 @@ from app.ui.claims.item_editing import connect_item_editing
 from app.ui.claims.notes_view import NotesView
 from app.ui.claims.status_picker import DeliberateComboBox, StatusPicker
 from app.ui.claims.tag_editor import TagEditor
+from app.ui.dialogs.conflict_dialog import save_or_choose
 from app.ui.theme import secondary_text
-from app.ui.translation import kind_label, translate
+from app.ui.translation import kind_label, status_label, translate
 from app.ui.visible_controls import FOCUS_WIDTH
 
 if TYPE_CHECKING:
     from app.ui.claims.commands import ClaimActions
 
 Act = Callable[[Callable[[], object]], bool]  # runs one action; True when saved, else shows why
+Save = Callable[["ClaimActions", int, int | None], object]  # one write at the version shown
 REVIEW_TAB, NOTES_TAB, EVIDENCE_TAB, HISTORY_TAB = range(4)
 BANNER_STYLE = "background:%s; border-radius:4px; padding:6px"
 DRAFT_PAUSE_MS = 800  # a note being typed is kept this long after the last key
@@ -108,7 +110,7 @@ class ClaimEditor(QWidget):
         self.evidence_form = EvidenceForm()
         self.evidence_form.evidenceSubmitted.connect(self._on_evidence)
         self.evidence_list = EvidenceList()
-        connect_item_editing(self.notes_view, self.evidence_list, self.evidence_form, self._write)
+        connect_item_editing(self.notes_view, self.evidence_list, self.evidence_form, self.save_shown)
         self.history = HistoryView()
 
         self.tabs = QTabWidget()
@@ -141,9 +143,11 @@ class ClaimEditor(QWidget):
         """
         self._actions = actions
         self._act = act
+        actions.claimChanged.connect(self._follow_saved)
         self.tag_editor.set_known_tags(lambda: _tags_in_use(actions))
         self.evidence_list.library = lambda: actions.db if actions.has_database else None
         self.links_view.library = self.evidence_list.library
+        self.links_view.claim_actions = actions  # a carried verdict goes on the undo stack
         if article_claims is not None:
             self.source_input.names = lambda: _sources_of(article_claims())
 
@@ -153,6 +157,50 @@ class ClaimEditor(QWidget):
         if actions is None or act is None or claim is None:
             return False
         return act(lambda: work(actions, claim.id))
+
+    def save_shown(
+        self,
+        save: Save,
+        yours: str,
+        *,
+        shown: int | None = None,
+        fresh: Callable[[ClaimActions, int], int | None] | None = None,
+        keep: Callable[[], object] | None = None,
+        kept_in: str = "",
+        applied: str = "",
+    ) -> bool:
+        """Run a write with the version shown (the claim's, unless `shown` and `fresh` say whose);
+        a colleague's change since opens the conflict dialog (app/ui/dialogs/conflict_dialog.py).
+        True when the change was saved."""
+        actions, act, claim = self._actions, self._act, self._claim
+        if actions is None or act is None or claim is None:
+            return False
+        claim_id = claim.id
+
+        def stored_version() -> int | None:
+            if fresh is not None:
+                return fresh(actions, claim_id)
+            return actions.reload(claim_id).version
+
+        return save_or_choose(
+            self,
+            act,
+            lambda version: save(actions, claim_id, version),
+            claim.version if shown is None and fresh is None else shown,
+            yours,
+            stored_version,
+            keep=keep,
+            kept_in=kept_in,
+            applied=applied,
+        )
+
+    def _follow_saved(self, claim_id: int) -> None:
+        """Our own change to the claim held (also while moving to another claim, when the window
+        does not show it again): the next write is made over the version it left, not flagged as
+        a conflict with ourselves."""
+        claim, actions = self._claim, self._actions
+        if claim is not None and actions is not None and claim.id == claim_id:
+            self._claim = actions.latest(claim_id, claim)
 
     # ---- showing --------------------------------------------------------------------------
     def show_claim(self, claim: ClaimRecord | None) -> None:
@@ -223,8 +271,14 @@ class ClaimEditor(QWidget):
 
     # ---- the user's decisions -------------------------------------------------------------
     def _on_status(self, status_id: str, reason: str) -> None:
-        shown = self._claim.version if self._claim is not None else None  # as the editor shows it
-        if self._write(lambda a, cid: a.set_status(cid, status_id, reason, expect_version=shown)):
+        actions, act, claim = self._actions, self._act, self._claim
+        if actions is None or act is None or claim is None:
+            return
+        kept_in = translate("ClaimEditor", "your reason stays in the reason box")
+        if set_status_as_shown(
+            self, act, actions, claim.id, claim.version, status_id, reason,
+            keep=lambda: self.reason_input.setText(reason), kept_in=kept_in,
+        ):  # fmt: skip
             self.picker.status_saved()
 
     def _on_note(self, body: str) -> None:
@@ -237,7 +291,9 @@ class ClaimEditor(QWidget):
             self.evidence_form.clear()
 
     def _on_tags(self, tags: list[str]) -> None:
-        self._write(lambda a, cid: a.set_tags(cid, tags))
+        self.save_shown(
+            lambda a, cid, version: a.set_tags(cid, tags, expect_version=version), ", ".join(tags)
+        )
 
     def _on_restore(self, _link: str = "") -> None:
         self._write(lambda a, cid: a.restore_claim(cid))
@@ -246,12 +302,22 @@ class ClaimEditor(QWidget):
         source = " ".join(self.source_input.text().split())
         self.source_input.setModified(False)
         if self._claim is not None and source != (self._claim.source or ""):
-            self._write(lambda a, cid: a.edit_claim(cid, source=source))
+            self.save_shown(
+                lambda a, cid, version: a.edit_claim(cid, source=source, expect_version=version),
+                source or translate("ClaimEditor", "(no source: the article itself asserts it)"),
+                keep=None if source else (lambda: None),
+                kept_in="" if source else translate("ClaimEditor", "you can clear the source again"),
+            )
 
     def _on_kind(self, index: int) -> None:
         kind = str(self.kind_box.itemData(index))
         if self._claim is not None and kind != self._claim.kind:
-            self._write(lambda a, cid: a.edit_claim(cid, kind=kind))
+            self.save_shown(
+                lambda a, cid, version: a.edit_claim(cid, kind=kind, expect_version=version),
+                kind_label(kind).capitalize(),
+                keep=lambda: None,
+                kept_in=translate("ClaimEditor", "you can choose your kind again"),
+            )
 
     # ---- pieces ---------------------------------------------------------------------------
     def _review_page(self) -> QWidget:
@@ -382,6 +448,39 @@ class SourceInput(QLineEdit):
     def focusInEvent(self, event: QFocusEvent) -> None:
         self._model.setStringList(self.names())
         super().focusInEvent(event)
+
+
+def set_status_as_shown(
+    parent: QWidget,
+    act: Act,
+    actions: ClaimActions,
+    claim_id: int,
+    shown: int | None,
+    status_id: str,
+    reason: str,
+    *,
+    keep: Callable[[], object] | None = None,
+    kept_in: str = "",
+) -> bool:
+    """Set a status over the claim's version `shown` (the editor's picker, the list's keys 1-7): a
+    colleague's change since opens the conflict dialog. `keep` puts a reason back where it was typed
+    (else it goes to the clipboard). True when the status was set."""
+    from app.domain.statuses import status
+
+    label = status_label(status(status_id).label)
+    if not reason:
+        keep, kept_in = (lambda: None), translate("ClaimEditor", "you can choose your status again")
+    return save_or_choose(
+        parent,
+        act,
+        lambda version: actions.set_status(claim_id, status_id, reason, expect_version=version),
+        shown,
+        f"{label}: {reason}" if reason else label,
+        lambda: actions.reload(claim_id).version,
+        keep=keep,
+        kept_in=kept_in,
+        applied=translate("ClaimEditor", "your status is set after theirs, which stays in the history"),
+    )
 
 
 def _tags_in_use(actions: ClaimActions) -> list[str]:

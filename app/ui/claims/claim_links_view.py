@@ -3,7 +3,8 @@
 Under the headline, each article that makes the claim too, as a link that opens that article at
 that claim; the attribution chains (X \u2190 Y \u2190 Z) and the origin; every figure that disagrees;
 and "Carry verdict to…", which asks in a checklist which linked claims take this claim's status,
-reason and evidence. Nothing is carried unless the journalist ticks it and confirms.
+reason and evidence. Nothing is carried unless the journalist ticks it and confirms; the carrying
+is one step on the undo stack (app/ui/claims/carry_command.py), offered under the button too.
 
 The links are computed by app/services/claim_links.py; the first look at a library builds its
 index, which for a newsroom's library takes seconds, so every look runs on a worker
@@ -16,7 +17,7 @@ from collections.abc import Callable
 from html import escape
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -33,13 +35,17 @@ from app.domain.link_records import ClaimLinks
 from app.domain.records import ClaimRecord
 from app.domain.statuses import status
 from app.errors import ClaimdeskError
+from app.export.memo_links import clash_text, headline, origin_summary
 from app.ui import messages, workers
+from app.ui.claims.carry_command import CarryVerdict
+from app.ui.claims.undo_notice import UndoNotice
 from app.ui.theme import secondary_text
 from app.ui.translation import status_label, translate
 from app.ui.workers import Job
 
 if TYPE_CHECKING:
     from app.storage.database import Database
+    from app.ui.claims.commands import ClaimActions
 
 DISAGREE = "#b3261e"  # red that reads on light and dark grounds; the words say it too
 LINK = "#1f5fb0"
@@ -74,10 +80,13 @@ class ClaimLinksView(QWidget):
             translate("ClaimLinksView", "Give chosen linked claims this claim's status, reason and evidence")
         )
         self.carry_button.clicked.connect(self.carry)
+        self.claim_actions: ClaimActions | None = None  # set by the editor: a carried verdict can be undone
+        self.undo_notice = UndoNotice("undoCarriedVerdict")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 0)
         layout.addWidget(self.summary)
         layout.addWidget(self.carry_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.undo_notice)
         self.hide()
 
     # ---- showing --------------------------------------------------------------------------
@@ -88,6 +97,7 @@ class ClaimLinksView(QWidget):
         if changed:
             self.links = None
             self.hide()
+            self.undo_notice.hide()  # its Undo was about the claim shown before
         db = self.library()
         if claim is None or db is None:
             return
@@ -106,6 +116,16 @@ class ClaimLinksView(QWidget):
         if result.linked:
             self.summary.setText(self.summary_html(result))
             self.carry_button.setEnabled(self._claim is not None and self._claim.status != "unreviewed")
+        if self.undo_notice.isVisible():
+            QTimer.singleShot(0, self._reveal_undo)  # once the new text is laid out
+
+    def _reveal_undo(self) -> None:
+        """Scroll the editor (its Review page scrolls) down to the Undo link under the button."""
+        parent = self.parentWidget()
+        while parent is not None and not isinstance(parent, QScrollArea):
+            parent = parent.parentWidget()
+        if parent is not None and isValid(self) and self.undo_notice.isVisible():
+            parent.ensureWidgetVisible(self.undo_notice)
 
     def summary_html(self, links: ClaimLinks) -> str:
         """Headline, the articles (links), then origin and chains, then figures that disagree."""
@@ -115,10 +135,10 @@ class ClaimLinksView(QWidget):
             href = f"claim:{c.article_id}:{c.claim_id}"
             where = f"<a href='{href}' style='color:{LINK}'>{escape(c.where)}, {escape(c.date)}</a>"
             articles.append(f"{where} <span style='color:{grey}'>\u00b7 {escape(_label(c.status))}</span>")
-        traced = [escape(links.origin.summary())] + [escape(chain) for chain in links.chains()]
-        clashes = [escape(clash.text()) for clash in links.clashes]
+        traced = [escape(origin_summary(links.origin))] + [escape(chain) for chain in links.chains()]
+        clashes = [escape(clash_text(clash)) for clash in links.clashes]
         parts = [
-            f"<p style='margin:0'><b>{escape(links.headline())}</b></p>",
+            f"<p style='margin:0'><b>{escape(headline(links))}</b></p>",
             _block(articles, "margin:2px 0 0 12px"),
             _block(traced, f"margin:6px 0 0 0; color:{grey}"),
         ]
@@ -161,6 +181,16 @@ class ClaimLinksView(QWidget):
         except ClaimdeskError as error:
             messages.warn(self, "Claimdesk", str(error))
             return
+        actions = self.claim_actions
+        if actions is not None:  # one step on Edit > Undo, offered here too
+            actions.stack.push(CarryVerdict(actions, done))
+            n = len(done.steps)
+            self.undo_notice.offer(
+                actions.stack,
+                translate("ClaimLinksView", "Verdict carried to 1 claim")
+                if n == 1
+                else translate("ClaimLinksView", "Verdict carried to {count} claims").format(count=n),
+            )
         self.verdictCarried.emit(list(done.changed))
         self.show_claim(claim)  # their statuses, as they are now
 

@@ -1,21 +1,26 @@
-"""The claims of one article as a Qt item model: one row per claim, optionally grouped by source.
+"""The claims of one article as a Qt item model: one row per claim, optionally grouped.
 
 Two levels at most. Flat: the claims at the top, and orphans (claims a new version of the article
-no longer contains) under an "Orphans" row at the end. Grouped: one row per source ("everything
-HUR says in this article"), the claims under it, and the orphans again last. Filtering and sorting
-are the proxy's job (app/ui/claims/claim_filters.py); this model only holds and describes the claims.
+no longer contains) under an "Orphans" row at the end. By source: one row per source ("everything
+HUR says in this article"), the claims under it, and the orphans again last. By linked claim (issue
+20): one row per claim made elsewhere in the library ("Also in 5 articles; first: …"), then "Only in
+this article", then the orphans; until the links are known (`set_link_groups`) the list stays flat.
+Filtering and sorting are the proxy's job (app/ui/claims/claim_filters.py); this model only holds
+and describes the claims.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from app.domain.records import ClaimRecord
 from app.domain.statuses import STATUSES, status
+from app.export.memo_links import also_in
 from app.ui.claims.status_icons import status_icon
 from app.ui.tooltips import as_plain_tooltip
 from app.ui.translation import (
@@ -27,7 +32,11 @@ from app.ui.translation import (
     translate,
 )
 
+if TYPE_CHECKING:
+    from app.services.claim_links import ArticleLinkGroup
+
 Index = QModelIndex | QPersistentModelIndex
+NO_GROUPS, BY_SOURCE, BY_LINK = "none", "source", "link"  # the ways the list can be grouped
 
 ClaimIdRole = Qt.ItemDataRole.UserRole + 1
 PositionRole = Qt.ItemDataRole.UserRole + 2
@@ -35,7 +44,7 @@ ScoreRole = Qt.ItemDataRole.UserRole + 3
 StatusOrderRole = Qt.ItemDataRole.UserRole + 4
 GroupOrderRole = Qt.ItemDataRole.UserRole + 5  # set on group rows only: their place among groups
 ClaimRole = Qt.ItemDataRole.UserRole + 6  # the ClaimRecord itself
-GroupLabelRole = Qt.ItemDataRole.UserRole + 7  # a group row's source (or "Orphans…"), without its count
+GroupLabelRole = Qt.ItemDataRole.UserRole + 7  # a group row's key: its source, "Orphans…", "link:<id>"…
 
 COLUMNS = (
     "",
@@ -59,6 +68,9 @@ COLUMN_TIPS = {
 }
 ARTICLE_ITSELF = QT_TRANSLATE_NOOP("ClaimListModel", "The article itself")
 ORPHANS = QT_TRANSLATE_NOOP("ClaimListModel", "Orphans: not found in the new version")
+ONLY_HERE = QT_TRANSLATE_NOOP("ClaimListModel", "Only in this article")
+LINKED = "link:"  # + the group's key: the label of a group of claims made elsewhere too
+_LAST = {ONLY_HERE: 999_999_999, ORPHANS: 1_000_000_000}  # these groups come last, in this order
 CHANGED_MARK = "✎ "  # beside a claim whose wording a new version changed
 _STATUS_ORDER = {s.id: i for i, s in enumerate(STATUSES)}
 _TOP = 0  # internal id of top-level rows; a child's internal id is its group's top row + 1
@@ -69,6 +81,8 @@ class _Group:
     label: str
     order: int  # groups keep reading order (their first claim's place), orphans last
     members: list[int] = field(default_factory=list)  # positions in ClaimListModel._claims
+    heading: str = ""  # what the row says when it is not its label (a linked claim's "Also in …")
+    tip: str = ""
 
 
 def group_key(claim: ClaimRecord) -> str:
@@ -83,7 +97,8 @@ class ClaimListModel(QAbstractItemModel):
         super().__init__(parent)
         self._claims: list[ClaimRecord] = []
         self._row_of: dict[int, int] = {}  # claim id -> position in _claims (article order)
-        self._grouped = False
+        self._grouping = NO_GROUPS
+        self._links: dict[int, ArticleLinkGroup] | None = None  # claim id -> its group; None: not known
         self._top: list[int | _Group] = []  # top-level rows: a claim's position, or a group
         self._place: dict[int, tuple[int | None, int]] = {}  # position -> (group's top row, row)
 
@@ -95,15 +110,40 @@ class ClaimListModel(QAbstractItemModel):
         self._layout()
         self.endResetModel()
 
-    def set_grouped(self, grouped: bool) -> None:
-        if grouped != self._grouped:
+    def set_grouping(self, grouping: str) -> None:
+        """NO_GROUPS, BY_SOURCE or BY_LINK."""
+        if grouping != self._grouping:
             self.beginResetModel()
-            self._grouped = grouped
+            self._grouping = grouping
             self._layout()
             self.endResetModel()
 
+    def grouping(self) -> str:
+        return self._grouping
+
+    def set_grouped(self, grouped: bool) -> None:
+        """Group by source, or not at all."""
+        self.set_grouping(BY_SOURCE if grouped else NO_GROUPS)
+
     def grouped(self) -> bool:
-        return self._grouped
+        return self._grouping != NO_GROUPS
+
+    def set_link_groups(self, groups: Sequence[ArticleLinkGroup] | None) -> None:
+        """The article's claims made elsewhere (app/services/claim_links.py article_link_groups);
+        None while they are being found. Regroups the list when it is grouped by linked claim."""
+        links = None if groups is None else {claim_id: g for g in groups for claim_id in g.members}
+        if links == self._links:
+            return
+        if self._grouping != BY_LINK:
+            self._links = links
+            return
+        self.beginResetModel()
+        self._links = links
+        self._layout()
+        self.endResetModel()
+
+    def links_known(self) -> bool:
+        return self._links is not None
 
     def claims(self) -> tuple[ClaimRecord, ...]:
         """Every claim, in article order."""
@@ -128,9 +168,7 @@ class ClaimListModel(QAbstractItemModel):
             return
         old = self._claims[row]
         moved = old.start != claim.start  # a new span: article order may change
-        if moved or (
-            group_key(old) != group_key(claim) and (self._grouped or old.anchored != claim.anchored)
-        ):
+        if moved or self._group_of(old) != self._group_of(claim):
             claims = list(self._claims)
             claims[row] = claim
             self.set_claims(tuple(claims))  # rare: a reset, which the panel survives keeping its selection
@@ -154,23 +192,33 @@ class ClaimListModel(QAbstractItemModel):
         position = self._position(index)
         return None if position is None else self._claims[position]
 
+    def _group_of(self, claim: ClaimRecord) -> str | None:
+        """The label of the group the claim is listed under (None: at the top)."""
+        if not claim.anchored:
+            return ORPHANS
+        if self._grouping == BY_SOURCE:
+            return group_key(claim)
+        if self._grouping == BY_LINK and self._links is not None:
+            linked = self._links.get(claim.id)
+            return ONLY_HERE if linked is None else f"{LINKED}{linked.key}"
+        return None
+
     def _layout(self) -> None:
         """Arrange the claims into top-level rows and groups."""
         groups: dict[str, _Group] = {}
         top: list[int | _Group] = []
         for position, claim in enumerate(self._claims):
-            if self._grouped or not claim.anchored:
-                key = group_key(claim)
-                group = groups.get(key)
-                if group is None:
-                    order = 1_000_000_000 if key == ORPHANS else claim.start
-                    group = groups[key] = _Group(key, order)
-                    top.append(group)
-                group.members.append(position)
-            else:
+            key = self._group_of(claim)
+            if key is None:
                 top.append(position)
-        # orphans last in the flat list, whatever their stale offsets say
-        top.sort(key=lambda entry: isinstance(entry, _Group) and entry.label == ORPHANS)
+                continue
+            group = groups.get(key)
+            if group is None:
+                group = groups[key] = self._new_group(key, claim)
+                top.append(group)
+            group.members.append(position)
+        # orphans (and "Only in this article") last, whatever their stale offsets say
+        top.sort(key=lambda entry: _LAST.get(entry.label, 0) if isinstance(entry, _Group) else 0)
         self._top = top
         self._place = {}
         for top_row, entry in enumerate(top):
@@ -179,6 +227,30 @@ class ClaimListModel(QAbstractItemModel):
                     self._place[position] = (top_row, inner)
             else:
                 self._place[entry] = (None, top_row)
+
+    def _new_group(self, key: str, first: ClaimRecord) -> _Group:
+        group = _Group(key, _LAST.get(key, first.start))
+        linked = self._links.get(first.id) if self._links is not None and key.startswith(LINKED) else None
+        if linked is not None:
+            group.heading = also_in(
+                linked.articles, linked.first_where, linked.first_date, linked.first_is_here
+            )
+            group.tip = (
+                group.heading
+                + "\n"
+                + translate(  # the heading in full, where the row cuts it short
+                    "ClaimListModel",
+                    "Other articles in the library make these claims too: the editor lists them",
+                )
+            )
+        elif key == ONLY_HERE:
+            group.tip = translate("ClaimListModel", "No other article in the library makes these claims")
+        elif key == ORPHANS:
+            group.tip = translate(
+                "ClaimListModel",
+                "Claims a new version of the article no longer contains. Kept, with their notes.",
+            )
+        return group
 
     def _entry(self, index: Index) -> int | _Group | None:
         if not index.isValid():
@@ -252,11 +324,13 @@ class ClaimListModel(QAbstractItemModel):
 def _group_data(group: _Group, column: int, role: int) -> Any:
     if role == Qt.ItemDataRole.DisplayRole and column == 0:
         n = len(group.members)
-        label = (
+        label = group.heading or (
             translate("ClaimListModel", group.label)
-            if group.label in (ORPHANS, ARTICLE_ITSELF)
+            if group.label in (ORPHANS, ARTICLE_ITSELF, ONLY_HERE)
             else group.label
         )
+        if n == 1 and group.heading:
+            return label  # a claim made elsewhere is mostly made once here: its heading says enough
         if n == 1:
             return translate("ClaimListModel", "{group}  ·  1 claim").format(group=label)
         return translate("ClaimListModel", "{group}  ·  {count} claims").format(group=label, count=n)
@@ -270,11 +344,8 @@ def _group_data(group: _Group, column: int, role: int) -> Any:
         return group.order
     if role == GroupLabelRole:
         return group.label
-    if role == Qt.ItemDataRole.ToolTipRole and group.label == ORPHANS:
-        return translate(
-            "ClaimListModel",
-            "Claims a new version of the article no longer contains. Kept, with their notes.",
-        )
+    if role == Qt.ItemDataRole.ToolTipRole and group.tip:
+        return group.tip
     return None
 
 

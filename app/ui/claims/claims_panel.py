@@ -3,13 +3,17 @@
 The model is app/ui/claims/claim_list_model.py, the filtering proxy app/ui/claims/claim_filters.py, the
 keyboard-driven list app/ui/claims/claim_list_view.py; its intents (status 3 for this claim, a note,
 dismiss) are carried out by the main window through ClaimActions, so each is saved and undoable.
+
+Grouped by linked claim, the groups need the library's links (app/services/claim_links.py), which
+the first time a library is asked means building its index: they are found on a worker, the list
+stays flat meanwhile, and regroups in place (the current claim kept) when they come.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, QSettings, Qt
 from PySide6.QtWidgets import (
@@ -23,16 +27,21 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from app.domain.records import ClaimRecord
 from app.domain.statuses import STATUSES
+from app.ui import workers
 from app.ui.claims.claim_filters import SORT_ORDERS, ClaimFilter, ClaimFilterProxy, tag_choices
 from app.ui.claims.claim_list_model import (
     ARTICLE_ITSELF,
+    BY_LINK,
+    BY_SOURCE,
     CLAIM_COL,
     COLUMNS,
     HEDGES_COL,
     KIND_COL,
+    NO_GROUPS,
     NOTES_COL,
     SOURCE_COL,
     TAGS_COL,
@@ -46,9 +55,14 @@ from app.ui.claims.claim_list_model import (
 )
 from app.ui.claims.claim_list_view import ClaimTreeView
 from app.ui.claims.status_icons import status_icon
-from app.ui.settings import CLAIMS_GROUPED, CLAIMS_HEADER, CLAIMS_ORDER, SHOW_DISMISSED
+from app.ui.settings import CLAIMS_GROUPED, CLAIMS_GROUPING, CLAIMS_HEADER, CLAIMS_ORDER, SHOW_DISMISSED
 from app.ui.translation import kind_label, status_label, translate
 from app.ui.visible_controls import FOCUS_WIDTH
+from app.ui.workers import Job
+
+if TYPE_CHECKING:
+    from app.services.claim_links import ArticleLinkGroup
+    from app.storage.database import Database
 
 __all__ = ["ClaimIdRole", "ClaimTreeView", "ClaimsPanel", "PositionRole", "ScoreRole", "StatusOrderRole"]
 
@@ -60,6 +74,7 @@ CLAIM_SHARE = 0.5  # the sentence keeps at least half of the list's width
 # them again when it widens; a column hidden by the user's choice stays hidden
 READABLE = (24, 50, 90, 0, 60, 40, 40, 80)
 GIVE_WAY = (HEDGES_COL, NOTES_COL, TAGS_COL, KIND_COL)
+GROUPINGS = (NO_GROUPS, BY_SOURCE, BY_LINK)
 
 
 class ClaimsPanel(QWidget):
@@ -77,6 +92,10 @@ class ClaimsPanel(QWidget):
         self.view.collapsed.connect(lambda index: self._collapsed.add(str(index.data(GroupLabelRole))))
         self.view.expanded.connect(lambda index: self._collapsed.discard(str(index.data(GroupLabelRole))))
         self._keep: tuple[int | None, int] = (None, 0)
+        self.library: Callable[[], Database | None] = lambda: None  # set by the window
+        self.links_job: Job | None = None  # the latest look for the article's links (tests wait for it)
+        self._links_asked = 0  # looks started: only the latest one's answer is used
+        self._links_of: int | None = None  # the article whose links the model holds
         self._setup_header()
         self.heading = QLabel()
         self.heading.setObjectName("claimsHeading")
@@ -98,9 +117,23 @@ class ClaimsPanel(QWidget):
         self.tag_filter = _combo("tagFilter", [(translate("ClaimsPanel", "Any tag"), None)])
         for box in (self.status_filter, self.kind_filter, self.source_filter, self.tag_filter):
             box.currentIndexChanged.connect(self._apply_filter)
-        self.group_box = QCheckBox(translate("ClaimsPanel", "Group by source"))
-        self.group_box.setObjectName("groupBySource")
-        self.group_box.toggled.connect(self.set_grouped)
+        self.group_box = _combo(
+            "groupBy",
+            [
+                (translate("ClaimsPanel", "None"), NO_GROUPS),
+                (translate("ClaimsPanel", "By source"), BY_SOURCE),
+                (translate("ClaimsPanel", "By linked claim"), BY_LINK),
+            ],
+            squeeze=False,
+        )
+        self.group_box.setToolTip(
+            translate(
+                "ClaimsPanel",
+                "By linked claim: the claims other articles in the library make too, each under "
+                "where else and first; the rest under “Only in this article”",
+            )
+        )
+        self.group_box.currentIndexChanged.connect(lambda i: self.set_grouping(GROUPINGS[i]))
         self.dismissed_box = QCheckBox(translate("ClaimsPanel", "Show dismissed"))
         self.dismissed_box.setObjectName("showDismissed")
         self.dismissed_box.toggled.connect(self._apply_filter)
@@ -124,7 +157,11 @@ class ClaimsPanel(QWidget):
         filters.addWidget(self.source_filter, 1)
         filters.addWidget(self.tag_filter)
         toggles = QHBoxLayout()
+        group_label = QLabel(translate("ClaimsPanel", "Group:"))
+        group_label.setBuddy(self.group_box)
+        toggles.addWidget(group_label)
         toggles.addWidget(self.group_box)
+        toggles.addSpacing(12)
         toggles.addWidget(self.dismissed_box)
         toggles.addStretch(1)
         layout = QVBoxLayout(self)
@@ -146,7 +183,13 @@ class ClaimsPanel(QWidget):
     def set_claims(self, claims: tuple[ClaimRecord, ...]) -> None:
         """Show an article's claims; the current claim stays current if it is still listed."""
         self._fill_choices(claims)
+        article = claims[0].article_id if claims else None
+        if article != self._links_of:
+            self._links_of = article
+            self._links_asked += 1  # an answer still coming is about the article shown before
+            self.model.set_link_groups(None)
         self.model.set_claims(claims)
+        self.find_links()
         self._update_heading()
 
     def replace_claim(self, claim: ClaimRecord) -> None:
@@ -155,6 +198,8 @@ class ClaimsPanel(QWidget):
         self.model.replace_claim(claim)
         if old is not None and (old.kind, old.source, old.tags) != (claim.kind, claim.source, claim.tags):
             self._fill_choices(self.model.claims())
+        if old is not None and _linked_as(old) != _linked_as(claim):
+            self.find_links()  # dismissed, restored or reworded: its links are others now
         self._update_heading()
         self._update_restore()
 
@@ -169,12 +214,43 @@ class ClaimsPanel(QWidget):
         self._reveal_current()
 
     def set_grouped(self, grouped: bool) -> None:
-        """Group by source: one heading per source, its claims under it."""
-        if self.group_box.isChecked() != grouped:
-            self.group_box.setChecked(grouped)  # comes back here through toggled
+        """Group by source (one heading per source, its claims under it), or not at all."""
+        self.set_grouping(BY_SOURCE if grouped else NO_GROUPS)
+
+    def set_grouping(self, grouping: str) -> None:
+        """NO_GROUPS, BY_SOURCE or BY_LINK (the claims made elsewhere in the library, each group
+        under where else and first; the rest under "Only in this article")."""
+        which = GROUPINGS.index(grouping)
+        if self.group_box.currentIndex() != which:
+            self.group_box.setCurrentIndex(which)  # comes back here through currentIndexChanged
             return
-        self.model.set_grouped(grouped)
-        self.view.header().setSectionHidden(SOURCE_COL, grouped)  # the group's heading names it
+        self.model.set_grouping(grouping)
+        self.view.header().setSectionHidden(SOURCE_COL, grouping == BY_SOURCE)  # the heading names it
+        self.find_links()
+        self._update_heading()
+
+    def grouping(self) -> str:
+        return self.model.grouping()
+
+    def find_links(self) -> None:
+        """Grouped by linked claim: look up the article's links on a worker; the list regroups
+        when they come (and stays flat until then)."""
+        claims, db = self.model.claims(), self.library()
+        if self.model.grouping() != BY_LINK or not claims or db is None:
+            return
+        self._links_asked += 1
+        asked, article_id = self._links_asked, claims[0].article_id
+        self.links_job = workers.start(
+            lambda _job: _link_groups(db, article_id),
+            lambda found: self._links_found(asked, found),
+            "finding linked claims",
+        )
+
+    def _links_found(self, asked: int, found: object) -> None:
+        if not isValid(self) or asked != self._links_asked or not isinstance(found, list):
+            return  # closed, asked again since (another article), or the article is gone
+        self.model.set_link_groups(found)
+        self._update_heading()
 
     def set_show_dismissed(self, shown: bool) -> None:
         self.dismissed_box.setChecked(shown)
@@ -221,7 +297,8 @@ class ClaimsPanel(QWidget):
         for column in self._for_room:
             header.setSectionHidden(column, True)
         CLAIMS_ORDER.write(self.sort_box.currentIndex(), settings)
-        CLAIMS_GROUPED.write(self.group_box.isChecked(), settings)
+        CLAIMS_GROUPING.write(self.grouping(), settings)
+        CLAIMS_GROUPED.write(self.grouping() == BY_SOURCE, settings)  # what an older Claimdesk reads
         SHOW_DISMISSED.write(self.dismissed_box.isChecked(), settings)
 
     def restore_state(self, settings: QSettings) -> None:
@@ -231,7 +308,10 @@ class ClaimsPanel(QWidget):
             self.fit_columns()  # a layout saved narrow never squeezes the sentence
         order = CLAIMS_ORDER.read(settings)
         self.sort_by(order if 0 <= order < len(SORT_ORDERS) else 0)
-        self.set_grouped(CLAIMS_GROUPED.read(settings))
+        grouping = CLAIMS_GROUPING.read(settings)
+        if grouping not in GROUPINGS:  # never chosen since grouping by link came: the old yes or no
+            grouping = BY_SOURCE if CLAIMS_GROUPED.read(settings) else NO_GROUPS
+        self.set_grouping(grouping)
         self.set_show_dismissed(SHOW_DISMISSED.read(settings))
 
     # ---- inside ---------------------------------------------------------------------------
@@ -363,6 +443,8 @@ class ClaimsPanel(QWidget):
             )
         if changed:
             parts.append(translate("ClaimsPanel", "{count} reworded").format(count=changed))
+        if self.grouping() == BY_LINK and claims and not self.model.links_known():
+            parts.append(translate("ClaimsPanel", "finding linked claims…"))
         self.heading.setText(" · ".join(parts))
         self.heading.setToolTip(
             translate(
@@ -418,6 +500,17 @@ class ClaimsPanel(QWidget):
         claim_id = self.current_claim_id()
         if claim_id is not None:
             self.view.restoreRequested.emit(claim_id)
+
+
+def _link_groups(db: Database, article_id: int) -> list[ArticleLinkGroup]:
+    from app.services.claim_links import article_link_groups  # the engine loads when first needed
+
+    return article_link_groups(db, article_id)
+
+
+def _linked_as(claim: ClaimRecord) -> tuple[object, ...]:
+    """What of a claim its links depend on: a change here may move it to another group."""
+    return (claim.text, claim.kind, claim.source, claim.dismissed, claim.anchored)
 
 
 def _refill(

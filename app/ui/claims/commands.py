@@ -90,9 +90,16 @@ class ClaimActions(DatabaseSlot, QObject):
         self._push(_AddNote(self, claim_id, body, note.id))
         self._changed(claim_id)
 
-    def edit_note(self, claim_id: int, note_id: int, body: str) -> None:
-        """Reword a note; the earlier wording stays in the claim's history."""
-        note = claims.edit_note(self.db, note_id, body)
+    def reload(self, claim_id: int) -> ClaimRecord:
+        """Show the claim as stored now (someone else changed it: their change is shown)."""
+        claim = claims.load_claim(self.db, claim_id)
+        self._changed(claim_id, claim)
+        return claim
+
+    def edit_note(self, claim_id: int, note_id: int, body: str, expect_version: int | None = None) -> None:
+        """Reword a note; the earlier wording stays in the claim's history. `expect_version`: the
+        note's as shown (a colleague's rewording since is not overwritten)."""
+        note = claims.edit_note(self.db, note_id, body, expect_version=expect_version)
         if note.id == note_id:
             return  # the same words: nothing changed, nothing to undo
         self._push(
@@ -107,9 +114,9 @@ class ClaimActions(DatabaseSlot, QObject):
         )
         self._changed(claim_id)
 
-    def remove_note(self, claim_id: int, note_id: int) -> None:
+    def remove_note(self, claim_id: int, note_id: int, expect_version: int | None = None) -> None:
         """Take a note off (kept in the history); Ctrl+Z puts it back, so nothing asks first."""
-        claims.remove_note(self.db, note_id)
+        claims.remove_note(self.db, note_id, expect_version=expect_version)
         self._push(
             _Remove(
                 self,
@@ -123,8 +130,9 @@ class ClaimActions(DatabaseSlot, QObject):
         self._changed(claim_id)
 
     def edit_evidence(self, claim_id: int, evidence_id: int, **fields: Any) -> None:
-        """Change an evidence item (fields as app/services/evidence.py edit_evidence takes them)."""
-        item = evidence.edit_evidence(self.db, evidence_id, **fields)
+        """Change an evidence item as shown (fields as app/services/evidence.py edit_evidence takes
+        them): one a colleague changed or took off since is left as they made it."""
+        item = evidence.edit_evidence(self.db, evidence_id, check_shown=True, **fields)
         if item.id == evidence_id:
             return
         self._push(
@@ -140,9 +148,9 @@ class ClaimActions(DatabaseSlot, QObject):
         self._changed(claim_id)
 
     def remove_evidence(self, claim_id: int, evidence_id: int) -> None:
-        """Take an evidence item off (kept in the history; a document's copy stays until the trash
-        is emptied)."""
-        evidence.remove_evidence(self.db, evidence_id)
+        """Take an evidence item off as shown (kept in the history; a document's copy stays until the
+        trash is emptied): one a colleague changed or took off since is left as they made it."""
+        evidence.remove_evidence(self.db, evidence_id, check_shown=True)
         self._push(
             _Remove(
                 self, claim_id, translate("Commands", "remove evidence"), evidence.restore_evidence,
@@ -160,9 +168,9 @@ class ClaimActions(DatabaseSlot, QObject):
         self._push(_AddEvidence(self, claim_id, added.id, kind))
         self._changed(claim_id)
 
-    def set_tags(self, claim_id: int, tags: list[str]) -> None:
+    def set_tags(self, claim_id: int, tags: list[str], expect_version: int | None = None) -> None:
         before = claims.load_claim(self.db, claim_id)
-        after = evidence.set_tags(self.db, claim_id, tags)
+        after = evidence.set_tags(self.db, claim_id, tags, expect_version=expect_version)
         if after.tags == before.tags:
             return
         self._push(_SetTags(self, claim_id, list(before.tags), list(after.tags)))
@@ -176,10 +184,14 @@ class ClaimActions(DatabaseSlot, QObject):
         kind: str | None = None,
         start: int | None = None,
         end: int | None = None,
+        expect_version: int | None = None,
     ) -> None:
-        """Adjust a claim's source (an empty string clears it), kind or span."""
+        """Adjust a claim's source (an empty string clears it), kind or span; `expect_version` as for
+        set_status."""
         before = claims.load_claim(self.db, claim_id)
-        after = claims.edit_claim(self.db, claim_id, source=source, kind=kind, start=start, end=end)
+        after = claims.edit_claim(
+            self.db, claim_id, source=source, kind=kind, start=start, end=end, expect_version=expect_version
+        )
         if (after.source, after.kind, after.start, after.end) == (
             before.source,
             before.kind,

@@ -172,6 +172,17 @@ class NotesView(QWidget):
         self.note_input.clear()
         self.preview_button.setChecked(False)
 
+    def shown(self, note_id: int) -> NoteRecord | None:
+        """A note as the view shows it (with the version it was read at)."""
+        return self._shown.get(note_id)
+
+    def keep_as_draft(self, body: str) -> None:
+        """Words that could not be saved over a colleague's change: back in the box, as a new note
+        (after anything already being written there), so nothing typed is lost."""
+        self.cancel_editing()
+        before = self.note_input.toPlainText().rstrip()
+        self.note_input.setPlainText(f"{before}\n\n{body}" if before else body)
+
     def editing(self) -> int | None:
         """The id of the note being reworded, if any."""
         return self._editing

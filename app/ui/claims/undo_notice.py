@@ -1,4 +1,4 @@
-"""A line under a list saying what was just removed, with an Undo link: removing asks nothing first."""
+"""A line saying what was just done, with an Undo link: removing or carrying a verdict asks nothing first."""
 
 from __future__ import annotations
 
@@ -11,7 +11,8 @@ from app.ui.translation import translate
 
 
 class UndoNotice(MutedLabel):
-    """Shown after a removal; Undo (or Ctrl+Z) brings the item back. Gone once anything else is done."""
+    """Shown after a removal or a carried verdict; Undo (or Ctrl+Z) takes it back. Gone once anything
+    else is done."""
 
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
         super().__init__("", parent)
@@ -26,7 +27,7 @@ class UndoNotice(MutedLabel):
         self.hide()
 
     def offer(self, stack: QUndoStack, what: str) -> None:
-        """`what` was just removed, as the newest command on `stack`."""
+        """`what` was just done, as the newest command on `stack`."""
         if self._stack is not stack:
             if self._stack is not None:
                 self._stack.indexChanged.disconnect(self._on_index)
@@ -37,7 +38,7 @@ class UndoNotice(MutedLabel):
         self.show()
 
     def undo(self, _link: str = "") -> None:
-        """Undo the removal, if it is still the last thing done."""
+        """Undo it, if it is still the last thing done."""
         stack = self._stack
         if stack is not None and not self.isHidden() and stack.index() == self._index:
             stack.undo()

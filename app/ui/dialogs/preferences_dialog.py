@@ -1,31 +1,30 @@
 """Edit > Preferences: who reviews, where the fact-checks are published, how memos and the
-window look, and which library opens (this computer's, or a newsroom server's: library_section.py). Saved on OK; the name reaches every status change, note, piece of evidence, memo and
-ClaimReview made afterwards (app/preferences.py reads it for the services and the command line).
+window look, and which library opens (this computer's, or a newsroom server's: library_section.py).
+Saved on OK; the name reaches every status change, note, piece of evidence, memo and ClaimReview
+made afterwards (app/preferences.py reads it for the services and the command line).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QPalette
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
-    QLabel,
     QLineEdit,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from app import preferences
 from app.errors import ClaimdeskError
-from app.services import newsroom
 from app.ui import messages
-from app.ui.dialogs.library_section import LibrarySection
+from app.ui.dialogs.form_parts import form_row, hint
 from app.ui.settings import FACTCHECK_URL, MEMO_ORDER, MEMO_PAPER, REVIEWER_NAME, app_settings
-from app.ui.theme import DARK, LIGHT, SYSTEM, secondary_text, theme_controller
+from app.ui.theme import DARK, LIGHT, SYSTEM, theme_controller
 from app.ui.translation import QT_TRANSLATE_NOOP, translate
 
 # Labels are marked for lupdate here and translated where shown (translate("PreferencesDialog", ...)).
@@ -79,20 +78,21 @@ class PreferencesDialog(QDialog):
         self.paper_combo = _combo(papers, MEMO_PAPER.read(), "preferencesPaper")
         self.order_combo = _combo(ORDERS, MEMO_ORDER.read(), "preferencesMemoOrder")
         self.theme_combo = _combo(THEME_NAMES, theme_controller().choice, "preferencesTheme")
+        from app.ui.dialogs.library_section import LibrarySection  # with the dialog: it brings SQLAlchemy
+
         self.library = LibrarySection(_library_open_now(parent))
         self.library.changed.connect(self._check_url)
 
         you, memos, window = QFormLayout(), QFormLayout(), QFormLayout()
         labels = [
-            _row(you, translate("PreferencesDialog", "Reviewer &name"), self.reviewer_input),
-            _row(you, translate("PreferencesDialog", "Fact-check &address"), self.url_input),
-            _row(memos, translate("PreferencesDialog", "&Paper"), self.paper_combo),
-            _row(memos, translate("PreferencesDialog", "&Order"), self.order_combo),
-            _row(window, translate("PreferencesDialog", "&Theme"), self.theme_combo),
+            form_row(you, translate("PreferencesDialog", "Reviewer &name"), self.reviewer_input),
+            form_row(you, translate("PreferencesDialog", "Fact-check &address"), self.url_input),
+            form_row(memos, translate("PreferencesDialog", "&Paper"), self.paper_combo),
+            form_row(memos, translate("PreferencesDialog", "&Order"), self.order_combo),
+            form_row(window, translate("PreferencesDialog", "&Theme"), self.theme_combo),
         ]
-        labels += self.library.labels
         width = max(label.sizeHint().width() for label in labels)
-        for label in labels:  # one column of labels across the boxes
+        for label in labels:  # one column of labels across the three boxes
             label.setMinimumWidth(width)
         empty = (
             translate("PreferencesDialog", " Left empty: {account}.").format(account=account)
@@ -102,15 +102,17 @@ class PreferencesDialog(QDialog):
         written = translate(
             "PreferencesDialog", "Written into status history, notes, evidence, memos and ClaimReview."
         )
-        you.insertRow(1, "", _hint(written + empty))
-        self.url_hint = _hint(translate("PreferencesDialog", URL_HINT))
+        you.insertRow(1, "", hint(written + empty))
+        self.url_hint = hint(translate("PreferencesDialog", URL_HINT))
         you.addRow("", self.url_hint)
         sections = [
             _section(translate("PreferencesDialog", "You"), you),
             _section(translate("PreferencesDialog", "Memos"), memos),
             _section(translate("PreferencesDialog", "Window"), window),
-            self.library,
         ]
+        self.tabs = QTabWidget()  # two pages: all in one, the dialog outgrew a laptop's screen
+        self.tabs.addTab(_page(sections), translate("PreferencesDialog", "&General"))
+        self.tabs.addTab(_page([self.library]), translate("PreferencesDialog", "&Library"))
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -118,8 +120,7 @@ class PreferencesDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        for section in sections:
-            layout.addWidget(section)
+        layout.addWidget(self.tabs)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(560)
         self._check_url()
@@ -162,22 +163,13 @@ def _combo(choices: tuple[tuple[str, str], ...], current: str, name: str) -> QCo
     return combo
 
 
-def _hint(text: str) -> QLabel:
-    """A line of explanation under a field, in the theme's secondary text colour."""
-    label = QLabel(text)
-    label.setWordWrap(True)
-    palette = label.palette()
-    palette.setColor(QPalette.ColorRole.WindowText, secondary_text(palette))
-    label.setPalette(palette)
-    return label
-
-
-def _row(form: QFormLayout, text: str, field: QWidget) -> QLabel:
-    label = QLabel(text)
-    label.setBuddy(field)
-    label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-    form.addRow(label, field)
-    return label
+def _page(boxes: list[QGroupBox]) -> QWidget:
+    page = QWidget()
+    column = QVBoxLayout(page)
+    for box in boxes:
+        column.addWidget(box)
+    column.addStretch(1)
+    return page
 
 
 def _section(title: str, form: QFormLayout) -> QGroupBox:
@@ -190,6 +182,8 @@ def _library_open_now(parent: QWidget | None) -> tuple[str, bool] | None:
     """The library the window has open (its name, and whether it is a newsroom's), if it has one."""
     if parent is None or not getattr(parent, "attached", False):
         return None
+    from app.services import newsroom
+
     db = parent.db  # type: ignore[attr-defined]  # a MainWindow: ui may not import its class here
     return newsroom.library_name(db), db.shared
 

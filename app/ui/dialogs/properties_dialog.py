@@ -1,5 +1,9 @@
 """Article > Properties: correct what an import guessed (title, address, outlet, author, date,
-language). Saved in one transaction; the window then shows the new values everywhere at once."""
+language). Saved in one transaction; the window then shows the new values everywhere at once.
+
+Saved over the version the dialog was opened at: when a colleague (or another window) changed the
+article since, the conflict dialog shows their values beside these, and the person chooses.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -52,24 +57,16 @@ class PropertiesDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.db, self.article_id, self.guard = db, article_id, guard
+        self.shown = properties  # as opened, with the article's version: what a change is made over
         self.setWindowTitle(translate("PropertiesDialog", "Article properties"))
         self.setMinimumWidth(520)
-        self.title = QLineEdit(properties.title)
-        self.url = QLineEdit(
-            properties.source_url or "",
-            placeholderText=translate("PropertiesDialog", "https://… (where it appeared)"),
-        )
+        self.title = QLineEdit()
+        self.url = QLineEdit(placeholderText=translate("PropertiesDialog", "https://… (where it appeared)"))
         self.outlet = QLineEdit(
-            properties.outlet or "",
-            placeholderText=translate("PropertiesDialog", "the newspaper, site or agency"),
+            placeholderText=translate("PropertiesDialog", "the newspaper, site or agency")
         )
-        self.byline = QLineEdit(
-            properties.byline or "", placeholderText=translate("PropertiesDialog", "who wrote it")
-        )
-        self.published = QLineEdit(
-            properties.published_at or "",
-            placeholderText=translate("PropertiesDialog", "as the outlet gives it"),
-        )
+        self.byline = QLineEdit(placeholderText=translate("PropertiesDialog", "who wrote it"))
+        self.published = QLineEdit(placeholderText=translate("PropertiesDialog", "as the outlet gives it"))
         self.published.setMaxLength(40)
         self.language = QComboBox()
         for label, code in LANGUAGES:
@@ -80,7 +77,7 @@ class PropertiesDialog(QDialog):
         self.language.currentIndexChanged.connect(self._language_changed)
         self.language_note = QLabel(wordWrap=True)
         self.language_note.setObjectName("languageNote")
-        self._show_language(properties.language, guessed_language)
+        self._show_fields(properties, guessed_language)
 
         language_row = QHBoxLayout()
         language_row.setContentsMargins(0, 0, 0, 0)
@@ -106,6 +103,14 @@ class PropertiesDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
+
+    def _show_fields(self, properties: ArticleProperties, guessed_language: str | None = None) -> None:
+        self.title.setText(properties.title)
+        self.url.setText(properties.source_url or "")
+        self.outlet.setText(properties.outlet or "")
+        self.byline.setText(properties.byline or "")
+        self.published.setText(properties.published_at or "")
+        self._show_language(properties.language, guessed_language)
 
     def _show_language(self, language: str | None, guessed: str | None) -> None:
         """The stored language; with none stored, the detector's guess (marked as one), else 'Not set'."""
@@ -145,11 +150,74 @@ class PropertiesDialog(QDialog):
         )
 
     def save(self) -> None:
-        """Store the fields; on success tell the window and close, else keep what was typed."""
-        from app.services.articles import save_properties
+        """Store the fields; on success tell the window and close, else keep what was typed.
 
-        wanted = self.properties()
-        stored = self.guard(lambda: save_properties(self.db, self.article_id, wanted))
-        if stored is not None:
-            self.saved.emit(stored)
+        Someone changed the article since it was opened: Keep theirs shows their values here (and
+        in the window), this person's go to the clipboard; Apply mine stores the fields this person
+        changed over theirs, and leaves the ones they did not touch as the colleague made them.
+        """
+        from app.services.articles import article_properties, cleaned, save_properties
+        from app.ui.dialogs.conflict_dialog import save_or_choose
+
+        wanted, shown = cleaned(self.properties()), self.shown
+        mine = {key: value for key, value in wanted.values().items() if value != shown.values()[key]}
+        if not mine:  # nothing changed here: nothing to save, nor to put over a colleague's change
             self.accept()
+            return
+        stored: list[ArticleProperties] = []
+        base = [shown]  # the properties a change is made over: as opened, then as stored when asked
+
+        def save(version: int | None) -> None:
+            stored.append(
+                save_properties(
+                    self.db, self.article_id, base[0].with_values(mine), expect_version=version, shown=base[0]
+                )
+            )
+
+        def fresh() -> int | None:
+            base[0] = article_properties(self.db, self.article_id)
+            return base[0].version
+
+        def keep_theirs() -> None:
+            QGuiApplication.clipboard().setText(_in_lines(mine))
+            self.shown = base[0]
+            self._show_fields(base[0])
+            self.saved.emit(base[0])  # the window shows their values too
+
+        if save_or_choose(
+            self, _acting(self.guard), save, shown.version, _in_lines(mine), fresh, keep=keep_theirs,
+            applied=translate(
+                "PropertiesDialog", "the fields you changed are saved, the others keep their new values"
+            ),
+        ):  # fmt: skip
+            self.saved.emit(stored[-1])
+            self.accept()
+
+
+def _acting(guard: Guard) -> Callable[[Callable[[], object]], bool]:
+    """The window's guard as the conflict dialog's `act`: True when the work ran without an error."""
+
+    def act(work: Callable[[], object]) -> bool:
+        def run() -> bool:
+            work()
+            return True
+
+        return guard(run) is True
+
+    return act
+
+
+FIELD_NAMES = {  # column -> the field's name in the dialog, for the conflict dialog's "Yours"
+    "title": QT_TRANSLATE_NOOP("PropertiesDialog", "Title"),
+    "source_url": QT_TRANSLATE_NOOP("PropertiesDialog", "Address (URL)"),
+    "outlet": QT_TRANSLATE_NOOP("PropertiesDialog", "Outlet"),
+    "byline": QT_TRANSLATE_NOOP("PropertiesDialog", "Author"),
+    "published_at": QT_TRANSLATE_NOOP("PropertiesDialog", "Date published"),
+    "language": QT_TRANSLATE_NOOP("PropertiesDialog", "Language"),
+}
+
+
+def _in_lines(fields: dict[str, str | None]) -> str:
+    return "\n".join(
+        f"{translate('PropertiesDialog', FIELD_NAMES[key])}: {value or ''}" for key, value in fields.items()
+    )
