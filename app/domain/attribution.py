@@ -211,8 +211,8 @@ def trim_np(s: str, a: int, b: int, lex: Lexicon, strip_tail: bool = True) -> tu
         if not strip_tail or modal == 0:
             return None
         return trim_np(s, a, list(_TOKEN.finditer(s, a, b))[modal - 1].end(), lex)
-    if words[0].islower() and words[0].endswith(tuple(lex.words("past_suffixes"))):
-        return None  # 'rolled out for the first time', 'heaped praise on Kim': a verb phrase
+    if words[0].islower() and words[0].endswith(tuple(lex.words("past_suffixes"))) and "-" not in words[0]:
+        return None  # 'rolled out for the first time', 'heaped praise on Kim': a verb ('state-owned' is not)
     if (
         len(words) > 1
         and words[0].lower() in lex.pronouns
@@ -308,11 +308,16 @@ def _time_opener(lex: Lexicon) -> re.Pattern[str]:
 
 
 def _strip_adverbs(s: str, a: int, b: int, lex: Lexicon) -> int:
-    """'players truly (believe)': a lower-case adverb at the end of a subject is not part of it."""
+    """'players truly (believe)': a lower-case adverb at the end of a subject is not part of it
+    ('organisers of the rally (said)': after a determiner an '-ly' word is a noun)."""
     suffixes = tuple(lex.words("adverb_suffixes"))
     words = list(_TOKEN.finditer(s, a, b))
     while (
-        len(words) > 1 and suffixes and words[-1].group(0).islower() and words[-1].group(0).endswith(suffixes)
+        len(words) > 1
+        and suffixes
+        and words[-1].group(0).islower()
+        and words[-1].group(0).endswith(suffixes)
+        and words[-2].group(0).lower() not in lex.determiners
     ):
         words.pop()
         b = words[-1].end()
@@ -445,8 +450,10 @@ def find_cues(masked: str, lex: Lexicon, words: frozenset[str] | None = None) ->
             noun_like = prev in lex.noun_only_markers and word in lex.noun_cues and not named_before
             subject_before = prev in lex.pronouns  # 'They estimated by 2050 ...': a verb, not 'estimated by'
             by_of = (nxt == "by" and not subject_before) or (nxt == "of" and word in lex.noun_cues)
-            person_object = nxt in lex.lowered("object_pronouns") and word not in lex.words(
-                "cues_with_addressee"
+            person_object = (
+                nxt in lex.lowered("object_pronouns")
+                and word not in lex.words("cues_with_addressee")
+                and not after[0].isupper()  # 'said US troops had won': the country, not 'us'
             )
             research = word in lex.lowered("research_cues") and not _research_subject(before, lex)
             auxiliary = prev in lex.auxiliaries and not prev_word.isupper()  # 'was said', not 'One AM said'
@@ -477,6 +484,7 @@ def find_cues(masked: str, lex: Lexicon, words: frozenset[str] | None = None) ->
             reduced = nxt in lex.lowered("reduced_passive_next") and prev not in lex.pronouns
             # 'the warships - said to allow Germany ... -': a hedge in an aside, not a speech act
             reduced = reduced or (nxt == "to" and before[-1:] in ",-\u2014\u2013")
+            compound = nxt in lex.lowered("compound_heads")  # 'a U.S.-based think tank': a noun
             if (
                 prev in markers
                 or noun_like
@@ -487,6 +495,7 @@ def find_cues(masked: str, lex: Lexicon, words: frozenset[str] | None = None) ->
                 or counted
                 or quote_only
                 or reduced
+                or compound
                 or object_noun
             ):
                 continue  # a noun ('the claims', 'reports of'), a passive ('are confirmed'), 'found a body'
@@ -550,6 +559,8 @@ def attribute(sentence: str, masked: str, lex: Lexicon, words: frozenset[str] | 
             continue
         if source is None:
             source, rule = cue_source(masked, a, b, lex)
+        if source is None and (pronoun := _pronoun_before(masked, a, lex)) is not None:
+            source, rule = pronoun, "pronoun"  # 'On the live television he said': no comma after the opener
     if source is None:
         agent = _passive_agent(masked, lex)
         if agent is not None:
@@ -887,8 +898,10 @@ def clause_before(s: str, cue_start: int, lex: Lexicon) -> tuple[int, int] | Non
         seg = prefix[start:end]
         lead = seg.split()[0].lower() if seg.split() else ""
         participle = seg.split()[0].islower() if seg.split() else False
-        participle = participle and lead.endswith(
-            tuple(lex.words("past_suffixes") + lex.words("participle_suffixes"))
+        participle = (
+            participle
+            and "-" not in lead  # 'state-owned news agency Fars': an adjective
+            and lead.endswith(tuple(lex.words("past_suffixes") + lex.words("participle_suffixes")))
         )
         # 'The data, collected from 74 schools, showed': step back over a participle clause too
         subordinate = (

@@ -48,6 +48,21 @@ def source_of(sentence: str) -> str | None:
         ('"This is a sham," the former governor posted on his account.', "the former governor"),
         ("Some Democrats privately worry that the seat could be lost.", "Some Democrats"),
         ("Economists at the bank expect prices to rise 3 percent.", "Economists at the bank"),
+        # 'US' is the country, not the pronoun 'us'; 'rally' after 'the' is a noun, not an adverb
+        ("The statement also said US troops had left the base.", "The statement"),
+        ("Organisers of the rally said they were fighting corruption.", "Organisers of the rally"),
+        # a hyphenated '-ed' word is an adjective, not a verb opening a clause
+        (
+            "On Monday, state-owned news agency Ruda reported that 36 people were detained.",
+            "state-owned news agency Ruda",
+        ),
+        # a pronoun right before its cue after an opener with no comma
+        ("In a long interview on state radio she said the plan had failed.", "she"),
+        # 'think tank' is a noun: the think tank's name is the source
+        (
+            "The Harbour Institute, a U.S.-based think tank, said the port had reopened.",
+            "The Harbour Institute",
+        ),
         # ', the paper reports': a clause has ended, 'reports' is the verb
         ("The frigates will be outdated, the magazine notes.", "the magazine"),
     ],
