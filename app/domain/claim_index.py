@@ -6,7 +6,8 @@ claims that have it, and per claim its keys, in flat arrays of integers (a few t
 360,000 claims, where Python sets would take hundreds). A query walks the postings of its rarest
 keys only: as many as it takes that a claim sharing none of them could not reach the threshold
 (prefix filtering), never a key in more than WALK_LIMIT claims, then scores the claims found
-exactly (`claim_links.similarity`'s weighted Dice over all keys).
+exactly (`claim_links.similarity`'s weighted Dice over all keys, an aside's key at half weight:
+its id carries the ASIDE bit in the claim's run).
 
 Claims are added and removed as the library changes; a removed claim's postings stay behind,
 dead, until `compact()` (they only cost a look).
@@ -17,9 +18,21 @@ from __future__ import annotations
 from array import array
 from collections.abc import Iterable, Iterator
 
-from app.domain.claim_links import class_weight, rarity
+from app.domain.claim_links import (
+    FIGURE_KEY,
+    MAIN_SHARED,
+    MINOR,
+    MINOR_SHARE,
+    WORD_KEY,
+    WORDS_SHARED,
+    class_weight,
+    key_kind,
+    rarity,
+)
 
 WALK_LIMIT = 250  # a key in more claims than this finds no candidates (it still counts in the score)
+ASIDE = 1 << 31  # in a claim's run of key ids: the key is said in passing (claim_links.MINOR)
+_KEY = ASIDE - 1
 
 
 class ClaimIndex:
@@ -28,6 +41,7 @@ class ClaimIndex:
     def __init__(self) -> None:
         self._vocab: dict[str, int] = {}
         self._class: array[float] = array("f")  # per key id: its class weight
+        self._kind: array[int] = array("B")  # per key id: claim_links.key_kind (word, name, figure)
         self._df: array[int] = array("I")  # per key id: live claims that have it
         self._postings: list[array[int]] = []  # per key id: claim ids (some may be dead)
         self._flat: array[int] = array("I")  # every claim's key ids, one run after another
@@ -44,14 +58,14 @@ class ClaimIndex:
         if self.has(claim_id):
             self.remove(claim_id)
         self._grow(claim_id)
-        vocab = self._vocab
-        ids = sorted({vocab.get(k) or self._key_id(k) for k in keys})[:65535]  # id 0: asked twice, found
+        ids = sorted(self._encoded(keys, add=True))[:65535]
         self._start[claim_id] = len(self._flat)
         self._length[claim_id] = len(ids)
         self._article[claim_id] = article_id
         self._flat.extend(ids)
         df, postings = self._df, self._postings
         for kid in ids:
+            kid &= _KEY
             df[kid] += 1
             postings[kid].append(claim_id)
         self.claims += 1
@@ -61,7 +75,7 @@ class ClaimIndex:
         if not self.has(claim_id):
             return
         for kid in self.key_ids(claim_id):
-            self._df[kid] -= 1
+            self._df[kid & _KEY] -= 1
         self._length[claim_id] = 0
         self._article[claim_id] = 0
         self.claims -= 1
@@ -74,6 +88,7 @@ class ClaimIndex:
         return self._article[claim_id] if 0 <= claim_id < len(self._article) else 0
 
     def key_ids(self, claim_id: int) -> array[int]:
+        """The claim's key ids, an aside's marked with ASIDE (as `matches` and `weight` read them)."""
         start = self._start[claim_id]
         return self._flat[start : start + self._length[claim_id]]
 
@@ -89,7 +104,7 @@ class ClaimIndex:
         self._postings = [array("I") for _ in self._postings]
         for c in live:
             for kid in self.key_ids(c):
-                self._postings[kid].append(c)
+                self._postings[kid & _KEY].append(c)
 
     def _grow(self, claim_id: int) -> None:
         missing = claim_id + 1 - len(self._article)
@@ -99,11 +114,29 @@ class ClaimIndex:
             self._length.extend(array("H", [0]) * more)
             self._article.extend(array("I", [0]) * more)
 
+    def _encoded(self, keys: Iterable[str], add: bool) -> set[int]:
+        """Key ids of keys (those the library lacks added, or left out), an aside's key marked
+        ASIDE unless the claim also says it in a main clause."""
+        vocab = self._vocab
+        main: set[int] = set()
+        aside: set[int] = set()
+        for key in keys:
+            passing = key[:1] == MINOR
+            plain = key[1:] if passing else key
+            kid = vocab.get(plain)
+            if kid is None:
+                if not add:
+                    continue
+                kid = self._key_id(plain)
+            (aside if passing else main).add(kid)
+        return main | {kid | ASIDE for kid in aside - main}
+
     def _key_id(self, key: str) -> int:
         kid = self._vocab.get(key)
         if kid is None:
             kid = self._vocab[key] = len(self._df)
             self._class.append(class_weight(key))
+            self._kind.append(key_kind(key))
             self._df.append(0)
             self._postings.append(array("I"))
         return kid
@@ -111,19 +144,27 @@ class ClaimIndex:
     # ---- queries ---------------------------------------------------------------------------
 
     def weight(self, kid: int) -> float:
+        """A key id's weight in its claim: rarity times class, half (MINOR_SHARE) for an aside."""
         w = self._weights.get(kid)
         if w is None:
-            df = self._df[kid]
-            w = self._weights[kid] = self._class[kid] * rarity(df, self.claims) if df > 0 else 0.0
+            key = kid & _KEY
+            df = self._df[key]
+            w = self._class[key] * rarity(df, self.claims) if df > 0 else 0.0
+            w = self._weights[kid] = w * MINOR_SHARE if kid & ASIDE else w
         return w
 
     def query_ids(self, keys: Iterable[str]) -> list[int]:
         """The key ids of a claim not (yet) in the index; keys the library lacks are left out."""
-        return sorted({kid for k in keys if (kid := self._vocab.get(k)) is not None})
+        return sorted(self._encoded(keys, add=False))
 
     def weight_of(self, keys: Iterable[str]) -> float:
         """The weight of keys the library lacks: they count against a match, as in the score."""
-        return sum(class_weight(k) * rarity(1, self.claims + 1) for k in keys if k not in self._vocab)
+        unknown = rarity(1, self.claims + 1)
+        return sum(
+            class_weight(k) * unknown * (MINOR_SHARE if k.startswith(MINOR) else 1.0)
+            for k in keys
+            if k.removeprefix(MINOR) not in self._vocab
+        )
 
     def matches(
         self,
@@ -142,11 +183,17 @@ class ClaimIndex:
         shares nothing a reader would call the same claim, and walking those postings is what
         would make a large library slow.
         """
-        weights = {kid: self.weight(kid) for kid in kids}
+        weights = {kid & _KEY: self.weight(kid) for kid in kids}  # by key, this claim's weight
         total = sum(weights.values()) + extra_weight
         if total <= 0:
             return []
-        need = threshold * total / 2.0  # a match shares at least this much (its own keys add more)
+        kind = self._kind
+        said = sum(w for kid, w in weights.items() if kind[kid] != FIGURE_KEY)  # its words and names
+        aside = {kid & _KEY for kid in kids if kid & ASIDE}  # its keys said in passing
+        # a match shares at least this much of this claim's weight: the other's share of the shared
+        # keys is at most twice this one's (an aside against a main clause), and the score
+        # (shared on both sides over both totals) must reach the threshold
+        need = threshold * total / (3.0 - 2.0 * threshold)
         remaining = sum(weights.values())
         shared: dict[int, float] = {}
         df = self._df
@@ -166,7 +213,7 @@ class ClaimIndex:
             keys = self.key_ids(c).tobytes()
             score = alike.get(keys)
             if score is None:
-                score = alike[keys] = self._score(weights, total, c)
+                score = alike[keys] = self._score(weights, total, said, aside, c)
             if score >= threshold:
                 out.append((c, score))
         out.sort(key=lambda item: (-item[1], item[0]))
@@ -206,15 +253,34 @@ class ClaimIndex:
                         join(m, c)
         return {c: root(c) for c in parent}
 
-    def _score(self, weights: dict[int, float], total: float, claim_id: int) -> float:
+    def _score(
+        self, weights: dict[int, float], total: float, said: float, aside: set[int], claim_id: int
+    ) -> float:
+        """`claim_links.similarity` over key ids: the shared keys' weight on both sides over both
+        claims' weight; 0 when they share figures and little else (WORDS_SHARED: "45,000 people
+        evacuated" and "60,000 people in need of food" share a count) or no words of a main clause
+        (MAIN_SHARED: "killed Soleimani, head of the Quds Force," and "Soleimani was head of the
+        Quds Force" share a name and an aside)."""
         both = total
-        common = 0.0
-        weight, cached = self.weight, self._weights
+        common = mine_shared = other_shared = mine_main = other_main = other_said = 0.0
+        weight, cached, kind = self.weight, self._weights, self._kind
         for kid in self.key_ids(claim_id):
-            w = weights.get(kid)
-            if w is None:
-                both += cached.get(kid) or weight(kid)
-            else:
-                both += w
-                common += w
-        return 2.0 * common / both if both > 0 else 0.0
+            w = cached.get(kid) or weight(kid)
+            key = kid & _KEY
+            both += w
+            mine = weights.get(key)
+            if mine is not None:
+                common += mine + w
+            if kind[key] != FIGURE_KEY:
+                other_said += w
+                if mine is not None:
+                    mine_shared += mine
+                    other_shared += w
+                    if kind[key] == WORD_KEY:
+                        mine_main += 0.0 if key in aside else mine
+                        other_main += 0.0 if kid & ASIDE else w
+        if mine_shared < WORDS_SHARED * said and other_shared < WORDS_SHARED * other_said:
+            return 0.0  # figures alone
+        if mine_main < MAIN_SHARED * said or other_main < MAIN_SHARED * other_said:
+            return 0.0  # an aside alone, or names alone
+        return common / both if both > 0 else 0.0

@@ -2,7 +2,9 @@
 
 The printed table (`python -m tests.evaluation`) compares the figures with the issue's goal (0.9
 precision at 0.8 recall); these floors are what the matcher reaches now, set a little below the
-measured figures so that a change that makes linking worse fails here.
+measured figures so that a change that makes linking worse fails here. Linking is measured within
+a library (each split's claims indexed with some 10,000 background Wikinews claims, as the module
+explains); the background is analysed once per run, and this file takes about 10 s.
 """
 
 from __future__ import annotations
@@ -10,16 +12,18 @@ from __future__ import annotations
 import pytest
 
 from tests.evaluation import claim_links
+from tests.evaluation.claims import wikinews_articles
 
 pytestmark = pytest.mark.skipif(not claim_links.available(), reason="wikinews sample not present")
 
-# (split, metric) -> the floor; measured when set: linking dev 36/41 and 36/55, held out 14/19 and
-# 14/37; figures disagree dev 18/18 and 18/18, held out 8/9 and 8/8; origins 6/6 and 5/5
+# (split, metric) -> the floor; measured when set (within the library): linking dev 42/45 and
+# 42/55, held out 18/22 and 18/37; figures disagree dev 18/18 and 18/18, held out 8/9 and 8/8;
+# origins 6/6 and 5/5
 FLOORS = {
-    ("dev", "linking precision"): 0.85,
-    ("dev", "linking recall"): 0.62,
-    ("heldout", "linking precision"): 0.70,
-    ("heldout", "linking recall"): 0.35,
+    ("dev", "linking precision"): 0.90,
+    ("dev", "linking recall"): 0.74,
+    ("heldout", "linking precision"): 0.78,
+    ("heldout", "linking recall"): 0.45,
     ("dev", "figures disagree precision"): 0.95,
     ("dev", "figures disagree recall"): 0.95,
     ("heldout", "figures disagree precision"): 0.85,
@@ -47,3 +51,20 @@ def test_every_labelled_claim_is_one_the_engine_detects() -> None:
         for pair in claim_links.gold_pairs(split):
             for ref in pair:
                 claim_links._claim(ref)
+
+
+def test_the_library_is_the_other_wikinews_articles() -> None:
+    """The background holds every Wikinews article the set does not label, and links to it are
+    not counted: every predicted pair is two labelled claims of the split."""
+    labelled = {a["wikinews"] for a in claim_links.labels()["articles"].values() if "wikinews" in a}
+    rows = wikinews_articles()
+    assert len(claim_links.background()) == len(rows) - len(labelled) > 250
+    assert sum(len(a) for a in claim_links.background()) > 9000
+    refs = {
+        (key, c.start, c.end)
+        for key, article in claim_links.labels()["articles"].items()
+        if article["split"] == "dev"
+        for c in claim_links.claims()[key]
+    }
+    found = claim_links.predicted_pairs("dev")
+    assert found and all(pair <= refs for pair in found)
