@@ -167,8 +167,13 @@ def _title_abbreviations(lang: str) -> frozenset[str]:
 # --- noun phrases -----------------------------------------------------------------------------
 
 
-def trim_np(s: str, a: int, b: int, lex: Lexicon, strip_tail: bool = True) -> tuple[int, int] | None:
-    """Shrink s[a:b] to a plausible subject noun phrase, or None (too long, empty, no noun)."""
+def trim_np(
+    s: str, a: int, b: int, lex: Lexicon, strip_tail: bool = True, verb_after_modal: bool = True
+) -> tuple[int, int] | None:
+    """Shrink s[a:b] to a plausible subject noun phrase, or None (too long, empty, no noun).
+
+    `verb_after_modal` False: 'The wrestler has died' is a clause, not 'The wrestler' (for a
+    clause the search stepped back to, behind the cue's own)."""
     while a < b and s[a] in " ,;:(\u2014\u2013":
         a += 1
     while b > a and s[b - 1] in " ,;:\u2014\u2013":
@@ -206,9 +211,12 @@ def trim_np(s: str, a: int, b: int, lex: Lexicon, strip_tail: bool = True) -> tu
         return None  # 'A total of 39 are confirmed', "I don't know what he": a clause, not a subject
     modal = next((i for i, w in enumerate(words) if w in lex.lowered("modals")), None)
     if modal is not None:
-        # a lower-case modal is a verb ('Theresa May' is not): before a cue it ends the subject
-        # ('Athens has long (insisted)'); after one it opens a clause ('said the tariffs would hurt')
-        if not strip_tail or modal == 0:
+        # a lower-case modal is a verb ('Theresa May' is not): before a cue, with only adverbs after
+        # it, it ends the subject ('Athens has long (insisted)'); a verb after it makes a clause ('The
+        # wrestler has died'), and after a cue it opens one ('said the tariffs would hurt')
+        adverbs = lex.lowered("subject_trailers") | lex.lowered("verb_adverbs")
+        rest = [w for w in words[modal + 1 :] if w.lower() not in adverbs and not w.endswith("ly")]
+        if not strip_tail or modal == 0 or (rest and not verb_after_modal):
             return None
         return trim_np(s, a, list(_TOKEN.finditer(s, a, b))[modal - 1].end(), lex)
     if words[0].islower() and words[0].endswith(tuple(lex.words("past_suffixes"))) and "-" not in words[0]:
@@ -559,7 +567,8 @@ def attribute(sentence: str, masked: str, lex: Lexicon, words: frozenset[str] | 
             continue
         if source is None:
             source, rule = cue_source(masked, a, b, lex)
-        if source is None and (pronoun := _pronoun_before(masked, a, lex)) is not None:
+        free = masked[a:b].lower() in lex.free_cues  # 'where he allegedly ...': an adverb, no speaker
+        if source is None and not free and (pronoun := _pronoun_before(masked, a, lex)) is not None:
             source, rule = pronoun, "pronoun"  # 'On the live television he said': no comma after the opener
     if source is None:
         agent = _passive_agent(masked, lex)
@@ -615,7 +624,7 @@ def cue_source(masked: str, a: int, b: int, lex: Lexicon) -> tuple[tuple[int, in
         source is None
         and cue in lex.lowered("coordinated_cues")
         and masked[:a].split()[-1:]
-        and masked[:a].split()[-1].lower() in lex.conjunctions
+        and masked[:a].split()[-1].lower() in lex.conjunctions | lex.lowered("clause_coordinators")
     ):
         # 'Watson called the deal "lousy" and said he would ...': the subject of the first verb
         source, rule = _main_subject(masked, (0, a), lex), "coordinated"
@@ -860,6 +869,13 @@ _QUOTE_MARK = "[\"\u201c\u201d\u00ab\u00bb\u2018\u2019']"
 _MASKED_QUOTE = re.compile(rf"\s*{_QUOTE_MARK}?_{{2,}}{_QUOTE_MARK}?,?\s+")  # a masked quote, a comma
 
 
+def _determiner_phrase(seg: str, lex: Lexicon) -> bool:
+    """'this person' opens a subject; 'this week' is a time, like the other stop words."""
+    words = seg.lower().split()
+    times = lex.lowered("time_words") | lex.lowered("weekdays") | lex.lowered("months")
+    return len(words) > 1 and words[0] in lex.determiners and words[1] not in times
+
+
 def clause_before(s: str, cue_start: int, lex: Lexicon) -> tuple[int, int] | None:
     """The subject right before a cue: from the last clause break (or sentence start) to the cue."""
     prefix = s[:cue_start]
@@ -888,6 +904,7 @@ def clause_before(s: str, cue_start: int, lex: Lexicon) -> tuple[int, int] | Non
     # 'The head of police, Jane Roe, on Sunday said': step back over empty or adverbial
     # segments to the appositive that names the source
     passed_words = False  # stepped back over words, not only over empty segments
+    behind_participle = False  # stepped back over a participle clause
     for k in range(len(breaks) - 1, max(len(breaks) - 4, -1), -1):
         start = breaks[k]
         opener = _time_opener(lex).match(
@@ -905,7 +922,9 @@ def clause_before(s: str, cue_start: int, lex: Lexicon) -> tuple[int, int] | Non
         )
         # 'The data, collected from 74 schools, showed': step back over a participle clause too
         subordinate = (
-            bool(stops.match(" " + seg.lstrip())) or lead in lex.lowered("prepositions") or participle
+            (bool(stops.match(" " + seg.lstrip())) and not _determiner_phrase(seg, lex))
+            or lead in lex.lowered("prepositions")
+            or participle
         )
         if lead in lex.relatives and end != len(prefix) and k > 0 and not passed_words:
             end = max(start - 2, 0)  # 'The company, which employs 4,000 people, said': an aside
@@ -921,10 +940,14 @@ def clause_before(s: str, cue_start: int, lex: Lexicon) -> tuple[int, int] | Non
             end = max(start - 2, 0)  # 'The security firm Secunia.com, has said': an auxiliary alone
             continue
         if seg.strip() and (not subordinate or lex.connective_re.fullmatch(lead)):
-            np = trim_np(s, start, end, lex) or _after_relative(s, start, end, lex)
+            # not behind a participle clause: 'The wrestler has died, wrestling promotion X announced'
+            np = trim_np(s, start, end, lex, verb_after_modal=not behind_participle) or _after_relative(
+                s, start, end, lex
+            )
             if np is not None or not lex.connective_re.fullmatch(lead):
                 return np
             # 'Leyts, when asked whether ..., told': no subject in the aside, step back over it
+        behind_participle = behind_participle or (participle and bool(seg.strip()))
         end = max(start - 2, 0)
     return None
 
