@@ -60,11 +60,16 @@ def _accepted(s: str, m: re.Match[str], lex: Lexicon) -> bool:
         if words[0] != "to":
             return True
         return any(w in requests for w in words[1:4])
-    if m.lastgroup == "negsubj":
+    if m.lastgroup in ("negsubj", "negreply"):
         clause = re.split(r"[,;:]\s", s[: m.start()])[-1]
-        return not {w.lower() for w in _WORD.findall(clause)}.isdisjoint(
+        negated = not {w.lower() for w in _WORD.findall(clause)}.isdisjoint(
             lex.lowered("caveat_negative_subjects")
         )
+        if m.lastgroup == "negsubj" or not negated:
+            return negated
+        # 'Neither the ministry nor the army responded to requests for comment'
+        words = [w.lower() for w in _WORD.findall(after[:60]) if w.lower() not in lex.determiners][:3]
+        return any(w in lex.lowered("caveat_request_nouns") for w in words)
     if m.lastgroup in ("active", "perfect"):
         # 'could not verify the claim' / '... whether' / '... it' / end of clause: about a claim;
         # whatever the object when the outlet speaks ('We could not verify her medical history')

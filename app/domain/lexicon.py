@@ -180,6 +180,7 @@ _CAVEAT_FAMILIES = (
     ("passive", "caveat_passive", "caveat_participles"),
     ("negsubj", "caveat_plain_passive", "caveat_participles"),
     ("reply", "caveat_no_reply", "caveat_reply_verbs"),
+    ("negreply", "caveat_reply_past", "caveat_reply_links"),
 )
 
 
@@ -194,7 +195,8 @@ def _caveat_regex(words: Any) -> tuple[re.Pattern[str], frozenset[str]]:
 
     adverbs = rf"(?:(?:{part('caveat_adverbs')})\s+){{0,2}}"
     groups = [
-        # 'Neither account could be verified' (negsubj) is negated by its subject, checked in caveats.py
+        # 'Neither account could be verified' (negsubj) and 'Neither firm responded to requests for
+        # comment' (negreply) are negated by their subject, checked in caveats.py
         rf"(?P<{name}>(?:{part(head)})\s+{adverbs}(?:{part(tail)}))"
         for name, head, tail in _CAVEAT_FAMILIES
         if words(head) and words(tail)
@@ -210,6 +212,7 @@ def _caveat_regex(words: Any) -> tuple[re.Pattern[str], frozenset[str]]:
             + words("caveat_passive")
             + words("caveat_plain_passive")
             + words("caveat_no_reply")
+            + words("caveat_reply_past")
             + words("caveat_phrases")
         )
     )

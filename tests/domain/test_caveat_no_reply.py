@@ -1,0 +1,33 @@
+"""'Neither X nor Y responded to requests for comment': no reply told by a negative subject is a
+caveat of the same family as 'did not respond' (app/domain/caveats.py, group negreply)."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.domain.claims import analyze
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Neither the harbour office nor the navy responded to requests for comment.",
+        "Neither company responded to a request for comment.",
+        "None of the firms replied to questions from the paper.",
+    ],
+)
+def test_no_reply_from_a_negative_subject_is_a_caveat(sentence: str) -> None:
+    (claim,) = analyze(sentence).claims
+    assert claim.kind == "caveat"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Neither side responded to the ruling with violence.",  # a reply to an event, not a request
+        "Police responded to calls from neighbours.",  # nobody negated: an act
+    ],
+)
+def test_a_reply_that_is_an_act_is_no_caveat(sentence: str) -> None:
+    (claim,) = analyze(sentence).claims
+    assert claim.kind != "caveat"
