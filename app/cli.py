@@ -418,7 +418,8 @@ def _open_app(db: str | None, file: str | None, database_url: str | None = None)
     try:
         from app.ui.application import run_gui
 
-        return run_gui(db, file, library_to_open(db, database_url))
+        url = library_to_open(db, database_url)
+        return run_gui(db, file, url, from_preferences=url is not None and not database_url)
     finally:
         gc.enable()
 

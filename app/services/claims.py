@@ -319,10 +319,16 @@ def restore_claim(db: Database, claim_id: int) -> ClaimRecord:
     return set_dismissed(db, claim_id, False)[0]
 
 
-def set_dismissed(db: Database, claim_id: int, dismissed: bool) -> tuple[ClaimRecord, bool]:
-    """Dismiss or restore a claim; also says whether anything changed (undo needs to know)."""
+def set_dismissed(
+    db: Database, claim_id: int, dismissed: bool, *, expect_version: int | None = None
+) -> tuple[ClaimRecord, bool]:
+    """Dismiss or restore a claim; also says whether anything changed (undo needs to know).
+
+    `expect_version`: the claim's version as shown; changed since (a colleague judged it, say),
+    ConflictError says how and it is neither dismissed nor restored."""
     with db.session() as session:
         claim = repository.get_claim(session, claim_id)
+        newsroom_conflicts.check_claim(claim, expect_version)
         changed = (claim.dismissed_at is not None) != dismissed
         if changed:
             claim.updated_at = utcnow()

@@ -6,13 +6,14 @@ loads in a fraction of a second (tests/benchmarks/bench_search.py measures it).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 
 from app.domain.statuses import STATUSES
 from app.domain.summaries import LibraryEntry as LibraryEntry  # re-exported for the library's callers
 from app.domain.summaries import LibraryFilter as LibraryFilter
 from app.errors import ClaimdeskError
+from app.services import newsroom_conflicts
 from app.services.evidence import delete_attachments, removed_attachments
 from app.storage import repository
 from app.storage.database import Database
@@ -82,12 +83,36 @@ def filter_choices(db: Database) -> tuple[list[str], list[str]]:
         return repository.outlet_names(session), repository.all_tag_names(session)
 
 
-def rename(db: Database, article_id: int, title: str) -> None:
+def rename(
+    db: Database,
+    article_id: int,
+    title: str,
+    *,
+    expect_version: int | None = None,
+    row: Mapping[str, str | None] | None = None,
+) -> int:
+    """Retitle an article (F2 in the library); returns its version now.
+
+    `row`: what its row showed (title, outlet, published_at); `expect_version`: the version read
+    as the title editor opened (`version`). Renamed or changed since (a colleague, another window):
+    ConflictError says how and nothing is written.
+    """
     title = " ".join(title.split())
     if not title:
         raise ClaimdeskError("An article needs a title")
     with db.session() as session:
-        repository.get_article(session, article_id).title = title
+        article = repository.get_article(session, article_id)
+        newsroom_conflicts.check_title(article, expect_version, row, title)
+        article.title = title
+        session.flush()
+        return article.version
+
+
+def version(db: Database, article_id: int) -> int:
+    """The article's version, read as its title editor opens (one row: reading it with every row
+    listed would walk every article's text in SQLite, the column sits after it)."""
+    with db.session(reading=True) as session:
+        return repository.get_article(session, article_id).version
 
 
 def move_to_trash(db: Database, article_ids: list[int]) -> None:

@@ -100,13 +100,28 @@ def check_article(
 ) -> None:
     """Refuse new properties for an article whose properties changed since version `expect_version`
     was shown; `shown` (column -> value as shown) lets the message name only the fields that changed."""
-    if not stale(article.version, expect_version):
-        return
+    if stale(article.version, expect_version):
+        raise _article_changed(article, shown, yours)
+
+
+def check_title(
+    article: Article, expect_version: int | None, row: Mapping[str, str | None] | None, yours: str
+) -> None:
+    """Refuse a new title (F2 in the library) for an article renamed since its row showed it (`row`:
+    column -> value as the row showed it), or changed since version `expect_version` was read as
+    the title editor opened; the message names what changed of what the row showed."""
+    renamed = row is not None and "title" in row and article.title != row["title"]
+    if renamed or stale(article.version, expect_version):
+        shown = {key: getattr(article, key) for key in PROPERTY_WORDS} | dict(row or {})
+        raise _article_changed(article, shown, f"Title: {yours}")
+
+
+def _article_changed(article: Article, shown: Mapping[str, str | None] | None, yours: str) -> ConflictError:
     now = {key: getattr(article, key) for key in PROPERTY_WORDS}
     changed = [key for key in PROPERTY_WORDS if shown is None or shown.get(key) != now[key]]
     told = [f"the {PROPERTY_WORDS[key]} is now {_shown_value(now[key])}" for key in changed]
     said = "; ".join(told) or "its text or another detail was changed"  # a new version, say
-    raise ConflictError(
+    return ConflictError(
         "This article's properties changed since you opened them (a colleague, or another window): "
         f"{said}. Yours were not saved.",
         theirs="\n".join(f"{what[:1].upper()}{what[1:]}" for what in told) or said.capitalize(),

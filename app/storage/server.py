@@ -64,7 +64,9 @@ def open_server_database(text: str, data_folder: Path | None = None) -> Database
     keep_password_file_private()
     # a name of this library's own connections: NOTIFY carries it, so a window knows its own writes
     url = url.update_query_dict({"application_name": f"claimdesk-{uuid.uuid4().hex[:16]}"})
-    engine = create_engine(url, pool_pre_ping=True)
+    # a host that drops packets must not hold the start for minutes (an address may set its own)
+    timeout = {} if "connect_timeout" in url.query else {"connect_timeout": 10}
+    engine = create_engine(url, pool_pre_ping=True, connect_args=timeout)
     try:
         _migrate(engine, where)
     except (DBAPIError, StorageError) as error:

@@ -47,8 +47,19 @@ class _FirstPaint(QObject):
         return False
 
 
-def run_gui(db_override: str | None, file: str | None, database_url: str | None = None) -> int:
+def run_gui(
+    db_override: str | None,
+    file: str | None,
+    database_url: str | None = None,
+    *,
+    from_preferences: bool = False,
+) -> int:
     """The window paints first, then the database opens.
+
+    A newsroom server chosen in Preferences (`from_preferences`) that can't be opened never
+    strands the user: this computer's library opens instead, and a bar above the panes says why
+    and offers to try again (`ServerRetry`). One named with --database-url is what the command asked
+    for: it fails with a message rather than opening another library than the one asked for.
 
     When the library already holds the article to show, it is read with the standard library
     alone (app/storage/article_reader.py) and painted; SQLAlchemy, the integrity check and the
@@ -100,12 +111,28 @@ def run_gui(db_override: str | None, file: str | None, database_url: str | None 
     painted_probe = _probe("first paint") if os.environ.get("CLAIMDESK_QUIT_AFTER_FIRST_PAINT") else None
     ready_probe = _probe("ready") if os.environ.get("CLAIMDESK_QUIT_WHEN_READY") else None
     first = None if file or database_url else read_last_article(path)
+    held = [instance]  # the one-window lock: a newsroom library opened later (Try again) takes its own
+    unreachable = ""
     if first is None:
-        db = open_newsroom_or_say_why(database_url) if database_url else open_database_or_say_why(path)
+        if database_url and from_preferences:
+            db, unreachable = open_chosen_newsroom(database_url)
+            if db is None:  # out of reach: this computer's library, and the bar says so
+                instance.release()
+                path = database_path(None)
+                held[0] = instance = SingleInstance(path)
+                if not instance.claim():
+                    return 0 if hand_over(path, file) else 1
+                db = open_database_or_say_why(path)
+        elif database_url:
+            db = open_newsroom_or_say_why(database_url)
+        else:
+            db = open_database_or_say_why(path)
         if db is None:
             return 1
         window = MainWindow(db)
         open_start_article(window, file)
+        if unreachable and database_url:
+            ServerRetry(window, database_url, unreachable, held)
         if ready_probe:
             _FirstPaint(window, ready_probe)
     else:
@@ -132,7 +159,7 @@ def run_gui(db_override: str | None, file: str | None, database_url: str | None 
     code = app.exec()
     if window.attached:
         window.db.close()
-    instance.release()
+    held[0].release()
     return code
 
 
@@ -172,6 +199,111 @@ def open_newsroom_or_say_why(url: str) -> Database | None:
             None, translate("Application", "Claimdesk cannot open the newsroom library"), str(error)
         )
         return None
+
+
+def open_chosen_newsroom(url: str) -> tuple[Database | None, str]:
+    """The newsroom library chosen in Preferences, or None and why it could not be opened (the
+    server's own sentence, without the advice to start with --db: the window opens the local one)."""
+    from app.services.newsroom import open_newsroom
+
+    try:
+        return open_newsroom(url), ""
+    except ClaimdeskError as error:
+        return None, _reason(error)
+
+
+def _reason(error: ClaimdeskError) -> str:
+    cause = error.__cause__
+    return str(cause if isinstance(cause, ClaimdeskError) else error).strip().rstrip(".")
+
+
+class ServerRetry(QObject):
+    """The bar saying the newsroom server chosen in Preferences could not be opened at start and
+    this computer's library is open instead; its Try again opens the newsroom library in the window
+    when the server is back (on a worker: a server that doesn't answer never freezes the window)."""
+
+    def __init__(self, window: MainWindow, url: str, reason: str, held: list[SingleInstance]) -> None:
+        super().__init__(window)
+        self.window, self.url, self.held = window, url, held
+        self.job: object | None = None
+        self.say(reason)
+
+    def say(self, reason: str, text: str = "") -> None:
+        """Say why the newsroom library is not open (`text`, else the server's `reason` and advice)."""
+        heading = translate(
+            "Application",
+            "The newsroom library chosen in Preferences could not be opened, so this computer's library "
+            "is open instead.",
+        )
+        text = text or translate(
+            "Application",
+            "{reason}. Nothing was lost: what you do now is kept here. Try again when the server is back, "
+            "or change the choice in Preferences > Library.",
+        ).format(reason=reason)
+        self.window.notice.say(
+            heading,
+            text,
+            [
+                (translate("Application", "&Try again"), self.try_again),
+                (translate("Application", "&Preferences…"), self.preferences),
+            ],
+        )
+        self.window.statusBar().showMessage(
+            translate(
+                "Application", "The newsroom library could not be opened: this computer's library is open"
+            )
+        )
+
+    def try_again(self) -> None:
+        from app.services.newsroom import local_folder, open_newsroom
+        from app.ui import workers
+
+        lock = SingleInstance(local_folder(self.url))
+        if not lock.claim():
+            busy = translate(
+                "Application",
+                "Another Claimdesk window has the newsroom library open: work there, or close it and "
+                "try again. This computer's library stays open here.",
+            )
+            self.say("", busy)
+            return
+        self.window.notice.set_busy(translate("Application", "Connecting to the newsroom server…"))
+        url = self.url
+        self.job = workers.start(
+            lambda _job: open_newsroom(url),
+            lambda result: self._done(lock, result),
+            translate("Application", "connecting to the newsroom server"),
+        )
+
+    def _done(self, lock: SingleInstance, result: object) -> None:
+        self.job = None
+        if isinstance(result, ClaimdeskError):
+            lock.release()
+            self.say(_reason(result))
+            return
+        db = cast("Database", result)
+        window, local = self.window, self.window.db
+        window.close_article()
+        window.db = db  # the window's edits, library and live updates go to the newsroom library now
+        local.close()
+        self.held[0].release()
+        self.held[0] = lock
+        lock.listen()
+        lock.messageReceived.connect(lambda file: come_forward(window, file))
+        window.notice.hide()
+        open_start_article(window, None)
+        window.statusBar().showMessage(translate("Application", "The newsroom library is open"))
+
+    def preferences(self) -> None:
+        """Preferences at its Library page, where the server is chosen and its connection tested."""
+        from app.ui.dialogs.preferences_dialog import PreferencesDialog
+
+        dialog = PreferencesDialog(self.window)
+        page = dialog.library.parentWidget()
+        if page is not None:
+            dialog.tabs.setCurrentWidget(page)
+        dialog.exec()
+        dialog.deleteLater()
 
 
 def open_start_article(window: MainWindow, file: str | None) -> None:

@@ -48,6 +48,7 @@ if TYPE_CHECKING:
     from app.ui.dialogs.reason_dialog import ReasonDialog
     from app.ui.dialogs.versions_dialog import VersionsDialog
     from app.ui.library.library_ui import LibraryUi
+    from app.ui.notice_bar import NoticeBar
     from app.ui.outside_changes import OutsideChanges
 else:
     articles = LazyModule("app.services.articles")
@@ -89,6 +90,7 @@ class MainWindow(QMainWindow):
         self.article: ArticleRecord | None = None
         self.outside_changes: OutsideChanges | None = None
         self._sheet: QWidget | None = None  # Help > Keyboard shortcuts, made when first asked for
+        self._notice: NoticeBar | None = None  # the bar above the panes, made when first needed
         self.setWindowTitle("Claimdesk")
         room = self.screen().availableGeometry()  # a 1024x700 screen shows the whole window
         self.resize(min(1280, room.width()), min(800, room.height()))
@@ -110,12 +112,8 @@ class MainWindow(QMainWindow):
         self.claim_list.noteRequested.connect(self.start_note)
         self.claim_list.evidenceRequested.connect(self.start_evidence)
         self.claim_list.editRequested.connect(self.open_in_editor)
-        self.claim_list.dismissRequested.connect(
-            lambda claim_id: self.act(lambda: self.actions.dismiss_claim(claim_id))
-        )
-        self.claim_list.restoreRequested.connect(
-            lambda claim_id: self.act(lambda: self.actions.restore_claim(claim_id))
-        )
+        self.claim_list.dismissRequested.connect(lambda claim_id: self.set_dismissed(claim_id, True))
+        self.claim_list.restoreRequested.connect(lambda claim_id: self.set_dismissed(claim_id, False))
         # The claim editor and the library column are built by finish_building, after the first
         # paint on the start-up path: both start empty, and they are a quarter of the start-up.
         self._editor: ClaimEditor | None = None
@@ -177,6 +175,20 @@ class MainWindow(QMainWindow):
             from app.ui.library.library_ui import LibraryUi
 
             self._library = LibraryUi(self)
+
+    @property
+    def notice(self) -> NoticeBar:
+        """The bar above the panes for what must be known and stays until dealt with (the newsroom
+        server out of reach at start: app/ui/application.py)."""
+        if self._notice is None:
+            from app.ui.notice_bar import NoticeBar
+
+            self._notice = NoticeBar()
+            central = self.centralWidget()
+            layout = central.layout() if central is not None else None
+            assert isinstance(layout, QVBoxLayout)
+            layout.insertWidget(0, self._notice)
+        return self._notice
 
     @property
     def editor(self) -> ClaimEditor:
@@ -684,9 +696,59 @@ class MainWindow(QMainWindow):
             article_id = self.article.id
             self.act(lambda: self.actions.add_claim(article_id, start, end))
 
-    def set_claim_span(self, claim_id: int, start: int, end: int) -> None:
-        """The selected claim now covers the text selected in the article."""
-        self.act(lambda: self.actions.edit_claim(claim_id, start=start, end=end))
+    def set_claim_span(self, claim_id: int, start: int, end: int) -> bool:
+        """The selected claim now covers the text selected in the article, over the version the list
+        shows: a colleague's change since opens the conflict dialog. True when the span was set."""
+        passage = " ".join(self.article.text[start:end].split()) if self.article is not None else ""
+        return self._save_shown(
+            claim_id,
+            lambda version: self.actions.edit_claim(claim_id, start=start, end=end, expect_version=version),
+            translate("MainWindow", "New span: “{passage}”").format(passage=passage),
+            keep=lambda: self.article_view.reveal(start, end),
+            kept_in=translate("MainWindow", "your passage stays selected in the article"),
+        )
+
+    def set_dismissed(self, claim_id: int, dismissed: bool) -> bool:
+        """Dismiss or restore a claim (the list's Delete key, its menu, the Restore button) over the
+        version the list shows; True when it was done."""
+        if dismissed:
+            yours, again = (
+                translate("MainWindow", "Dismiss this claim"),
+                translate("MainWindow", "you can dismiss it again"),
+            )
+        else:
+            yours, again = (
+                translate("MainWindow", "Restore this claim"),
+                translate("MainWindow", "you can restore it again"),
+            )
+        change = self.actions.dismiss_claim if dismissed else self.actions.restore_claim
+        return self._save_shown(
+            claim_id, lambda version: change(claim_id, version), yours, keep=lambda: None, kept_in=again
+        )
+
+    def _save_shown(
+        self,
+        claim_id: int,
+        save: Callable[[int | None], object],
+        yours: str,
+        *,
+        keep: Callable[[], object],
+        kept_in: str,
+    ) -> bool:
+        """One write on a claim with the version the list shows (app/ui/dialogs/conflict_dialog.py)."""
+        from app.ui.dialogs.conflict_dialog import save_or_choose
+
+        shown = self.claim_model.claim(claim_id)
+        return save_or_choose(
+            self,
+            self.act,
+            save,
+            shown.version if shown is not None else None,
+            yours,
+            lambda: self.actions.reload(claim_id).version,
+            keep=keep,
+            kept_in=kept_in,
+        )
 
     def current_claim_id(self) -> int | None:
         return self.claims_panel.current_claim_id()

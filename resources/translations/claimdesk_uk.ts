@@ -20,6 +20,42 @@
         <translation>Claimdesk не може відкрити бібліотеку редакції</translation>
     </message>
     <message>
+        <source>The newsroom library chosen in Preferences could not be opened, so this computer&apos;s library is open instead.</source>
+        <translation>Не вдалося відкрити бібліотеку редакції, вибрану в налаштуваннях, тож натомість відкрито бібліотеку на цьому комп’ютері.</translation>
+    </message>
+    <message>
+        <source>{reason}. Nothing was lost: what you do now is kept here. Try again when the server is back, or change the choice in Preferences &gt; Library.</source>
+        <translation>{reason}. Нічого не втрачено: усе, що ви робите зараз, зберігається тут. Спробуйте ще раз, коли сервер знову працюватиме, або змініть вибір у «Налаштування &gt; Бібліотека».</translation>
+    </message>
+    <message>
+        <source>&amp;Try again</source>
+        <translation>&amp;Спробувати ще раз</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Налаштування…</translation>
+    </message>
+    <message>
+        <source>The newsroom library could not be opened: this computer&apos;s library is open</source>
+        <translation>Не вдалося відкрити бібліотеку редакції: відкрито бібліотеку на цьому комп’ютері</translation>
+    </message>
+    <message>
+        <source>Another Claimdesk window has the newsroom library open: work there, or close it and try again. This computer&apos;s library stays open here.</source>
+        <translation>Бібліотеку редакції вже відкрито в іншому вікні Claimdesk: працюйте там або закрийте його й спробуйте ще раз. Тут лишається відкритою бібліотека на цьому комп’ютері.</translation>
+    </message>
+    <message>
+        <source>Connecting to the newsroom server…</source>
+        <translation>З’єднання із сервером редакції…</translation>
+    </message>
+    <message>
+        <source>connecting to the newsroom server</source>
+        <translation>з’єднання із сервером редакції</translation>
+    </message>
+    <message>
+        <source>The newsroom library is open</source>
+        <translation>Бібліотеку редакції відкрито</translation>
+    </message>
+    <message>
         <source>Checking the library…</source>
         <translation>Перевіряю бібліотеку…</translation>
     </message>
@@ -175,6 +211,14 @@
     <message>
         <source>your reason stays in the reason box</source>
         <translation>ваша причина залишається в полі причини</translation>
+    </message>
+    <message>
+        <source>Restore this claim</source>
+        <translation>Повернути це твердження</translation>
+    </message>
+    <message>
+        <source>you can restore it again</source>
+        <translation>ви можете повернути його ще раз</translation>
     </message>
     <message>
         <source>(no source: the article itself asserts it)</source>
@@ -1672,6 +1716,30 @@
         <translation>Довідку записано в {path}</translation>
     </message>
     <message>
+        <source>New span: “{passage}”</source>
+        <translation>Нові межі: «{passage}»</translation>
+    </message>
+    <message>
+        <source>your passage stays selected in the article</source>
+        <translation>ваш уривок лишається виділеним у статті</translation>
+    </message>
+    <message>
+        <source>Dismiss this claim</source>
+        <translation>Відхилити це твердження</translation>
+    </message>
+    <message>
+        <source>you can dismiss it again</source>
+        <translation>ви можете відхилити його ще раз</translation>
+    </message>
+    <message>
+        <source>Restore this claim</source>
+        <translation>Повернути це твердження</translation>
+    </message>
+    <message>
+        <source>you can restore it again</source>
+        <translation>ви можете повернути його ще раз</translation>
+    </message>
+    <message>
         <source>“{title}” was moved to the trash or deleted in another window</source>
         <translation>«{title}» переміщено в кошик або видалено в іншому вікні</translation>
     </message>
@@ -2111,6 +2179,13 @@
     <message>
         <source>Rewording the note of {when}; the earlier wording stays in the History</source>
         <translation>Змінюєте нотатку від {when}; попередній текст лишається в історії</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeBar</name>
+    <message>
+        <source>Hide this</source>
+        <translation>Сховати</translation>
     </message>
 </context>
 <context>

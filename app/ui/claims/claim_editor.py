@@ -296,7 +296,12 @@ class ClaimEditor(QWidget):
         )
 
     def _on_restore(self, _link: str = "") -> None:
-        self._write(lambda a, cid: a.restore_claim(cid))
+        self.save_shown(
+            lambda a, cid, version: a.restore_claim(cid, expect_version=version),
+            translate("ClaimEditor", "Restore this claim"),
+            keep=lambda: None,
+            kept_in=translate("ClaimEditor", "you can restore it again"),
+        )
 
     def _on_source(self) -> None:
         source = " ".join(self.source_input.text().split())

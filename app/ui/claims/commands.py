@@ -209,14 +209,15 @@ class ClaimActions(DatabaseSlot, QObject):
         self._list_changed(article_id, added)
         return added.id
 
-    def dismiss_claim(self, claim_id: int) -> None:
-        self._set_dismissed(claim_id, True)
+    def dismiss_claim(self, claim_id: int, expect_version: int | None = None) -> None:
+        """`expect_version` as for set_status: a colleague's change since is not passed over."""
+        self._set_dismissed(claim_id, True, expect_version)
 
-    def restore_claim(self, claim_id: int) -> None:
-        self._set_dismissed(claim_id, False)
+    def restore_claim(self, claim_id: int, expect_version: int | None = None) -> None:
+        self._set_dismissed(claim_id, False, expect_version)
 
-    def _set_dismissed(self, claim_id: int, dismissed: bool) -> None:
-        claim, changed = claims.set_dismissed(self.db, claim_id, dismissed)
+    def _set_dismissed(self, claim_id: int, dismissed: bool, expect_version: int | None) -> None:
+        claim, changed = claims.set_dismissed(self.db, claim_id, dismissed, expect_version=expect_version)
         if not changed:
             return  # nothing to undo
         self._push(_Dismiss(self, claim, dismiss=dismissed))

@@ -112,6 +112,7 @@ class LibraryModel(DatabaseSlot, QAbstractTableModel):
         self._wanted: set[int] = set()
         self._count_timer = QTimer(self, singleShot=True, interval=0)
         self._count_timer.timeout.connect(self.load_wanted_counts)
+        self._title_versions: dict[int, int] = {}  # article id -> its version as its title editor opened
 
     def reload(self, where: LibraryFilter | None = None) -> None:
         if where is not None:
@@ -234,17 +235,65 @@ class LibraryModel(DatabaseSlot, QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
+    def editing_title(self, article_id: int) -> None:
+        """The title editor opened (F2): the version a rename then passes is the one read now."""
+        version = self.guard(lambda: library.version(self.db, article_id))
+        if version is not None:
+            self._title_versions[article_id] = version
+
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        """Rename, over the title the row shows: a colleague's rename or change since opens the
+        conflict dialog (app/ui/dialogs/conflict_dialog.py). True when the title was saved."""
         if role != Qt.ItemDataRole.EditRole or index.column() != TITLE:
             return False
-        entry = self._entries[index.row()]
-        if not did(self.guard, lambda: library.rename(self.db, entry.id, str(value))):
-            return False
-        title = " ".join(str(value).split())
-        self._entries[index.row()] = replace(entry, title=title)
-        self.dataChanged.emit(index, index)
-        self.renamed.emit(entry.id, title)
-        return True
+        article_id, title = self._entries[index.row()].id, " ".join(str(value).split())
+        if title == self._entries[index.row()].title:
+            self._title_versions.pop(article_id, None)
+            return False  # nothing to save
+        if article_id not in self._title_versions:  # renamed without the editor (LibraryPane.rename)
+            self.editing_title(article_id)
+        from app.ui.dialogs.conflict_dialog import save_or_choose
+
+        shown = [self._entries[index.row()]]
+
+        def save(version: int | None) -> None:
+            row = {"title": shown[0].title, "outlet": shown[0].outlet, "published_at": shown[0].published}
+            self._title_versions[article_id] = library.rename(
+                self.db, article_id, title, expect_version=version, row=row
+            )
+
+        def theirs() -> int | None:
+            """Show the row as stored now (theirs); its version, for Apply mine."""
+            self._title_versions.pop(article_id, None)
+            self.editing_title(article_id)
+            stored = self.guard(lambda: library.entry(self.db, article_id))
+            if stored is not None:
+                shown[0] = stored
+                self._show_entry(stored)
+            return self._title_versions.get(article_id)
+
+        parent = self.parent()
+        saved = save_or_choose(
+            parent if isinstance(parent, QWidget) else None,
+            lambda work: did(self.guard, work),
+            save,
+            self._title_versions.get(article_id),
+            title,
+            theirs,
+        )
+        if saved:
+            self._show_entry(replace(shown[0], title=title))
+        else:
+            self._title_versions.pop(article_id, None)
+        return saved
+
+    def _show_entry(self, entry: LibraryEntry) -> None:
+        """The row as given (renamed here or by someone else); the window's heading follows it."""
+        row = self._row_by_id.get(entry.id)
+        if row is not None:
+            self._entries[row] = entry
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(HEADERS) - 1))
+        self.renamed.emit(entry.id, entry.title)
 
 
 def did(guard: Guard, work: Callable[[], object]) -> bool:
@@ -323,6 +372,20 @@ class StatusBarDelegate(QStyledItemDelegate):
         painter.restore()
 
 
+class _TitleDelegate(QStyledItemDelegate):
+    """Tells the model when a title editor opens, so a rename passes the version read then."""
+
+    def __init__(self, model: LibraryModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
+        entry: LibraryEntry | None = index.data(ENTRY_ROLE)
+        if entry is not None:
+            self.model.editing_title(entry.id)
+        return super().createEditor(parent, option, index)
+
+
 class LibraryPane(DatabaseSlot, QWidget):
     """The library: filters above a sortable table; Enter or a double-click opens an article."""
 
@@ -370,6 +433,7 @@ class LibraryPane(DatabaseSlot, QWidget):
         self.table = QTableView()
         self.table.setModel(self.proxy)
         self.table.setItemDelegateForColumn(STATUS_BAR, StatusBarDelegate(self.table))
+        self.table.setItemDelegateForColumn(TITLE, _TitleDelegate(self.model, self.table))
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(IMPORTED, Qt.SortOrder.DescendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
