@@ -23,9 +23,12 @@ from app.domain.claim_links import (
     MAIN_SHARED,
     MINOR,
     MINOR_SHARE,
+    NAME_KEY,
+    NAMELESS_SHARED,
     WORD_KEY,
     WORDS_SHARED,
     class_weight,
+    counts_thing,
     key_kind,
     rarity,
 )
@@ -42,6 +45,7 @@ class ClaimIndex:
         self._vocab: dict[str, int] = {}
         self._class: array[float] = array("f")  # per key id: its class weight
         self._kind: array[int] = array("B")  # per key id: claim_links.key_kind (word, name, figure)
+        self._things = bytearray()  # per key id: 1 for claim_links.counts_thing
         self._df: array[int] = array("I")  # per key id: live claims that have it
         self._postings: list[array[int]] = []  # per key id: claim ids (some may be dead)
         self._flat: array[int] = array("I")  # every claim's key ids, one run after another
@@ -137,6 +141,7 @@ class ClaimIndex:
             kid = self._vocab[key] = len(self._df)
             self._class.append(class_weight(key))
             self._kind.append(key_kind(key))
+            self._things.append(counts_thing(key))
             self._df.append(0)
             self._postings.append(array("I"))
         return kid
@@ -189,6 +194,7 @@ class ClaimIndex:
             return []
         kind = self._kind
         said = sum(w for kid, w in weights.items() if kind[kid] != FIGURE_KEY)  # its words and names
+        named = any(kind[kid] == NAME_KEY for kid in weights)
         aside = {kid & _KEY for kid in kids if kid & ASIDE}  # its keys said in passing
         # a match shares at least this much of this claim's weight: the other's share of the shared
         # keys is at most twice this one's (an aside against a main clause), and the score
@@ -213,7 +219,7 @@ class ClaimIndex:
             keys = self.key_ids(c).tobytes()
             score = alike.get(keys)
             if score is None:
-                score = alike[keys] = self._score(weights, total, said, aside, c)
+                score = alike[keys] = self._score(weights, total, said, aside, named, c)
             if score >= threshold:
                 out.append((c, score))
         out.sort(key=lambda item: (-item[1], item[0]))
@@ -254,15 +260,26 @@ class ClaimIndex:
         return {c: root(c) for c in parent}
 
     def _score(
-        self, weights: dict[int, float], total: float, said: float, aside: set[int], claim_id: int
+        self,
+        weights: dict[int, float],
+        total: float,
+        said: float,
+        aside: set[int],
+        named: bool,
+        claim_id: int,
     ) -> float:
         """`claim_links.similarity` over key ids: the shared keys' weight on both sides over both
         claims' weight; 0 when they share figures and little else (WORDS_SHARED: "45,000 people
         evacuated" and "60,000 people in need of food" share a count) or no words of a main clause
         (MAIN_SHARED: "killed Soleimani, head of the Quds Force," and "Soleimani was head of the
-        Quds Force" share a name and an aside)."""
+        Quds Force" share a name and an aside), when each names someone and none in common
+        (`named`: this claim names someone), or when neither names anyone and they share fewer
+        than NAMELESS_SHARED words (a count of something named is one: `_things`)."""
         both = total
         common = mine_shared = other_shared = mine_main = other_main = other_said = 0.0
+        other_named = name_shared = False
+        said_shared = 0  # words and counts of things shared
+        things = self._things
         weight, cached, kind = self.weight, self._weights, self._kind
         for kid in self.key_ids(claim_id):
             w = cached.get(kid) or weight(kid)
@@ -271,6 +288,11 @@ class ClaimIndex:
             mine = weights.get(key)
             if mine is not None:
                 common += mine + w
+            if kind[key] == NAME_KEY:
+                other_named = True
+                name_shared = name_shared or mine is not None
+            elif mine is not None and (kind[key] == WORD_KEY or things[key]):
+                said_shared += 1
             if kind[key] != FIGURE_KEY:
                 other_said += w
                 if mine is not None:
@@ -283,4 +305,8 @@ class ClaimIndex:
             return 0.0  # figures alone
         if mine_main < MAIN_SHARED * said or other_main < MAIN_SHARED * other_said:
             return 0.0  # an aside alone, or names alone
+        if named and other_named and not name_shared:
+            return 0.0  # about others
+        if not named and not other_named and said_shared < NAMELESS_SHARED:
+            return 0.0  # a kind of event, named nowhere
         return common / both if both > 0 else 0.0

@@ -15,18 +15,23 @@ a few stories a word like "people" or "protesters" looks rare and links claims t
 else. So the split's claims are indexed together with background claims: every other Wikinews
 article beside the checkout (the 295 of ../shared less the labelled ones, about 10,000 claims),
 analysed as import would. Pairs are still counted among the split's claims only: a link from a
-labelled claim to a background claim is ignored: nobody read the background against the set,
-and some background articles retell a labelled story (the primaries' delegate count is in two), so
-such a link cannot be called wrong unread. (Many are wrong: at the threshold when it was set, 20
-dev claims made 39 links to background claims, e.g. "twenty people have been confirmed killed" to "We
-are eleven people".) The background's keys are computed once per process (`background()`, some 4 s),
-and each split gets a fresh index of them and its own claims (under a second); `library=False`
-measures the split alone, the earlier method, for comparison.
+labelled claim to a background claim is not a pair of the set: nobody labelled the background
+against it, and some background articles retell a labelled story (the primaries' delegate count
+is in two). Those links are judged on a sample instead (`background_dev.json`, read by the
+guidelines' rules): the dev claims' links to background claims at a score from 0.40 up, drawn
+before the matcher was changed for them (at the threshold 0.48 then, 7 of 39 were the same
+claim: "twenty people have been confirmed killed" was linked to "We are eleven people"). The
+row "background link precision" is the share of the matcher's links that the sample calls the
+same, and "background links judged" the share of its links the sample has read at all: a change
+that makes new links must have them read and added. The background's keys are computed once per
+process (`background()`, some 4 s), and each split gets a fresh index of them and its own claims
+(under a second); `library=False` measures the split alone, the earlier method, for comparison.
 """
 
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from functools import lru_cache
 from itertools import combinations
 from pathlib import Path
@@ -43,6 +48,7 @@ from tests.evaluation.claims import WIKINEWS, wikinews_articles
 DATA = Path(__file__).resolve().parents[1] / "data" / "claim_links"
 PRECISION, RECALL = 0.90, 0.80  # the issue's goal: 0.9 precision at 0.8 recall
 FIGURES, ORIGINS = 0.90, 0.80
+JUDGED = 0.95  # of the links to background claims, the share the sample has read
 SPLITS = ("dev", "heldout")
 
 Ref = tuple[str, int, int]  # (article key, start, end)
@@ -92,43 +98,93 @@ def _keys(claim: DetectedClaim) -> frozenset[str]:
     return claim_keys(claim.text, claim.figures, (claim.source, claim.secondary_source)).keys
 
 
+@dataclass(frozen=True)
+class BackgroundClaim:
+    """A claim of a Wikinews article the set does not label: where it is, and its keys."""
+
+    ref: Ref  # (URL, start, end) in the article's normalised text
+    keys: frozenset[str]
+
+
 @lru_cache(maxsize=1)
-def background() -> tuple[tuple[frozenset[str], ...], ...]:
-    """Per Wikinews article the set does not label, its claims' keys: the rest of the library."""
+def background() -> tuple[tuple[BackgroundClaim, ...], ...]:
+    """Per Wikinews article the set does not label, its claims: the rest of the library."""
     labelled = {a["wikinews"] for a in labels()["articles"].values() if "wikinews" in a}
     out = []
     for row in wikinews_articles():
         if row["url"] not in labelled:
             analysis = analyze(normalize_text(row["text"]), title=row["title"])
-            out.append(tuple(_keys(c) for c in analysis.claims if c.kind != "caveat"))
+            out.append(
+                tuple(
+                    BackgroundClaim((row["url"], c.start, c.end), _keys(c))
+                    for c in analysis.claims
+                    if c.kind != "caveat"
+                )
+            )
     return tuple(out)
 
 
-@lru_cache(maxsize=4)
-def predicted_pairs(split: str, library: bool = True) -> frozenset[frozenset[Ref]]:
-    """The links the matcher makes among the split's claims, through an index of the library (the
+@dataclass(frozen=True)
+class Links:
+    """What the matcher links from a split's claims at a threshold: pairs of the split's claims,
+    and links to background claims (with their scores, for drawing a sample to read)."""
+
+    pairs: frozenset[frozenset[Ref]]
+    background: tuple[tuple[Ref, Ref, float], ...]  # (split claim, background claim, score)
+
+
+@lru_cache(maxsize=8)
+def library_links(split: str, threshold: float = THRESHOLD, library: bool = True) -> Links:
+    """The links the matcher makes from the split's claims, through an index of the library (the
     background articles and the split's) or, with `library=False`, of the split's claims alone."""
-    articles: list[tuple[str | None, tuple[frozenset[str], ...]]] = [
-        (None, keys) for keys in (background() if library else ())
-    ]  # None: a background article
-    refs: dict[int, Ref] = {}
-    for key, article in labels()["articles"].items():
-        if article["split"] == split:
-            articles.append((key, tuple(_keys(c) for c in claims()[key])))
     index = ClaimIndex()
-    for number, (key, keyed) in enumerate(articles, start=1):
-        for at, keys in enumerate(keyed):
-            index.add(claim_id := index.claims + 1, number, keys)  # claim ids start at 1
-            if key is not None:
-                claim = claims()[key][at]
+    refs: dict[int, Ref] = {}  # claim id -> the split's claim
+    outside: dict[int, Ref] = {}  # claim id -> a background claim
+    article = 0
+    for claims_of in background() if library else ():
+        article += 1
+        for bg in claims_of:
+            index.add(claim_id := index.claims + 1, article, bg.keys)  # claim ids start at 1
+            outside[claim_id] = bg.ref
+    for key, labelled in labels()["articles"].items():
+        if labelled["split"] == split:
+            article += 1
+            for claim in claims()[key]:
+                index.add(claim_id := index.claims + 1, article, _keys(claim))
                 refs[claim_id] = (key, claim.start, claim.end)
     pairs = set()
+    found = []
     for claim_id, ref in refs.items():
         kids = index.key_ids(claim_id)
-        for other, _ in index.matches(kids, THRESHOLD, exclude_article=index.article_of(claim_id)):
-            if other in refs:  # a link to a background claim is not counted
+        for other, score in index.matches(kids, threshold, exclude_article=index.article_of(claim_id)):
+            if other in refs:
                 pairs.add(frozenset((ref, refs[other])))
-    return frozenset(pairs)
+            else:
+                found.append((ref, outside[other], score))
+    return Links(frozenset(pairs), tuple(found))
+
+
+def predicted_pairs(split: str, library: bool = True) -> frozenset[frozenset[Ref]]:
+    """The links the matcher makes among the split's claims (a link to a background claim is
+    not counted here: `background_scores` judges those on a sample)."""
+    return library_links(split, THRESHOLD, library).pairs
+
+
+@lru_cache(maxsize=1)
+def background_labels() -> dict[tuple[Ref, Ref], bool]:
+    """(dev claim, background claim) -> the same claim, as read (background_dev.json)."""
+    data = json.loads((DATA / "background_dev.json").read_text(encoding="utf-8"))
+    return {(_ref(p["claim"]), _ref(p["background"])): bool(p["same"]) for p in data["pairs"]}
+
+
+def background_scores(split: str = "dev") -> dict[str, tuple[int, int]]:
+    """(hits, total): the matcher's links from the split to background claims that the sample
+    calls the same claim, of those it judges; and how many of the links it judges at all (a link
+    it lacks must be read and added before the precision means anything)."""
+    judged = background_labels()
+    found = [(a, b) for a, b, _ in library_links(split).background]
+    read = [judged[pair] for pair in found if pair in judged]
+    return {"precision": (sum(read), len(read)), "judged": (len(read), len(found))}
 
 
 def _claim(ref: Ref) -> DetectedClaim:
@@ -198,4 +254,8 @@ def rows() -> list[Row]:
         out.append(_row(f"claim links: {split}", "figures disagree precision", figures["precision"], FIGURES))
         out.append(_row(f"claim links: {split}", "figures disagree recall", figures["recall"], FIGURES))
         out.append(_row(f"claim links: {split}", "origin right", origin_scores(split), ORIGINS))
+        if split == "dev":  # only dev's links to the background were read
+            outside = background_scores(split)
+            out.append(_row("claim links: dev", "background link precision", outside["precision"], PRECISION))
+            out.append(_row("claim links: dev", "background links judged", outside["judged"], JUDGED))
     return out
