@@ -54,8 +54,8 @@ def figure_regex(lang: str, digits: bool = True, counts: bool = True) -> re.Patt
     )
     if lex.data.get("compound_number_words"):  # 'двадцять п'ять людей': one count of several words
         words = rf"{words}(?:\s+{words}){{0,3}}"
-    counted = (
-        rf"(?<![^\W_])(?:{qualifier}\s+)?{words}(?:\s+{mult})?"
+    counted = (  # 'Sixty-six people' is one count, never 'six people'
+        rf"(?<![^\W_])(?<!-)(?:{qualifier}\s+)?{words}(?:-{words})?(?:\s+{mult})?"
         rf"(?:\s+{unit}{end}|\s+(?:{fillers}\s+(?=[^\W\d_]))?(?P<noun>[^\W\d_][\w\-]*))"
     )
     # every figure starts a word (or is a currency sign): testing that first keeps the scan linear

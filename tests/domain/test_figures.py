@@ -61,3 +61,10 @@ def test_the_pattern_holds_only_the_branches_asked_for() -> None:
     assert [m.group() for m in figure_regex("en", False, True).finditer(text)] == ["Seven settlements"]
     assert [m.group() for m in figure_regex("en", True, False).finditer(text)] == ["5", "May 5"]
     assert [m.group() for m in figure_regex("en", False, False).finditer(text)] == []
+
+
+def test_a_hyphenated_number_word_is_one_count() -> None:
+    sentence = "Sixty-six people were hurt and twenty-one are missing."
+    found = [sentence[a:b] for a, b in find_figures(sentence, "en")]
+    assert found[0] == "Sixty-six people"
+    assert "six people" not in found
