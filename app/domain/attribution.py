@@ -491,7 +491,11 @@ def find_cues(masked: str, lex: Lexicon, words: frozenset[str] | None = None) ->
             # 'cabins described as unsafe': a participle after its noun, not a speech act
             reduced = nxt in lex.lowered("reduced_passive_next") and prev not in lex.pronouns
             # 'the warships - said to allow Germany ... -': a hedge in an aside, not a speech act
-            reduced = reduced or (nxt == "to" and before[-1:] in ",-\u2014\u2013")
+            reduced = reduced or (
+                nxt == "to"
+                and before[-1:] in ",-\u2014\u2013"
+                and any(h.endswith(f" {word} to") for h in lex.lowered("hedges"))  # 'is said to'
+            )
             compound = nxt in lex.lowered("compound_heads")  # 'a U.S.-based think tank': a noun
             if (
                 prev in markers
@@ -684,6 +688,9 @@ def _relayed_speaker(
     np = trim_np(s, start, end, lex)
     if np is None or len(s[np[0] : np[1]].split()) > 6:
         return None
+    trailers = lex.lowered("subject_trailers") | lex.lowered("verb_adverbs")
+    if any(w.lower() not in trailers for w in s[np[1] : end].split()):
+        return None  # 'reported Hamza bin Laden to be dead, citing ...': no speaker before the cue
     return np
 
 
@@ -918,7 +925,10 @@ def clause_before(s: str, cue_start: int, lex: Lexicon) -> tuple[int, int] | Non
         participle = (
             participle
             and "-" not in lead  # 'state-owned news agency Fars': an adjective
-            and lead.endswith(tuple(lex.words("past_suffixes") + lex.words("participle_suffixes")))
+            and (
+                lead.endswith(tuple(lex.words("past_suffixes") + lex.words("participle_suffixes")))
+                or lead in lex.lowered("irregular_participles")  # '..., made up of lay leaders, wrote'
+            )
         )
         # 'The data, collected from 74 schools, showed': step back over a participle clause too
         subordinate = (

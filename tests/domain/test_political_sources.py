@@ -66,6 +66,10 @@ def source_of(sentence: str) -> str | None:
         # 'this person' is a subject, 'this week' a time; 'but said' shares the first verb's subject
         ("However, this person also said that the plan had failed.", "this person"),
         ("The agency did not mention casualties, but said exports were continuing.", "The agency"),
+        # an aside of an irregular participle is stepped over; 'wrote to' is no 'said to' hedge
+        ("The board, made up of lay leaders, wrote to the city in July.", "The board"),
+        # 'reported X to be dead, citing': X is what was reported, not a relayed speaker
+        ("On Friday, several outlets reported the envoy to be dead, citing officials.", "several outlets"),
         # ', the paper reports': a clause has ended, 'reports' is the verb
         ("The frigates will be outdated, the magazine notes.", "the magazine"),
     ],
