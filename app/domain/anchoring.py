@@ -10,7 +10,7 @@ prefix and its suffix are, then by how close they are to where the quote was exp
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from app.domain.fuzzy_match import Match, TextMasks, edit_distance, prefix_distances, search, search_window
@@ -63,16 +63,29 @@ def match_quote(
     approximate search looks around `hint` first and in the whole text only when that finds
     nothing close; `masks` (of this text) lets many searches in one text share their set-up.
     """
-    strict = exact_matches(text, quote)
+    return _match(text, quote, hint, masks, ())
+
+
+def _match(
+    text: str, quote: TextQuote, hint: int | None, masks: TextMasks | None, rivals: Sequence[TextQuote]
+) -> tuple[int, int] | None:
+    """match_quote, leaving out every place whose context fits one of `rivals` (the same words
+    elsewhere in the old text) better than the quote's own."""
+
+    def ours(start: int, end: int) -> bool:
+        return not rivals or not _belongs_to_a_rival(text, quote, start, end, rivals)
+
+    strict = [span for span in exact_matches(text, quote) if ours(*span)]
     if len(strict) == 1:
         return strict[0]
     if strict:
         return min(strict, key=lambda span: (_distance_from(span[0], hint), span[0]))
     if not quote.exact:
         return None
-    candidates = [Match(at, at + len(quote.exact), 0) for at in _occurrences(text, quote.exact)]
+    size = len(quote.exact)
+    candidates = [Match(at, at + size, 0) for at in _occurrences(text, quote.exact) if ours(at, at + size)]
     if not candidates:
-        candidates = _approximate(text, quote, hint, masks)
+        candidates = _approximate(text, quote, hint, masks, ours)
     if not candidates:
         return None
     best = max(candidates, key=lambda c: _score(text, quote, c, hint))
@@ -93,22 +106,60 @@ def anchor(
     return match_quote(text, quote, hint=start)
 
 
-def reanchor(text: str, targets: Sequence[tuple[TextQuote, int]]) -> list[tuple[int, int] | None]:
+def reanchor(
+    text: str, targets: Sequence[tuple[TextQuote, int]], old_text: str | None = None
+) -> list[tuple[int, int] | None]:
     """Where each (quote, old start) is in a new version of its text; None for those gone.
 
     Taken in the order of the old starts, each quote is expected where the previous one found
     moved it (an insertion shifts everything after it), which keeps the fuzzy search local.
+    Words repeated in the article are as many occurrences, each with its own context: a place
+    whose context fits another occurrence (another claim's quote, or another place of the words
+    in `old_text`, the text the old starts are in) better than the claim's own is that one's, so
+    the claim of a deleted repeat is orphaned rather than moved onto the repeat that is left.
     """
     masks = TextMasks(text)
+    rivals = _rivals(targets, old_text)
     found: list[tuple[int, int] | None] = [None] * len(targets)
     shift = 0
     for index in sorted(range(len(targets)), key=lambda i: targets[i][1]):
         quote, old_start = targets[index]
-        span = match_quote(text, quote, hint=max(0, min(len(text), old_start + shift)), masks=masks)
+        hint = max(0, min(len(text), old_start + shift))
+        span = _match(text, quote, hint, masks, rivals[index])
         if span is not None:
             shift = span[0] - old_start
         found[index] = span
     return found
+
+
+def _rivals(targets: Sequence[tuple[TextQuote, int]], old_text: str | None) -> list[tuple[TextQuote, ...]]:
+    """For each target, the other occurrences of its words: other claims' quotes of the same words
+    with another context, and the words' other places in the old text."""
+    same_words: dict[str, set[TextQuote]] = {}
+    for quote, _ in targets:
+        if quote.exact:
+            same_words.setdefault(quote.exact, set()).add(quote)
+    if old_text is not None:
+        for exact, quotes in same_words.items():
+            quotes.update(
+                describe_quote(old_text, at, at + len(exact)) for at in _occurrences(old_text, exact)
+            )
+    return [tuple(q for q in same_words.get(quote.exact, ()) if q != quote) for quote, _ in targets]
+
+
+def _belongs_to_a_rival(
+    text: str, quote: TextQuote, start: int, end: int, rivals: Sequence[TextQuote]
+) -> bool:
+    own = _context_fit(text, quote, start, end)
+    return any(_context_fit(text, rival, start, end) > own for rival in rivals)
+
+
+def _context_fit(text: str, quote: TextQuote, start: int, end: int) -> float:
+    """How well the quote's prefix and suffix fit around text[start:end], 0 to 2; an empty side
+    (a quote at an edge of its text) fits only an edge."""
+    before = _prefix_similarity(text, quote.prefix, start) if quote.prefix else float(start == 0)
+    after = _suffix_similarity(text, quote.suffix, end) if quote.suffix else float(end == len(text))
+    return before + after
 
 
 def utf16_to_codepoint(text: str, offset: int) -> int:
@@ -156,8 +207,15 @@ def _occurrences(text: str, exact: str) -> list[int]:
     return found
 
 
-def _approximate(text: str, quote: TextQuote, hint: int | None, masks: TextMasks | None) -> list[Match]:
-    """Spans within the error budget of the quote: near `hint` if a sure one is there, else anywhere.
+def _approximate(
+    text: str,
+    quote: TextQuote,
+    hint: int | None,
+    masks: TextMasks | None,
+    keep: Callable[[int, int], bool] = lambda start, end: True,
+) -> list[Match]:
+    """Spans within the error budget of the quote (those `keep` accepts): near `hint` if a sure one
+    is there, else anywhere.
 
     A match near the expected place is sure when it is close to the quote or its context agrees;
     otherwise it may be a look-alike of a quote that moved far, so the whole text is searched too
@@ -168,10 +226,13 @@ def _approximate(text: str, quote: TextQuote, hint: int | None, masks: TextMasks
     near: list[Match] = []
     if hint is not None:
         slack = len(exact) + budget + _WINDOW_SLACK
-        near = search_window(exact, text, budget, hint - slack, hint + slack)
+        near = [
+            m for m in search_window(exact, text, budget, hint - slack, hint + slack) if keep(m.start, m.end)
+        ]
         if any(m.errors * 2 <= budget or _context_agrees(text, quote, m) for m in near):
             return near
-    return list(dict.fromkeys([*near, *search(exact, text, budget, masks)]))
+    anywhere = [m for m in search(exact, text, budget, masks) if keep(m.start, m.end)]
+    return list(dict.fromkeys([*near, *anywhere]))
 
 
 def _context_agrees(text: str, quote: TextQuote, match: Match) -> bool:

@@ -52,7 +52,7 @@ class Replanned:
 
 def replan(old_text: str, new_text: str, places: Sequence[Placement]) -> list[Replanned]:
     """Each claim's place in `new_text`, in the order given."""
-    spans = reanchor(new_text, [(p.quote, p.start) for p in places])
+    spans = reanchor(new_text, [(p.quote, p.start) for p in places], old_text)
     return [
         _orphan(place, new_text) if span is None else _move(place, old_text, new_text, span)
         for place, span in zip(places, spans, strict=True)

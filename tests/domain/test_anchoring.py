@@ -360,3 +360,51 @@ def test_repeated_quotes_follow_the_shift_measured_on_the_claims_before_them(
     """Taken in the order of their old starts, each quote is looked for where the claim before it
     moved by: its start shifted by the same amount, not its end and not by its own old start."""
     assert reanchor(text, [(TextQuote(word), start) for word, start in targets]) == expected
+
+
+# --- a sentence repeated in the article, one occurrence deleted ----------------------------------
+
+REPEATED = "Prices rose in May. Wages fell again this spring. Prices rose in May. Rents fell too."
+FIRST, SECOND = (0, 19), (50, 69)  # the two occurrences of 'Prices rose in May.'
+WITHOUT_FIRST = REPEATED[FIRST[1] + 1 :]  # 'Wages fell again this spring. Prices rose in May. ...'
+
+
+def test_a_claim_on_a_deleted_repeat_does_not_take_the_place_of_the_claim_on_the_other() -> None:
+    targets = [(describe_quote(REPEATED, *span), span[0]) for span in (FIRST, SECOND)]
+    kept = WITHOUT_FIRST.index("Prices")
+    assert reanchor(WITHOUT_FIRST, targets) == [None, (kept, kept + 19)]
+
+
+def test_a_claim_on_a_deleted_repeat_is_orphaned_even_when_the_other_carries_no_claim() -> None:
+    """The old text says the quote was there twice: the occurrence left, by its context, is the other one."""
+    target = (describe_quote(REPEATED, *FIRST), FIRST[0])
+    assert reanchor(WITHOUT_FIRST, [target], old_text=REPEATED) == [None]
+    assert reanchor(WITHOUT_FIRST, [target]) == [(30, 49)]  # without the old text nothing tells them apart
+
+
+def test_a_claim_on_the_surviving_repeat_stays_with_it() -> None:
+    without_second = REPEATED[: SECOND[0]] + REPEATED[SECOND[1] + 1 :]
+    targets = [(describe_quote(REPEATED, *span), span[0]) for span in (FIRST, SECOND)]
+    assert reanchor(without_second, targets, old_text=REPEATED) == [FIRST, None]
+    assert reanchor(without_second, targets[:1], old_text=REPEATED) == [FIRST]
+
+
+def test_a_repeat_reworded_in_place_keeps_its_claim_instead_of_jumping_to_the_other() -> None:
+    reworded = REPEATED.replace("Prices rose in May.", "Prices Rose in May.", 1)
+    target = (describe_quote(REPEATED, *FIRST), FIRST[0])
+    assert reanchor(reworded, [target], old_text=REPEATED) == [FIRST]
+
+
+def test_a_unique_sentence_moved_elsewhere_is_still_followed_with_the_old_text() -> None:
+    old = "The mayor resigned on Monday. Rents fell too. Wages fell again this spring."
+    new = "Rents fell too. Wages fell again this spring. The mayor resigned on Monday."
+    target = (describe_quote(old, 0, 29), 0)
+    assert reanchor(new, [target], old_text=old) == [(46, 75)]
+
+
+def test_replanning_orphans_the_claim_of_a_deleted_repeat() -> None:
+    from app.domain.replan import Placement, replan
+
+    quote = describe_quote(REPEATED, *FIRST)
+    place = Placement(FIRST[0], FIRST[1], quote.exact, quote.prefix, quote.suffix)
+    assert [r.outcome for r in replan(REPEATED, WITHOUT_FIRST, [place])] == ["orphaned"]

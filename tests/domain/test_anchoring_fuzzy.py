@@ -138,3 +138,27 @@ def test_deleting_a_claims_sentence_orphans_it(sentences: list[str], data: st.Da
     spans = reanchor(" ".join(rest), targets)
     assert spans[which] is None
     assert all(span is not None for i, span in enumerate(spans) if i != which)
+
+
+@settings(max_examples=100, deadline=None)
+@given(ARTICLE, st.data())
+def test_deleting_one_of_two_repeats_leaves_each_claim_with_its_own_occurrence(
+    sentences: list[str], data: st.DataObject
+) -> None:
+    """A sentence the article says twice, apart: deleting either occurrence orphans that one's claim
+    and keeps the other's, whether or not the other carries a claim."""
+    assume(len(sentences) >= 3)
+    first = data.draw(st.integers(0, len(sentences) - 3))
+    second = data.draw(st.integers(first + 2, len(sentences)))
+    repeat = sentences[first]
+    assume(all(similarity(repeat, other) < 0.6 for other in sentences if other != repeat))
+    assume(not search(repeat, " ".join(s for s in sentences if s != repeat), error_budget(len(repeat))))
+    said = [*sentences[:second], sentences[first], *sentences[second:]]
+    old, targets = _claims(said)
+    gone, kept = data.draw(st.permutations([first, second]))
+    new_text, new_targets = _claims(said[:gone] + said[gone + 1 :])
+    kept_span = new_targets[kept - (gone < kept)][1]
+    spans = reanchor(new_text, targets, old_text=old)
+    assert spans[gone] is None
+    assert spans[kept] == (kept_span, kept_span + len(sentences[first]))
+    assert reanchor(new_text, [targets[gone]], old_text=old) == [None]

@@ -316,3 +316,53 @@ def test_a_caveat_never_qualifies_another_caveat_however_much_they_share() -> No
         _item("The drones over the harbour at night could not be confirmed either.", caveat=True),
     ]
     assert caveats.link(items, load("en")) == [(), (0,), (0,)]
+
+
+def test_the_outlet_named_mid_sentence_with_a_small_the_is_the_reporting_side() -> None:
+    """Whatever the object, the outlet not verifying something is a caveat; 'police' is a party."""
+    lex = load("en")
+    found = caveats.find("On Monday, the Courier could not verify her medical history.", lex)
+    assert found is not None and found.kind == "active"
+    assert caveats.find("On Monday, police could not verify her medical history.", lex) is None
+
+
+def test_a_shared_figure_weighs_less_than_a_relayed_claim_sharing_the_topic_and_the_party() -> None:
+    """A figure counts 3; 'the port' (half) and 'harbour' (double, after 'about') with the claim
+    relayed count 3.5, enough to outweigh the figure one sentence closer."""
+    items = [
+        _item("The port said the harbour was closed.", relayed=True),
+        _item("They counted 40 boats.", figures=("40",)),
+        _item("The port did not respond to questions about the 40 harbour drones.", caveat=True),
+    ]
+    assert caveats.link(items, load("en"))[2] == (0,)
+    assert caveats.link(items[1:], load("en"))[1] == (0,)
+
+
+def test_a_caveat_of_several_claims_takes_a_claim_sharing_a_single_word() -> None:
+    """'either side': the best claim and every claim scoring half as much, one shared word (1.0) included."""
+    items = [
+        _item("Sightings were many."),
+        _item("The port said it was calm.", relayed=True),
+        _item("The port could not verify drone sightings from either side.", caveat=True),
+    ]
+    assert caveats.link(items, load("en"))[2] == (0, 1)
+
+
+def test_of_two_claims_sharing_as_much_the_one_before_the_caveat_wins() -> None:
+    items = [
+        _item("Drones flew over the harbour."),
+        _item("The port could not verify the harbour drones footage.", caveat=True),
+        _item("Drones flew over the harbour."),
+    ]
+    assert caveats.link(items, load("en"))[1] == (0,)
+
+
+def test_a_lead_in_with_its_comma_makes_the_caveat_qualify_its_own_sentence() -> None:
+    lex = load("en")
+    found = caveats.find("Although, the figure could not be verified, the ministry said it was true.", lex)
+    assert found is not None and found.own_clause
+
+
+def test_a_party_to_the_story_opening_the_sentence_is_not_the_reporting_side() -> None:
+    """'Officials' not verifying her medical history is a fact of the story, not a caveat."""
+    assert caveats.find("Officials could not verify her medical history.", load("en")) is None

@@ -1,0 +1,70 @@
+"""What the claim engine keeps about each sentence besides its claim (app/domain/claims.py): the
+facts its score came from, the rule that found a caveat's subject, the other speakers the editor
+lists, and the names later anaphors may mean; invented sentences."""
+
+from __future__ import annotations
+
+from app.domain.claims import analyze, other_speakers
+
+
+def test_a_caveats_subject_is_found_by_the_caveat_subject_rule() -> None:
+    (_, caveat) = analyze("The army said 40 soldiers died. The ministry could not verify the figure.").claims
+    assert (caveat.kind, caveat.source, caveat.source_rule) == ("caveat", "The ministry", "caveat_subject")
+
+
+def test_the_facts_say_whether_the_source_is_named() -> None:
+    facts = analyze("Jane Roe said 40 soldiers died. The army said the dam held.").facts
+    assert [(f.source, f.named_source) for f in facts] == [("Jane Roe", True), ("The army", False)]
+
+
+def test_the_quoted_share_is_the_part_of_the_sentence_inside_quotation_marks() -> None:
+    quote = '"We will rebuild the whole harbour."'
+    text = f"The mayor said: {quote}"
+    (fact,) = analyze(text).facts
+    assert fact.quoted_share == (len(quote) - 2) / len(text)  # the words between the marks
+
+
+def test_other_speakers_lists_the_attributions_beyond_the_claims_own_source() -> None:
+    assert other_speakers("Police said the driver, who his lawyer claimed was innocent, fled.", "Police") == [
+        "his lawyer (claimed)"
+    ]
+    assert other_speakers('The mayor said: "I think the port is safe."', "The mayor") == [
+        "I = The mayor (think, inside the quotation)"
+    ]
+
+
+def test_an_i_inside_the_second_quotation_of_a_sentence_is_its_own_speaker() -> None:
+    text = '"The port is closed," said Roe; "I believe it will reopen soon," said Lee.'
+    (claim,) = analyze(text).claims
+    assert [(text[a.source[0] : a.source[1]], a.resolved) for a in claim.attributions] == [
+        ("Roe", None),
+        ("Lee", None),
+        ("I", "Lee"),
+    ]
+
+
+def test_she_means_the_source_of_the_sentence_before_rather_than_a_person_named_in_it() -> None:
+    text = "Coach Tom Lee praised the team, captain Ann Park said. She added that the port was closed."
+    assert [c.source_refers_to for c in analyze(text).claims] == [None, "captain Ann Park"]
+
+
+def test_an_unnamed_described_source_is_no_referent_for_the_report() -> None:
+    """'A group of local fishermen' may be 'the fishermen' later, but 'The report' is not them."""
+    text = "A group of local fishermen said the port was closed. The report said the port reopened."
+    assert [c.source_refers_to for c in analyze(text).claims] == [None, None]
+
+
+def test_a_speaker_carried_into_the_next_quotation_is_not_named_again_there() -> None:
+    """The continued quotation adds no mention of Ann Roe: 'He' after it is the harbour chief named
+    in that sentence, the latest person, not Ann Roe."""
+    text = (
+        '"We will rebuild the harbour," said Ann Roe. "It will take years of work" with harbour chief '
+        "Tom Lee in charge. He said the money was there."
+    )
+    claims = analyze(text).claims
+    assert [(c.source, c.source_from_context) for c in claims] == [
+        ("Ann Roe", False),
+        ("Ann Roe", True),
+        ("He", False),
+    ]
+    assert claims[2].source_refers_to == "chief Tom Lee"
