@@ -497,6 +497,9 @@ def find_cues(masked: str, lex: Lexicon, words: frozenset[str] | None = None) ->
                 and any(h.endswith(f" {word} to") for h in lex.lowered("hedges"))  # 'is said to'
             )
             compound = nxt in lex.lowered("compound_heads")  # 'a U.S.-based think tank': a noun
+            # 'a place for sharing ideas, making plans, and reporting problems': one of a list of
+            # activities after 'and', not a speaker's '..., reporting'
+            listed = word in lex.participle_cues and prev in lex.conjunctions
             if (
                 prev in markers
                 or noun_like
@@ -508,6 +511,7 @@ def find_cues(masked: str, lex: Lexicon, words: frozenset[str] | None = None) ->
                 or quote_only
                 or reduced
                 or compound
+                or listed
                 or object_noun
             ):
                 continue  # a noun ('the claims', 'reports of'), a passive ('are confirmed'), 'found a body'
@@ -939,7 +943,8 @@ def clause_before(s: str, cue_start: int, lex: Lexicon) -> tuple[int, int] | Non
         if lead in lex.relatives and end != len(prefix) and k > 0 and not passed_words:
             end = max(start - 2, 0)  # 'The company, which employs 4,000 people, said': an aside
             continue
-        passed_words = passed_words or bool(seg.strip())
+        # 'Tomas, who was detained in May, and promised': a lone 'and' is no words of a clause
+        passed_words = passed_words or bool(seg.strip() and not lex.connective_re.fullmatch(seg.strip()))
         if lead in lex.relatives:
             np = trim_np(s, start, end, lex)  # '..., which state media said': 'state media'
             if np is None and start > 2:

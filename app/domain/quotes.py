@@ -270,6 +270,9 @@ def _after(text: str, qs: int, qe: int, p_end: int, lex: Lexicon) -> Quote | Non
     tail = text[a:b]
     if inner[-1:] == "." and tail[:1].isupper():
         return None  # '"... maneuver." She explained': a full stop ends the quote's sentence
+    opener = tail.split()[0].lower() if tail.split() else ""
+    if opener in lex.conjunctions | lex.lowered("clause_coordinators"):
+        return None  # 'Roe said, "We lost," and Lee said, "...": the next clause, another speaker
     cue = lex.cue_re.search(tail)
     if cue is not None:
         if cue.start() > 0:

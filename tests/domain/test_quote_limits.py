@@ -4,8 +4,6 @@ speaker after the verb; invented sentences."""
 
 from __future__ import annotations
 
-import pytest
-
 from app.domain.lexicon import load
 from app.domain.quotes import find_quotes, quoted_spans
 
@@ -53,11 +51,6 @@ def test_a_single_quoted_passage_closes_within_600_characters_of_its_opening_mar
     assert quoted_spans(too_long, 0, len(too_long), lex) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known bug: the attribution after the first quotation is read as '..., and Lee said', so "
-    "Roe's quotation goes to Lee",
-)
 def test_a_quotation_after_its_speakers_verb_is_not_given_to_the_next_speaker() -> None:
     text = 'Roe said, "We lost the match," and Lee said, "I think we can still win the league."'
     assert [(q.content, q.speaker) for q in find_quotes(text)] == [
