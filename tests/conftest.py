@@ -15,6 +15,7 @@ import pytest
 
 from app.storage.database import Database, open_database
 from tests.dialog_guard import _dialog_guard, _dialog_stand_ins, dialogs, pytest_runtest_call  # noqa: F401
+from tests.helpers import case_id
 
 pytest_plugins = ["pytester", "tests.postgres_server"]  # pytester: the suite's own guards are tested by
 # running a small suite; postgres_server: a throwaway PostgreSQL for the newsroom tests
@@ -25,6 +26,15 @@ SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 # ptrace, a missing validator or a folder that cannot be made read-only would leave CI green.
 SKIPS_ALLOWED_IN_CI = ("never runs in CI",)
 SEED_ARTICLE = next(iter(sorted((SHARED / "corpus" / "seed").glob("*.txt"))), None)
+
+
+def pytest_make_parametrize_id(config: pytest.Config, val: object, argname: str) -> str | None:
+    """Text parameters get ids made of letters, digits and dashes (tests/helpers.py `case_id`)."""
+    if isinstance(val, bytes):
+        return case_id(val.decode("latin-1"))
+    if callable(val) and not isinstance(val, type):
+        return case_id(getattr(val, "__name__", argname))  # not '<lambda>'
+    return case_id(val) if isinstance(val, str) else None
 
 
 @pytest.hookimpl(wrapper=True)

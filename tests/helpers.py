@@ -91,3 +91,10 @@ def corrupt_pages(path: Path) -> None:
     for offset in range(page, len(data), 7):
         data[offset] = (offset * 31) % 256
     path.write_bytes(bytes(data))
+
+
+def case_id(text: str, size: int = 40) -> str:
+    """A test id from a case's text that a command line can pass back (letters, digits and dashes):
+    mutmut hands pytest the node ids it collected, and an id with spaces, brackets or an escaped
+    newline is then "not found"."""
+    return re.sub(r"[^A-Za-z0-9]+", "-", text[:size]).strip("-") or "empty"

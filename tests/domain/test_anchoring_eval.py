@@ -46,6 +46,7 @@ from app.domain.anchoring import (
     utf16_to_codepoint,
 )
 from tests.evaluation import EVAL
+from tests.helpers import case_id
 
 CASES = EVAL / "anchoring"
 MISSING = f"{CASES} is not beside the checkout"
@@ -60,7 +61,7 @@ def _load(name: str) -> Any:
 def _params(cases: list[tuple[str, Case]]) -> list[Any]:
     if not cases:
         return [pytest.param(None, marks=pytest.mark.skip(reason=MISSING), id="missing")]
-    return [pytest.param(case, id=name) for name, case in cases]
+    return [pytest.param(case, id=case_id(name, 60)) for name, case in cases]
 
 
 def hypothesis_cases() -> list[tuple[str, Case]]:

@@ -9,11 +9,12 @@ import pytest
 from app.domain.claims import analyze
 from app.domain.quotes import find_quotes
 from tests.evaluation.claims import QUOTES, quote_case_ok, quote_cases
+from tests.helpers import case_id
 
 pytestmark = pytest.mark.skipif(not QUOTES.is_file(), reason="shared evaluation material not present")
 
 
-@pytest.mark.parametrize("case", quote_cases() if QUOTES.is_file() else [], ids=lambda c: c["text"][:30])
+@pytest.mark.parametrize("case", quote_cases() if QUOTES.is_file() else [], ids=lambda c: case_id(c["text"]))
 def test_textacy_case(case: dict[str, Any]) -> None:
     got = [(q.content, q.speaker, q.cue) for q in find_quotes(case["text"], case.get("lang", "en"))]
     assert quote_case_ok(case), got

@@ -6,11 +6,14 @@ import pytest
 
 from tests.evaluation import SEED, Row
 from tests.evaluation.claims import _seed_rows, seed_docs, seed_mismatches
+from tests.helpers import case_id
 
 pytestmark = pytest.mark.skipif(not any(SEED.glob("*.gold.json")), reason="seed corpus not present")
 
 
-@pytest.mark.parametrize("row", _seed_rows() if any(SEED.glob("*.gold.json")) else [], ids=lambda r: r.metric)
+@pytest.mark.parametrize(
+    "row", _seed_rows() if any(SEED.glob("*.gold.json")) else [], ids=lambda r: case_id(r.metric)
+)
 def test_seed_row_at_full_marks(row: Row) -> None:
     assert row.passed, (row, seed_mismatches())
 

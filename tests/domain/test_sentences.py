@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from app.domain.text import Span, normalize_text, split_sentences
 from tests.evaluation import sentences as suites
+from tests.helpers import case_id
 
 
 def sentences(text: str, *, clean: bool = False) -> list[str]:
@@ -17,7 +18,7 @@ def sentences(text: str, *, clean: bool = False) -> list[str]:
 # --- others' suites (the same scoring as `python -m tests.evaluation`) ----------------------------
 
 
-@pytest.mark.parametrize("case", suites.golden_cases(), ids=lambda c: c.text[:40])
+@pytest.mark.parametrize("case", suites.golden_cases(), ids=lambda c: case_id(c.text))
 def test_golden_rule(case: suites.Case) -> None:
     assert sentences(case.text) == list(case.expected)
 
@@ -136,7 +137,7 @@ NEWS = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), NEWS, ids=lambda v: v[:30] if isinstance(v, str) else "")
+@pytest.mark.parametrize(("text", "expected"), NEWS, ids=lambda v: case_id(v) if isinstance(v, str) else "")
 def test_news_abbreviations_initials_numbers(text: str, expected: list[str]) -> None:
     assert sentences(text) == expected
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from app.domain.text import Span, normalize_text, split_sentences
+from tests.helpers import case_id
 
 
 def sentences(text: str, *, clean: bool = False) -> list[str]:
@@ -175,7 +176,7 @@ RULES = [
 ]
 
 
-@pytest.mark.parametrize("text,expected", RULES, ids=[t[:30] for t, _ in RULES])
+@pytest.mark.parametrize("text,expected", RULES, ids=[case_id(t, 30) for t, _ in RULES])
 def test_each_rule_of_the_segmenter(text: str, expected: list[str]) -> None:
     assert sentences(text) == expected
 
