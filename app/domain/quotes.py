@@ -209,8 +209,10 @@ def _speaker_like(np: str, lex: Lexicon) -> bool:
         return False
     known = lex.determiners | lex.titles | lex.title_modifiers | set(lex.pronouns)
     # 'team member Rodaba Noori': a role before a name; 'weather.com': a site
+    first = words[0][:1]
     return (
-        words[0][:1].isupper()
+        first.isupper()
+        or (first.isalpha() and not first.islower())  # '李明 said': a script without capitals
         or head in known
         or (len(words) > 1 and words[-1][:1].isupper())
         or bool(re.fullmatch(r"[\w-]+\.[a-z]{2,}", np))
