@@ -1,14 +1,36 @@
-"""Shared by the claim editor's tests: a window showing an article with one claim chosen."""
+"""Shared by the claim editor's tests: a window showing an article with one claim chosen, and what
+the conflict dialog showed when a colleague's change came first."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QComboBox
+from PySide6.QtWidgets import QComboBox, QDialog
 
 from app.domain.records import ClaimRecord
 from app.services import claims
+from app.ui.dialogs.conflict_dialog import ConflictDialog
 from app.ui.main_window import MainWindow
+from tests.dialog_guard import DialogGuard
+
+KEEP, APPLY = QDialog.DialogCode.Rejected, QDialog.DialogCode.Accepted
+
+
+class Seen:
+    """What the conflict dialog showed each time, and the answer given."""
+
+    def __init__(self, dialogs: DialogGuard, *answers: QDialog.DialogCode) -> None:
+        self.theirs: list[str] = []
+        self.yours: list[str] = []
+        self.said: list[str] = []
+        self.left = list(answers)
+        dialogs.expect("ConflictDialog.exec", self.answer)
+
+    def answer(self, dialog: ConflictDialog) -> QDialog.DialogCode:
+        self.theirs.append(dialog.theirs.toPlainText())
+        self.yours.append(dialog.yours.toPlainText())
+        self.said.append(dialog.text())
+        return self.left.pop(0)
 
 
 def open_with_claim(window: MainWindow, article: Path, row: int = 0) -> int:

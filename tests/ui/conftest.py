@@ -5,10 +5,12 @@ No dialog can block a test (tests/dialog_guard.py); `errors` is the common way t
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 from pytestqt.qtbot import QtBot
 
-from app.storage.database import Database
+from app.storage.database import Database, open_database
 from app.ui.main_window import MainWindow
 from tests.dialog_guard import DialogGuard
 
@@ -27,3 +29,11 @@ def window(qtbot: QtBot, db: Database) -> MainWindow:
 def errors(dialogs: DialogGuard) -> list[str]:
     """The warnings the window shows (a message box each), in order; any other dialog still fails."""
     return dialogs.expect("QMessageBox.warning")
+
+
+@pytest.fixture
+def ana(db: Database) -> Iterator[Database]:
+    """Editor A: another program (a colleague, another window) on the same library file."""
+    other = open_database(db.path)
+    yield other
+    other.close()

@@ -4,7 +4,6 @@ B gets the conflict dialog with both changes, and either choice loses nothing.""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,37 +14,13 @@ from pytestqt.qtbot import QtBot
 
 from app.errors import ConflictError
 from app.services import articles, claims, evidence
-from app.storage.database import Database, open_database
+from app.storage.database import Database
 from app.ui.dialogs.conflict_dialog import ConflictDialog
 from app.ui.main_window import MainWindow
 from tests.dialog_guard import DialogGuard
-from tests.ui.claim_editor_support import choose, open_with_claim, stored
+from tests.ui.claim_editor_support import APPLY, KEEP, Seen, choose, open_with_claim, stored
 
-KEEP, APPLY = QDialog.DialogCode.Rejected, QDialog.DialogCode.Accepted
 OK = QDialogButtonBox.StandardButton.Ok
-
-
-@pytest.fixture
-def ana(db: Database) -> Iterator[Database]:
-    """Editor A: another program (a colleague, another window) on the same library file."""
-    other = open_database(db.path)
-    yield other
-    other.close()
-
-
-class Seen:
-    """What the conflict dialog showed each time, and the answer given."""
-
-    def __init__(self, dialogs: DialogGuard, *answers: QDialog.DialogCode) -> None:
-        self.theirs: list[str] = []
-        self.yours: list[str] = []
-        self.left = list(answers)
-        dialogs.expect("ConflictDialog.exec", self.answer)
-
-    def answer(self, dialog: ConflictDialog) -> QDialog.DialogCode:
-        self.theirs.append(dialog.theirs.toPlainText())
-        self.yours.append(dialog.yours.toPlainText())
-        return self.left.pop(0)
 
 
 def _set_status_in_editor(qtbot: QtBot, window: MainWindow, status_id: str, reason: str) -> None:

@@ -5,7 +5,6 @@ what it read before, makes its change. B gets the conflict dialog, and either an
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from functools import partial
 from pathlib import Path
 
@@ -16,39 +15,11 @@ from PySide6.QtWidgets import QDialog, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from app.services import articles, claims, library
-from app.storage.database import Database, open_database
-from app.ui.dialogs.conflict_dialog import ConflictDialog
+from app.storage.database import Database
 from app.ui.library.library_pane import TITLE
 from app.ui.main_window import MainWindow
 from tests.dialog_guard import DialogGuard
-from tests.ui.claim_editor_support import open_with_claim, stored
-
-KEEP, APPLY = QDialog.DialogCode.Rejected, QDialog.DialogCode.Accepted
-
-
-@pytest.fixture
-def ana(db: Database) -> Iterator[Database]:
-    """Editor A: another program (a colleague, another window) on the same library file."""
-    other = open_database(db.path)
-    yield other
-    other.close()
-
-
-class Seen:
-    """What the conflict dialog showed each time, and the answer given."""
-
-    def __init__(self, dialogs: DialogGuard, *answers: QDialog.DialogCode) -> None:
-        self.theirs: list[str] = []
-        self.yours: list[str] = []
-        self.said: list[str] = []
-        self.left = list(answers)
-        dialogs.expect("ConflictDialog.exec", self.answer)
-
-    def answer(self, dialog: ConflictDialog) -> QDialog.DialogCode:
-        self.theirs.append(dialog.theirs.toPlainText())
-        self.yours.append(dialog.yours.toPlainText())
-        self.said.append(dialog.text())
-        return self.left.pop(0)
+from tests.ui.claim_editor_support import APPLY, KEEP, Seen, open_with_claim, stored
 
 
 def _set_span_from_the_article(window: MainWindow, claim_id: int, passage: str) -> tuple[int, int]:
