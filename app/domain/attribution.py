@@ -71,14 +71,22 @@ def every_attribution(masked: str, cues: tuple[tuple[int, int], ...], lex: Lexic
         source, rule = cue_source(masked, a, b, lex)
         earlier = [y for x, y in cues if y <= a]
         inside = [y for y in earlier if source is None or source[0] < y]
-        if earlier and inside:
+        if earlier and inside and masked[a:b].lower() not in lex.free_cues:
             # 'Memon said she believed ...': the subject of a reported clause starts after its cue
             source, rule = _reported_subject(masked, max(inside), a, lex), "reported_clause"
         if source is None:
             source, rule = _pronoun_before(masked, a, lex), "pronoun"  # 'Prompted I think by ...'
+        if source is not None and _free_relative(masked, source[0], lex):
+            continue  # 'alarmed by what they found': the cue's content is 'what', no claim follows
         if source is not None and rule is not None and _names_someone(masked[source[0] : source[1]], lex):
             out.append(Said(source, (a, b), rule))
     return out
+
+
+def _free_relative(s: str, source_start: int, lex: Lexicon) -> bool:
+    """True when the source opens a clause headed by 'what' ('by what they found', 'what he said')."""
+    m = re.search(r"(\w+)\s+$", s[:source_start])
+    return m is not None and m.group(1).lower() in lex.lowered("free_relatives")
 
 
 def _pronoun_before(s: str, cue_start: int, lex: Lexicon) -> tuple[int, int] | None:
@@ -332,8 +340,11 @@ def _strip_adverbs(s: str, a: int, b: int, lex: Lexicon) -> int:
     return b
 
 
-def np_after(s: str, a: int, b: int, lex: Lexicon) -> tuple[int, int] | None:
-    """The noun phrase that follows a cue ('according to X on Monday' -> X), cut at a stop word."""
+def np_after(s: str, a: int, b: int, lex: Lexicon, through_by: bool = True) -> tuple[int, int] | None:
+    """The noun phrase that follows a cue ('according to X on Monday' -> X), cut at a stop word.
+
+    `through_by`: 'according to a statement by the ministry' names the ministry; after a verb
+    ('said the post by an unknown author') the subject is the post, so the span keeps it."""
     seg = s[a:b]
     m = re.search(r"\s[\u2014\u2013]\s", seg)
     end = min(a + m.start() if m else b, clause_stop(s, a, b, lex))
@@ -345,7 +356,7 @@ def np_after(s: str, a: int, b: int, lex: Lexicon) -> tuple[int, int] | None:
     last_by = None
     for bm in by.finditer(s, a, end):
         last_by = bm
-    if last_by is not None:
+    if last_by is not None and through_by:
         a = last_by.end()
     verb = _verb_cue(s, a, end, lex)
     if verb is not None:
@@ -608,6 +619,8 @@ def cue_source(masked: str, a: int, b: int, lex: Lexicon) -> tuple[tuple[int, in
         return source, rule
     if cue in lex.free_cues:
         return None, None  # an adverb ('reportedly') names nobody: the article relays an unnamed report
+    if masked[:a].split()[-1:] == ["as"]:
+        return None, None  # 'as promised', 'as expected': no one is named as saying it
     inverted = _inverted_source(masked, a, b, lex)
     if (
         inverted is not None
@@ -774,7 +787,7 @@ def _inverted_source(s: str, a: int, b: int, lex: Lexicon) -> tuple[int, int] | 
         return None
     if cue.split()[0] in lex.lowered("cues_with_addressee"):
         return None  # '..., Stu Rothenberg, an analyst, told the news site': the site is told
-    np = np_after(s, b, len(s), lex)
+    np = np_after(s, b, len(s), lex, through_by=False)  # 'said the post by an unknown author'
     if np is None:
         return None
     after = s[np[1] :].lstrip()

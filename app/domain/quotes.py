@@ -280,7 +280,7 @@ def _after(text: str, qs: int, qe: int, p_end: int, lex: Lexicon) -> Quote | Non
         if cue.start() > 0:
             np = trim_np(tail, 0, cue.start(), lex)
         else:
-            np = np_after(tail, cue.end(), len(tail), lex)
+            np = np_after(tail, cue.end(), len(tail), lex, through_by=False)
             if (
                 np
                 and np[1] < len(tail.rstrip())

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from app.domain.lexicon import Lexicon, phrase_pattern
-from app.domain.text import Span
+from app.domain.text import CITATION_LINE, Span
 
 _END_PUNCT = re.compile("[.!?\u2026][\"'\u201d\u2019\u00bb)\\]]*$")
 _QUESTION = re.compile("\\?[\"'\u201d\u2019\u00bb)]*$")
@@ -31,12 +31,13 @@ class Structure:
     body_end: int = 0
     credits: Span | None = None  # the credit line that closes the story ('Reporting by ...')
     author_box: int = 0  # where a trailing author box starts (len(text) when there is none)
+    sources_list: int = 0  # where a closing list of sources starts ('Sources', 'References')
     skipped: dict[int, str] = field(default_factory=dict)  # sentence index -> why it is no claim
 
 
 def find_structure(text: str, sentences: list[Span], title: str | None, lex: Lexicon) -> Structure:
     """Classify the page furniture around the story body."""
-    out = Structure(body_end=len(text))
+    out = Structure(body_end=len(text), sources_list=_sources_list(text, lex))
     out.byline, out.author = _byline(text, lex)
     out.body_end = out.author_box = _author_box_start(text, out.author, lex)
     out.credits = _closing_credits(text, out.byline, lex)
@@ -60,6 +61,8 @@ def _why_not_claim(
     stripped = s.strip()
     if st.credits and span.start < st.credits.end and span.end > st.credits.start:
         return "caption or credit"
+    if span.start >= st.sources_list or CITATION_LINE.fullmatch(stripped):
+        return "list of sources"
     if span.start >= st.body_end:
         return "author box" if span.start >= st.author_box else "after credits"
     if st.byline and span.start < st.byline.end and span.end > st.byline.start:
@@ -82,6 +85,21 @@ def _why_not_claim(
     if len(_WORDS.findall(stripped, 0, 80)) < 3:
         return "too short"
     return None
+
+
+def _sources_list(text: str, lex: Lexicon) -> int:
+    """Start of a heading line such as 'Sources' or 'External links' in the text's second half
+    (Wikinews and wiki pages close with one): what follows cites, it claims nothing."""
+    m = _sources_heading(lex).search(text, len(text) // 2)
+    return m.start(1) if m else len(text)
+
+
+@lru_cache(maxsize=16)
+def _sources_heading(lex: Lexicon) -> re.Pattern[str]:
+    words = lex.words("sources_headings")
+    if not words:
+        return re.compile(r"(?!)")
+    return re.compile(rf"^[ \t]*({phrase_pattern(words)})[ \t]*:?[ \t]*$", re.MULTILINE)
 
 
 def _headline(text: str, byline: Span | None, date_line: re.Pattern[str]) -> Span | None:

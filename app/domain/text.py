@@ -115,6 +115,11 @@ _TIME_LEAD = re.compile(
     r"|just before|just after)\s+)?(?:about\s+|around\s+)?\d{1,2}(?:[:.]\d\d)?",
     re.IGNORECASE,
 )
+# A line citing a source: '"Title" — Outlet, August 15, 2008', maybe after its author ('Jane Roe.
+# "Title" — ...'); it ends at its line break like a list item, and is never a claim.
+CITATION_LINE = re.compile(
+    r"(?:[^\"“”\n]{1,80}[.,]\s+)?[\"“][^\"“”\n]{3,250}[\"”]\s*[—–-]\s*[^\n—–]{1,120}?\b(?:1[6-9]|20)\d\d\.?"
+)
 _LINE_END = re.compile(r"[.!?…:;．。！？][\"'”’»)\]]*\s*$")
 _JOINING_END = re.compile(
     r"(?:[,\-–—/&(]|\b(?:a|an|the|of|to|and|or|but|in|on|at|for|with|by|from|as|that|which)),?\s*$",
@@ -301,6 +306,8 @@ class _Paragraph:
             return True
         if prev[-1] == ":" and (nxt[0].isupper() or nxt[0] in _OPENERS):
             return True  # "He wrote:" and a quoted block on the next line
+        if CITATION_LINE.fullmatch(prev):
+            return True  # a list of sources: one citation per line
         if _LINE_END.search(prev) or _JOINING_END.search(prev):
             return False
         return _short_lines(prev, nxt, longest) or _heading_like(prev, nxt, longest)

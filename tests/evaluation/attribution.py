@@ -114,6 +114,24 @@ def gum_recall_any() -> list[Outcome]:
     return out
 
 
+def gum_ceiling() -> list[Outcome]:
+    """Per gold attribution: could one source per sentence match it at all? A sentence holding
+    two attributions of different sources ('"I think ...," said Gustafon') gets one of them
+    wrong whatever the claim's source is: the ceiling of the first row."""
+    out = []
+    for doc, analysis in gum_docs():
+        text = doc["text"]
+        by_claim: dict[int, list[tuple[int, int]]] = {}
+        for g in doc["attributions"]:
+            want = (g["source"]["start"], g["source"]["end"])
+            c = _claim_at(analysis, want[0])
+            by_claim.setdefault(c.start if c else -1 - want[0], []).append(want)
+        for wants in by_claim.values():
+            best = max(sum(same_source(text, a, b) for b in wants) for a in wants)
+            out += [Outcome(k < best, None, "") for k in range(len(wants))]
+    return out
+
+
 def gum_precision(every: bool = False) -> list[Outcome]:
     """Per source the engine gave (in articles with any gold attribution): is it a gold source?
     `every`: each attribution it lists (every cue's source, nested ones too), not only the claim's."""
@@ -233,8 +251,8 @@ def ours(split: str, dataset: str = "Wikinews") -> tuple[list[Outcome], list[Out
             row = next((r for r in items if r["start"] <= got[0] < r["end"]), None)
             if row is None:
                 continue  # in a sentence of another split, or in no labelled sentence
-            want = (row["source"]["start"], row["source"]["end"]) if row["source"] else None
-            right = want is not None and same_source(text, got, want)
+            gold = (row["source"]["start"], row["source"]["end"]) if row["source"] else None
+            right = gold is not None and same_source(text, got, gold)
             precision.append(Outcome(right, c.source_rule, f"{c.source} | {c.text[:100]}"))
     return recall, precision, resolved
 
@@ -279,10 +297,11 @@ def rows() -> list[Row]:
     suite = "attribution: GUM news"
     out = [
         _row(suite, "source right, every gold attribution", gum_recall(), 0.81, GOAL_RECALL),
-        _row(suite, "source right, not nested in a quote", gum_recall(nested=False), 0.86, GOAL_RECALL),
-        _row(suite, "sources given that are right", gum_precision(), 0.94, GOAL_PRECISION),
+        _row(suite, "  ceiling of that row: one source per sentence", gum_ceiling(), 0.89),
+        _row(suite, "source right, not nested in a quote", gum_recall(nested=False), 0.87, GOAL_RECALL),
+        _row(suite, "sources given that are right", gum_precision(), 0.95, GOAL_PRECISION),
         _row(suite, "source right, any attribution of the sentence", gum_recall_any(), 0.88, GOAL_RECALL),
-        _row(suite, "every attribution given that is right", gum_precision(every=True), 0.90, GOAL_PRECISION),
+        _row(suite, "every attribution given that is right", gum_precision(every=True), 0.93, GOAL_PRECISION),
     ]
     # floors a little under today's figures: a regression fails, the goals stay printed beside them
     floors = {
