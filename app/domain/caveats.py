@@ -181,11 +181,11 @@ def _weighted_keywords(text: str, lex: Lexicon, caveat: bool) -> dict[str, float
     )
     stop |= lex.cue_words | lex.lowered("caveat_adverbs") | lex.lowered("caveat_clause_words")
     topic_at = len(text)
-    phrase_at = len(text)
+    phrase_at = phrase_end = len(text)
     if caveat:
         m = lex.caveat_re.search(text)
         if m:
-            phrase_at = m.start()
+            phrase_at, phrase_end = m.start(), m.end()
             markers = lex.lowered("caveat_topic_markers")
             for w in _WORD.finditer(text, m.end()):
                 if w.group(0).lower() in markers:
@@ -194,8 +194,8 @@ def _weighted_keywords(text: str, lex: Lexicon, caveat: bool) -> dict[str, float
     out: dict[str, float] = {}
     for w in _WORD.finditer(text):
         low = w.group(0).lower().replace("\u2019", "'").removesuffix("'s").rstrip("'")
-        if len(low) < 4 or low in stop:
-            continue
+        if len(low) < 4 or low in stop or phrase_at <= w.start() < phrase_end:
+            continue  # the caveat's own words ('declined to', 'refused to') are no topic
         weight = 2.0 if w.start() >= topic_at else 0.5 if w.start() < phrase_at and caveat else 1.0
         stem = _stem(low, lex)
         out[stem] = max(out.get(stem, 0.0), weight)

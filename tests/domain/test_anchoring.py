@@ -408,3 +408,12 @@ def test_replanning_orphans_the_claim_of_a_deleted_repeat() -> None:
     quote = describe_quote(REPEATED, *FIRST)
     place = Placement(FIRST[0], FIRST[1], quote.exact, quote.prefix, quote.suffix)
     assert [r.outcome for r in replan(REPEATED, WITHOUT_FIRST, [place])] == ["orphaned"]
+
+
+def test_an_empty_quote_among_others_keeps_its_place_and_breaks_nothing() -> None:
+    """A zero-length selection (an imported annotation can hold one) has no words to compare
+    with the others; it stays where it was and the other claims still move."""
+    new = "Late on Sunday the bridge fell on Monday."
+    targets = [(TextQuote("", "", ""), 3), (TextQuote("bridge", "The ", " fell"), 4)]
+    at = new.index("bridge")
+    assert reanchor(new, targets) == [(3, 3), (at, at + len("bridge"))]

@@ -31,3 +31,16 @@ def test_no_reply_from_a_negative_subject_is_a_caveat(sentence: str) -> None:
 def test_a_reply_that_is_an_act_is_no_caveat(sentence: str) -> None:
     (claim,) = analyze(sentence).claims
     assert claim.kind != "caveat"
+
+
+def test_the_caveats_own_verb_is_no_topic_it_shares() -> None:
+    """'declined to comment' qualifies the layoffs it was asked about, not a claim that profits
+    'declined'."""
+    text = (
+        "Profits at the mill declined by 40% last year, the annual report showed. "
+        "The mill laid off 300 workers in March, union leaders said. "
+        "Asked about the layoffs, the mill declined to comment."
+    )
+    caveat = analyze(text).claims[2]
+    assert caveat.kind == "caveat"
+    assert caveat.applies_to == (1,)

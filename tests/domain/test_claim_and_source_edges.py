@@ -90,3 +90,10 @@ def test_a_cue_noun_after_a_hyphenated_verb_and_its_determiner_is_its_object() -
     # 're-examined the late claim': the claim is what was examined, nobody claims anything
     s = "Officials re-examined the late claim."
     assert attribution.find_cues(s, EN) == []
+
+
+def test_an_opener_before_a_subject_that_cites_does_not_hide_the_subject() -> None:
+    """'On Monday, the ministry citing local sources, said': the aside runs from the ministry,
+    not from the opener's comma."""
+    claim = analyze("On Monday, the ministry citing local sources, said the bridge had collapsed.").claims[0]
+    assert claim.source == "the ministry"

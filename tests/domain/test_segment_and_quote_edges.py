@@ -88,3 +88,13 @@ def test_a_closing_mark_glued_to_the_next_word_still_closes_the_quote() -> None:
     assert speakers('"We wanted a new bridge,"the mayor said.') == [
         ('"We wanted a new bridge,"', "the mayor")
     ]
+
+
+def test_a_capitalised_aside_after_a_full_stop_opens_the_next_sentence() -> None:
+    """'(Reuters)' is looked at, not past: its capital starts a sentence; '(laughs)' is looked
+    past to the lower-case word after it."""
+    assert sentences("The vote was close. (Reuters) the count resumed on Monday.") == [
+        "The vote was close.",
+        "(Reuters) the count resumed on Monday.",
+    ]
+    assert len(sentences("The vote was close. (laughs) the count resumed on Monday.")) == 1
