@@ -207,6 +207,8 @@ def trim_np(
     if opener and opener.end() < b:
         a = opener.end()  # 'On Friday Ford Motor Company (announced)'
     words = s[a:b].split()
+    if words and words[0] in lex.lowered("prepositions"):
+        return None  # '..., but in the longer term, warned': a lower-case preposition opens no subject
     # a long title before a name ('Executive director of the Dallas chapter of ... Alia Salem')
     limit = 18 if len(words) > 2 and all(w[:1].isupper() or w[:1] == "(" for w in words[-2:]) else 12
     marks = sum(s.count(c, a, b) for c in '"\u201c\u201d\u00ab\u00bb')
@@ -508,6 +510,9 @@ def find_cues(masked: str, lex: Lexicon, words: frozenset[str] | None = None) ->
                 and any(h.endswith(f" {word} to") for h in lex.lowered("hedges"))  # 'is said to'
             )
             compound = nxt in lex.lowered("compound_heads")  # 'a U.S.-based think tank': a noun
+            # 'Our climate forecast is indicating': a cue that is also a noun, right before a finite
+            # 'is' or 'was', is the subject's noun ('what carmakers say are ...' keeps its verb)
+            compound = compound or (nxt in lex.lowered("finite_be") and word in lex.noun_cues)
             # 'a place for sharing ideas, making plans, and reporting problems': one of a list of
             # activities after 'and', not a speaker's '..., reporting'
             listed = word in lex.participle_cues and prev in lex.conjunctions
@@ -602,6 +607,8 @@ def attribute(sentence: str, masked: str, lex: Lexicon, words: frozenset[str] | 
         m = lex.report_subject_re.match(masked)
         if m:
             source, rule = m.span(1), "report_noun"
+    if source is not None and (short := _CONTRACTED.fullmatch(masked, source[0], source[1])):
+        source = short.span(1)  # "I've said all along": the pronoun, not its auxiliary
     if source is not None and masked[source[0] : source[1]].lower() in lex.lowered("writer_pronouns"):
         source = None  # 'I think', 'we believe' outside quotes: the writer, so the article itself
     if source is not None and (year := _LEADING_YEAR.match(masked, source[0], source[1])):
@@ -656,6 +663,7 @@ def cue_source(masked: str, a: int, b: int, lex: Lexicon) -> tuple[tuple[int, in
     return source, rule
 
 
+_CONTRACTED = re.compile(r"(\w+)['\u2019](?:ve|re|ll|d|m)")
 _LEADING_YEAR = re.compile(r"(?:1[89]|20)\d\d\s+(?=[A-Z])")
 
 
@@ -969,9 +977,10 @@ def clause_before(s: str, cue_start: int, lex: Lexicon) -> tuple[int, int] | Non
             continue
         if seg.strip() and (not subordinate or lex.connective_re.fullmatch(lead)):
             # not behind a participle clause: 'The wrestler has died, wrestling promotion X announced'
-            np = trim_np(s, start, end, lex, verb_after_modal=not behind_participle) or _after_relative(
-                s, start, end, lex
-            )
+            np = trim_np(s, start, end, lex, verb_after_modal=not behind_participle)
+            if np is None and end == len(prefix):
+                np = _after_relative(s, start, end, lex)  # only right before the cue: 'what X (told)'
+
             if np is not None or not lex.connective_re.fullmatch(lead):
                 return np
             # 'Leyts, when asked whether ..., told': no subject in the aside, step back over it

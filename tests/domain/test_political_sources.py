@@ -136,3 +136,26 @@ def test_a_possessive_before_a_name_is_left_as_written() -> None:
     text = "Senator Ruth Okafor spoke first.\n\nHer spokesman Tom Reyes said the vote was set for Friday."
     claims = analyze(text).claims
     assert claims[1].source_resolved != "Senator Ruth Okafor\u2019s spokesman Tom Reyes"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a cue that is also a noun, before 'is': the subject's noun, not a verb cutting it short
+        "Our long range rainfall forecast is indicating a dry spring for the south.",
+        # the writer's own 'I've' is the writer, as 'I' is
+        "I've said all along that the bypass would never be built.",
+    ],
+)
+def test_a_phrase_that_is_no_speaker_gives_no_source(sentence: str) -> None:
+    assert source_of(sentence) is None
+
+
+def test_a_contracted_pronoun_in_a_quote_is_its_pronoun() -> None:
+    assert source_of("They've said all along that the bypass would never be built.") == "They"
+
+
+def test_a_preposition_after_but_is_stepped_over_to_the_subject() -> None:
+    """The mill warned, not 'in the longer term' nor 'long work' from the clause before."""
+    sentence = "The mill could not say how long work would stop, but in the longer term, warned that jobs would go."
+    assert source_of(sentence) == "The mill"
