@@ -181,6 +181,7 @@ def analyze(text: str, title: str | None = None, lang: str | None = None) -> Ana
         new = []
         if not lex.title_words.isdisjoint(words):
             new = [_titled_person(m) for m in people.finditer(text, span.start, span.end)]
+        new += [(m.start(1), m.group(1), "who") for m in _WHO_NAME.finditer(text, span.start, span.end)]
         lead = _leading_person(text, span, claim.source, proper, lex)
         if lead:  # 'Jane Roe called...': whom 'she' may mean
             new.append((text.index(lead, span.start), lead, "mention"))
@@ -476,11 +477,16 @@ def _referent(source: str, at: int, mentions: list[Mention], lex: Lexicon) -> st
     pronoun = head in lex.pronouns
     # without a bound, an article of n sentences costs n² here
     recent = sorted(((p, n, k) for p, n, k, _ in mentions[-_LOOKBACK:]), key=_salience(mentions[-_LOOKBACK:]))
+    wrong = _other_gender(head, lex)
+    if wrong is not None:
+        # 'he' never means '35-year-old mother Risa Kusuma', nor 'Ms. Kusuma' later on
+        marked = {n.split()[-1] for p, n, _ in recent if p < at and _gender(n, lex) == wrong}
+        recent = [m for m in recent if m[1].split()[-1] not in marked]
     for pos, name, kind in reversed(recent):
         if (
             not pronoun
             and pos < at
-            and kind != "mention"
+            and kind not in ("mention", "who")
             and name.split()[-1].lower() == head
             and len(name.split()) > 1
         ):
@@ -489,7 +495,7 @@ def _referent(source: str, at: int, mentions: list[Mention], lex: Lexicon) -> st
         # 'The army' means an army: never the last organisation named, whatever it was
         return next((n for p, n, _ in reversed(recent) if p < at and head in n.lower().split()), None)
     for pos, name, kind in reversed(recent):
-        if pos >= at or kind == "described":
+        if pos >= at or kind in ("described", "who"):
             continue
         if kind == "mention":  # a person named in passing: only 'he'/'she' may mean them
             if need == "person":
@@ -505,10 +511,28 @@ def _referent(source: str, at: int, mentions: list[Mention], lex: Lexicon) -> st
             return name  # 'The Aviation Herald', "Sainsbury's": a body, not a person
         if need == "person" and kind == "any" and _person_shaped(name, lex):
             return name  # a bare name ('Jane Roe said') may be the person 'she' means
+    if need == "person":  # no one else: a name a relative clause described ('Dwi Haris, who ...')
+        return next((n for p, n, k in reversed(recent) if p < at and k == "who"), None)
     return None
 
 
+def _other_gender(pronoun: str, lex: Lexicon) -> str | None:
+    """'he' -> 'female': the gender a pronoun cannot mean (None for 'they', 'it', 'I')."""
+    genders: dict[str, str] = lex.data.get("pronoun_genders", {})
+    return {"male": "female", "female": "male"}.get(genders.get(pronoun, ""))
+
+
+def _gender(name: str, lex: Lexicon) -> str | None:
+    """What a mention's own words say of its gender ('Ms. Roe', 'mother Risa Kusuma'), if anything."""
+    words = {w.strip(".,").lower() for w in name.split()}
+    male = not words.isdisjoint(lex.lowered("male_words"))
+    female = not words.isdisjoint(lex.lowered("female_words"))
+    return None if male == female else "male" if male else "female"
+
+
 Mention = tuple[int, str, str, int]  # (offset, name, type, sentence number)
+# 'including Dwi Haris, who suffered ...': a name that 'who' follows is a person 'he' may mean
+_WHO_NAME = re.compile(r"(?<![\w.])([^\W\d_a-z][\w'\u2019\-]+(?:\s+[^\W\d_a-z][\w'\u2019\-]+){1,3}),\s+who\b")
 _QUOTED_RUN = re.compile(r"_{8,}")  # a quotation's words as `_mask` blanks them (short ones say nothing)
 _MID_SENTENCE_CAPITAL = re.compile(r"(?:(?<=[^\W\d_])|(?<=[^\W\d_][,;:])) ([^\W\d_a-z][\w'\u2019\-]+)")
 
@@ -524,7 +548,7 @@ def _salience(mentions: list[Mention]) -> Callable[[tuple[int, str, str]], tuple
     """Sort key putting the most salient mention last: a later sentence, then a source of it (the
     one who spoke), then earlier in it (its subject before its objects)."""
     sentence = {pos: number for pos, _, _, number in mentions}
-    return lambda m: (sentence[m[0]], m[2] != "mention", -m[0])
+    return lambda m: (sentence[m[0]], m[2] not in ("mention", "who"), -m[0])
 
 
 def _person_shaped(name: str, lex: Lexicon) -> bool:

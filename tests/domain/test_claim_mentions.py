@@ -68,3 +68,37 @@ def test_a_speaker_carried_into_the_next_quotation_is_not_named_again_there() ->
         ("He", False),
     ]
     assert claims[2].source_refers_to == "chief Tom Lee"
+
+
+def resolved(text: str) -> list[str | None]:
+    return [c.source_resolved for c in analyze(text).claims]
+
+
+def test_he_never_means_a_woman_the_text_marks_as_one() -> None:
+    text = (
+        "Ferry captain Tomas Berg said the crossing was cancelled on Monday. "
+        "Ms. Anna Lind, the port's director, said repairs would take a week. "
+        "He said the next sailing would be on Friday."
+    )
+    assert resolved(text)[-1] == "Ferry captain Tomas Berg"
+    # and 'she' never a man: 'Mr.' marks him
+    text = text.replace("Tomas Berg", "Ingrid Berg").replace("Ms. Anna", "Mr. Anton")
+    text = text.replace("He said", "She said")
+    assert resolved(text)[-1] == "Ferry captain Ingrid Berg"
+
+
+def test_a_name_a_who_clause_describes_is_whom_he_means_when_no_one_else_is_named() -> None:
+    text = (
+        "Some of the injured, including Dwi Haris, who suffered a broken leg, waited outside the clinic. "
+        "Tears filled his eyes as he recounted the night, he said."
+    )
+    assert resolved(text)[-1] == "Dwi Haris"
+
+
+def test_a_who_clause_name_gives_way_to_the_speaker_before_it() -> None:
+    text = (
+        "Diver Tom Daley said he spoke out to give others hope. "
+        "He said falling in love with a film-maker, Dustin Black, who he met in 2013, surprised him. "
+        "The diver said the age gap had never been an issue, but he said more."
+    )
+    assert "Dustin Black" not in (resolved(text)[-1] or "")

@@ -157,5 +157,5 @@ def test_a_contracted_pronoun_in_a_quote_is_its_pronoun() -> None:
 
 def test_a_preposition_after_but_is_stepped_over_to_the_subject() -> None:
     """The mill warned, not 'in the longer term' nor 'long work' from the clause before."""
-    sentence = "The mill could not say how long work would stop, but in the longer term, warned that jobs would go."
+    sentence = "The mill could not say how long work would stop, but in the long term, warned that jobs go."
     assert source_of(sentence) == "The mill"
