@@ -189,8 +189,11 @@ def analyze(text: str, title: str | None = None, lang: str | None = None) -> Ana
         if claim.source and claim.source_start is not None and not claim.source_from_context:
             if named:
                 new.append((claim.source_start, claim.source, source_type(claim.source, lex)))
-            elif claim.source_refers_to is None and anaphor_type(claim.source, lex) is None:
-                # 'the regional water authority': unnamed, but 'The authority' later means it
+            elif claim.source_refers_to is None and (
+                anaphor_type(claim.source, lex) is None or len(claim.source.split()) > 2
+            ):
+                # 'the regional water authority', 'the port authority' (which nothing before it
+                # named): unnamed, but 'The authority' later means it
                 new.append((claim.source_start, claim.source, "described"))
         mentions.extend((pos, name, kind, i) for pos, name, kind in sorted(new))
     skipped = [(sentences[i], why) for i, why in sorted(structure.skipped.items())]

@@ -102,3 +102,9 @@ def test_a_who_clause_name_gives_way_to_the_speaker_before_it() -> None:
         "The diver said the age gap had never been an issue, but he said more."
     )
     assert "Dustin Black" not in (resolved(text)[-1] or "")
+
+
+def test_a_short_described_source_is_what_its_head_noun_means_later() -> None:
+    """'the port authority' names no one before it, so 'The authority' later means it."""
+    text = "Dredging resumed on Monday, the port authority said. The authority said divers removed 14 shells."
+    assert resolved(text) == ["the port authority", "the port authority"]
