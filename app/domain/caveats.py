@@ -67,9 +67,11 @@ def _accepted(s: str, m: re.Match[str], lex: Lexicon) -> bool:
         )
         if m.lastgroup == "negsubj" or not negated:
             return negated
-        # 'Neither the ministry nor the army responded to requests for comment'
+        # 'Neither the ministry nor the army responded to requests for comment', not '... responded
+        # to the ruling with requests for a retrial': the request is what they left unanswered
         words = [w.lower() for w in _WORD.findall(after[:60]) if w.lower() not in lex.determiners][:3]
-        return any(w in lex.lowered("caveat_request_nouns") for w in words)
+        stop = next((i for i, w in enumerate(words) if w in lex.lowered("caveat_reply_breaks")), len(words))
+        return any(w in lex.lowered("caveat_request_nouns") for w in words[:stop])
     if m.lastgroup in ("active", "perfect"):
         # 'could not verify the claim' / '... whether' / '... it' / end of clause: about a claim;
         # whatever the object when the outlet speaks ('We could not verify her medical history')

@@ -44,3 +44,15 @@ def test_the_caveats_own_verb_is_no_topic_it_shares() -> None:
     caveat = analyze(text).claims[2]
     assert caveat.kind == "caveat"
     assert caveat.applies_to == (1,)
+
+
+def test_determiners_do_not_push_the_request_out_of_reach() -> None:
+    text = "Neither the ministry nor the navy responded to any of the questions sent on Friday."
+    assert analyze(text).claims[0].kind == "caveat"
+
+
+def test_a_request_made_in_the_reply_is_an_act_not_a_caveat() -> None:
+    """'responded to the ruling with requests': they answered the ruling by asking; no question of
+    the reporter's went unanswered."""
+    sentence = "Neither side responded to the ruling with requests for a retrial."
+    assert analyze(sentence).claims[0].kind != "caveat"

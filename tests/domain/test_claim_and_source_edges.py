@@ -97,3 +97,59 @@ def test_an_opener_before_a_subject_that_cites_does_not_hide_the_subject() -> No
     not from the opener's comma."""
     claim = analyze("On Monday, the ministry citing local sources, said the bridge had collapsed.").claims[0]
     assert claim.source == "the ministry"
+
+
+def test_a_reduced_relative_with_by_is_no_passive_source() -> None:
+    """'The attack, claimed by the Houthi movement, killed 12': the movement claimed the attack,
+    not the deaths; without 'was' or 'is' there is no passive agent of the sentence."""
+    assert analyze("The attack, claimed by the militia, killed 12 people.").claims[0].source is None
+    assert analyze("The attack was claimed by the militia.").claims[0].source == "the militia"
+
+
+def test_a_time_word_between_auxiliary_and_cue_keeps_the_subject() -> None:
+    assert analyze("The minister has today announced that the bridge will reopen.").claims[0].source == (
+        "The minister"
+    )
+
+
+def test_a_name_before_its_who_clause_is_the_speaker_of_the_cue_inside_it() -> None:
+    claim = analyze("Jan Devocht, who told the court he was innocent, was released.").claims[0]
+    assert claim.source == "Jan Devocht"
+
+
+def test_a_pronoun_and_an_adverb_before_estimated_by_keep_the_cue_a_verb() -> None:
+    """'They also estimated by 2050 ...': 'by' is no agent when a pronoun stands before the cue,
+    also with an adverb between them."""
+    assert analyze("They also estimated by 2050 the sea would rise 30 cm.").claims[0].source == "They"
+
+
+def test_a_carried_quotation_keeps_its_speaker_resolved_and_in_the_json() -> None:
+    text = 'Mayor Jane Roe spoke on Monday. "The bridge is shut," she said. "It will reopen in May."'
+    carried = analyze(text).claims[-1]
+    assert (carried.source, carried.source_from_context) == ("she", True)
+    assert carried.source_resolved == "Mayor Jane Roe"
+    (said,) = carried.to_json()["attributions"]
+    assert (said["source"], said["cue"], said["rule"]) == ("she", None, "quote_carried")
+
+
+def test_only_the_first_three_claims_score_as_the_lead() -> None:
+    same = "The river rose by two metres overnight."
+    text = f"The council met on Monday. {same} Roads were closed in the north. {same} {same}"
+    scores = [c.score for c in analyze(text).claims]
+    assert scores[1] > scores[3] == scores[4]
+
+
+def test_a_topic_before_an_aside_with_a_pronoun_is_no_person_he_may_mean() -> None:
+    """'Democrats, he said, are ...': Democrats are what he talks about, not a person named."""
+    text = "Democrats, he said, are losing ground in the north. Later he said the vote would be close."
+    assert [c.source_resolved for c in analyze(text).claims] == ["he", "he"]
+
+
+def test_words_between_auxiliary_and_cue_keep_the_subject() -> None:
+    claim = analyze("The ministry has in a statement announced that the bridge will reopen.").claims[0]
+    assert claim.source == "The ministry"
+
+
+def test_a_who_clause_set_off_by_commas_is_stepped_over_to_its_subject() -> None:
+    claim = analyze("Local residents, who asked not to be named, said the river rose.").claims[0]
+    assert claim.source == "Local residents"

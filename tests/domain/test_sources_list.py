@@ -96,3 +96,19 @@ def test_an_adverb_cue_takes_no_subject_from_a_reported_clause() -> None:
     claim = analyze(sentence).claims[0]
     sources = [claim.text[a.source[0] : a.source[1]] for a in claim.attributions]
     assert sources == ["they"]
+
+
+def test_a_heading_word_in_the_first_half_cuts_nothing() -> None:
+    """Only a heading in the second half closes the story: 'Sources' at 40% of the text is a
+    section the story goes on after."""
+    story = (
+        "The port said dredging resumed on Monday after six weeks of delay.\n\n"
+        "Divers removed 14 shells from the seabed, the harbour master said.\n\n"
+        "Sources\n\n"
+        "Two harbour pilots said the channel was still too shallow for tankers.\n\n"
+        "The port expects the first tanker to arrive in May, its director said.\n\n"
+        "Repairs to the quay will cost 2 million euros, according to the city."
+    )
+    at = story.index("Sources") / len(story)
+    assert 1 / 3 < at < 1 / 2
+    assert len(analyze(story).claims) == 5
