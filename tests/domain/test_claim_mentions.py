@@ -108,3 +108,14 @@ def test_a_short_described_source_is_what_its_head_noun_means_later() -> None:
     """'the port authority' names no one before it, so 'The authority' later means it."""
     text = "Dredging resumed on Monday, the port authority said. The authority said divers removed 14 shells."
     assert resolved(text) == ["the port authority", "the port authority"]
+
+
+def test_a_time_opener_is_no_person_he_may_mean() -> None:
+    text = "Since January the mine has been closed by the regional board. He said the shafts had flooded."
+    assert resolved(text)[-1] == "He"
+
+
+def test_a_name_the_speaker_talks_about_is_not_who_speaks_later() -> None:
+    """'Anna Berg, she said, was losing ground': Berg is the topic of someone else's words."""
+    text = "Anna Berg, she said, was losing ground in the north. Later she said the vote would be close."
+    assert "Anna Berg" not in [c.source_resolved for c in analyze(text).claims]
