@@ -198,7 +198,7 @@ def test_each_claim_has_one_summary_line_with_status_source_and_figures(worked: 
             lines.append(" ".join(block.text().split()))
         block = block.next()
     assert len(lines) == len(worked["record"].claims)
-    assert lines[0].startswith("2. False The authority · 14, 2.4 million euros — “The authority said")
+    assert lines[0].startswith("2. False the port authority · 14, 2.4 million euros — “The authority said")
     assert lines[1].startswith("3. Disputed no source named — “14 unexploded shells"), "marked by hand"
 
 
