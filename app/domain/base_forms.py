@@ -67,7 +67,12 @@ def _base_form(phrase: str, lang: str, subject: bool) -> str:
         if word.isupper() and len(word) > 1:
             parts.append(word)  # an acronym ('МЗС', 'ООН') keeps its form
             continue
-        parse = _best_parse(morph, word, case or ("nomn" if subject else None))
+        # before the head is known, an adjective's case says which reading of the head is meant
+        # ('міської ради': 'ради' is the genitive singular, not the nominative plural); a numeral's
+        # does not ('пяти человек': the head of a count is in the genitive whatever the case)
+        adjectives = [p for _, p, _ in pending if p.tag.POS != "NUMR"]
+        prefer = case or ("nomn" if subject else None) or (adjectives[0].tag.case if adjectives else None)
+        parse = _best_parse(morph, word, prefer)
         if parse is None:
             parts.append(word)
             continue
@@ -99,6 +104,8 @@ def _agree(parts: list[str], pending: list[tuple[int, Any, str]], head: Any) -> 
             wanted.add(head.number)
             if head.number == "sing" and head.gender:
                 wanted.add(head.gender)
+            elif head.number == "sing" and "ms-f" in head and parse.tag.gender == "neut":
+                wanted.add("masc")  # 'местного судьи': a head of common gender is never neuter
         form = parse.inflect(wanted) or parse.inflect({"nomn"})
         parts[i] = _cased_like(form.word, word) if form is not None else word
 

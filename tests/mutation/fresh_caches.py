@@ -11,6 +11,7 @@ loaded; when it is, clearing costs a recomputation per session, nothing else.
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import Any
 
@@ -43,3 +44,12 @@ def _clear(candidate: Any) -> bool:
 @pytest.hookimpl(tryfirst=True)
 def pytest_sessionstart(session: pytest.Session) -> None:
     clear_app_caches()
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """While mutmut maps tests to the functions they call (MUTANT_UNDER_TEST=stats), empty the
+    caches before every test: a cached function answers later tests from its cache without being
+    called, and would be credited to the first test alone, so its mutants would meet one test."""
+    if os.environ.get("MUTANT_UNDER_TEST") == "stats":
+        clear_app_caches()
