@@ -83,6 +83,7 @@ def test_a_whole_word_stem_may_end_in_a_capital_latin_letter() -> None:
 def test_a_family_without_heads_or_tails_is_left_out() -> None:
     lex = _with_families([["active", [], [], ["перевір"]], ["reply", ["не відповів="], [], []]])
     assert caveat_families.find("Він не відповів. Ніхто не перевірив.", lex) is None
+    assert caveat_families.find("Він не відповів — і ніхто не перевірив дані.", lex) is None
     assert caveat_families.find("Він не відповів.", _with_families([])) is None
 
 
@@ -105,3 +106,7 @@ def test_a_family_without_heads_or_tails_is_left_out() -> None:
 def test_a_caveat_qualifies_its_own_clause_only_after_an_opener(lang: str, sentence: str, own: bool) -> None:
     caveat = caveat_families.find(sentence, load(lang))
     assert caveat is not None and caveat.own_clause is own
+
+
+def test_a_language_without_caveat_families_finds_no_caveat() -> None:
+    assert caveat_families.find("could not independently verify the video", load("de")) is None

@@ -6,6 +6,7 @@ from __future__ import annotations
 from app.domain import attribution, claims
 from app.domain.claims import analyze, merge_inside_quotes
 from app.domain.lexicon import load
+from app.domain.news_score import score_in_article
 from app.domain.text import Span
 
 EN = load("en")
@@ -153,3 +154,22 @@ def test_words_between_auxiliary_and_cue_keep_the_subject() -> None:
 def test_a_who_clause_set_off_by_commas_is_stepped_over_to_its_subject() -> None:
     claim = analyze("Local residents, who asked not to be named, said the river rose.").claims[0]
     assert claim.source == "Local residents"
+
+
+def test_a_ukrainian_claim_is_scored_by_the_ukrainian_model() -> None:
+    analysis = analyze("Гендиректор заводу Олена Коваль заявила, що завод закриють.")
+    ukrainian = score_in_article(analysis.facts[0], "uk").score
+    assert analysis.claims[0].score == ukrainian != score_in_article(analysis.facts[0], "en").score
+
+
+def test_a_short_name_resolves_to_its_longest_earlier_form() -> None:
+    text = (
+        "Foreign Minister Ri Yong Ho spoke on Monday. Ri Yong Ho said talks would go on. "
+        "Ri said the talks were useful. He said more talks would follow."
+    )
+    assert analyze(text).claims[-1].source_resolved == "Foreign Minister Ri Yong Ho"
+
+
+def test_a_range_with_to_is_one_figure() -> None:
+    (figure,) = analyze("Rescuers found 10 to 12 boats after the storm.").claims[0].figures
+    assert "10" in figure and "12" in figure

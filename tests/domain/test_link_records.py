@@ -3,7 +3,7 @@ the headline, the chains, a figure clash, how a linked article is named."""
 
 from __future__ import annotations
 
-from app.domain.claim_origins import Origin
+from app.domain.claim_origins import Origin, name_key
 from app.domain.link_records import ClaimLinks, FigureClash, LinkedClaim
 
 _NO_ORIGIN = Origin(0, (), ())
@@ -106,3 +106,7 @@ def test_chains_that_name_a_source_are_written_with_arrows_each_once_in_order() 
 def test_no_chain_names_a_source_when_every_article_names_none() -> None:
     origin = Origin(2, (("Island Radio",), ("Harbour Gazette",)), (("Harbour Gazette", "2025-01-08"),))
     assert _links((_linked(2, "2025-01-08"),), origin=origin).chains() == []
+
+
+def test_a_curly_possessive_is_the_same_name_as_a_straight_one() -> None:
+    assert name_key("the Kyiv Monitor\u2019s") == name_key("the Kyiv Monitor's") == "kyiv monitor"

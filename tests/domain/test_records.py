@@ -74,6 +74,8 @@ def test_the_reason_is_the_one_given_with_the_last_status_change() -> None:
     last = StatusChangeRecord("checking", "false", "the port says 4 shells", "ana", AT)
     assert claim().reason == ""
     assert claim(history=(first, last)).reason == "the port says 4 shells"
+    middle = StatusChangeRecord("checking", "disputed", "two accounts differ", "ana", AT)
+    assert claim(history=(first, middle, last)).reason == "the port says 4 shells"
 
 
 def test_only_a_dismissed_claim_says_it_was_dismissed() -> None:

@@ -112,3 +112,11 @@ def test_a_heading_word_in_the_first_half_cuts_nothing() -> None:
     at = story.index("Sources") / len(story)
     assert 1 / 3 < at < 1 / 2
     assert len(analyze(story).claims) == 5
+
+
+def test_everything_after_a_closing_sources_heading_is_no_claim() -> None:
+    """Lines that are not citations ('The harbour plan, published by the city in March.') are
+    still part of the list once 'External links' closes the story."""
+    text = STORY.format(heading="External links") + "The harbour plan for 2024, published by the city.\n"
+    claims = [c.text for c in analyze(text).claims]
+    assert len(claims) == 3 and not any("harbour plan" in c for c in claims)
