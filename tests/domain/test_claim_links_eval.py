@@ -20,7 +20,9 @@ pytestmark = pytest.mark.skipif(not claim_links.available(), reason="wikinews sa
 # (split, metric) -> the floor; measured when set (within the library, threshold 0.51): linking dev
 # 43/45 and 43/55, held out 14/17 and 14/37 (measured once, after the changes for background links;
 # before them 18/22 and 18/37); figures disagree dev 18/18 and 18/18, held out 8/9 and 8/8; origins
-# 6/6 and 5/5; dev links to background claims the same claim 7/13 (before: 7/39), all 13 judged
+# 6/6 and 5/5; dev links to background claims the same claim 7/13 (before: 7/39), all 13 judged.
+# The fresh split, labelled blind after the matcher was last tuned (GUIDELINES.md): linking 12/21
+# and 12/39, figures disagree 12/12 and 12/12, origins 11/12, at its first run.
 FLOORS = {
     ("dev", "linking precision"): 0.93,
     ("dev", "linking recall"): 0.76,
@@ -34,6 +36,11 @@ FLOORS = {
     ("heldout", "origin right"): 0.8,
     ("dev", "background link precision"): 0.50,
     ("dev", "background links judged"): 0.95,
+    ("fresh", "linking precision"): 0.55,
+    ("fresh", "linking recall"): 0.29,
+    ("fresh", "figures disagree precision"): 0.95,
+    ("fresh", "figures disagree recall"): 0.95,
+    ("fresh", "origin right"): 0.8,
 }
 
 

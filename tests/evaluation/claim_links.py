@@ -2,7 +2,8 @@
 articles that report one story (read from ../shared at run time; only their URLs, offsets and our
 labels are stored) and two stories of our own, each told by four or five outlets that cite each
 other with changed figures. Labelled by reading, before the matcher was run; the `heldout` groups
-were not looked at while setting the threshold.
+were not looked at while setting the threshold, and the `fresh` groups were labelled blind after
+the matcher was last changed (no matcher ran on them before their first measure).
 
 Linking is measured over every pair of claims from two different articles of a split: a pair the
 labels put in one group is a link, any other is not. "Figures disagree" is measured over the
@@ -49,7 +50,7 @@ DATA = Path(__file__).resolve().parents[1] / "data" / "claim_links"
 PRECISION, RECALL = 0.90, 0.80  # the goal: 0.9 precision at 0.8 recall
 FIGURES, ORIGINS = 0.90, 0.80
 JUDGED = 0.95  # of the links to background claims, the share the sample has read
-SPLITS = ("dev", "heldout")
+SPLITS = ("dev", "heldout", "fresh")  # fresh: labelled blind, after the matcher was last tuned
 
 Ref = tuple[str, int, int]  # (article key, start, end)
 
