@@ -48,6 +48,8 @@ _MAX_WORDS = 14
 _COLON_QUOTE = re.compile(r"([^\W\d_]+)\s*:\s*[\u00ab\u201e\u201c\"]")  # 'X продовжував: «'
 _TAIL_END = re.compile(r"[.;:!?\u00ab\u201e](?=\s|$|\w)|\s[\u2014\u2013-]\s")
 _COMMA = re.compile(r",\s")
+# an initial: capital letters, each with its period ('О.', 'А.С.'), before a capitalised word
+_INITIAL = re.compile(r"(?:[^\W\d_]\.)+[^\S\n]*(?=[^\W\d_])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -240,6 +242,8 @@ def _strip_openers(
     for _ in range(6):
         while a < b and s[a].isspace():
             a += 1
+        if _initial_at(s, a):
+            break  # 'А. Смирнов', 'В. Зеленський': a name, not 'а' or 'в'
         m = w.openers.match(s, a, b)
         if m and m.end() > a:
             a = m.end()
@@ -274,8 +278,7 @@ def _inverted(s: str, pos: int, w: _Words, lang: str) -> tuple[int, int] | None:
     """The subject after an inverted speech verb: the first noun phrase in the nominative, past
     prepositional phrases, adverbs and addressees ('заявив на брифінгу в Джакарті Сутопо Пурво
     Нугрохо', 'сказав журналістам він'); else a body after 'в' ('повідомили в поліції')."""
-    stop = _TAIL_END.search(s, pos)
-    limit = stop.start() if stop else len(s)
+    limit = next((m.start() for m in _TAIL_END.finditer(s, pos) if not _initial_period(s, m.start())), len(s))
     words = list(_WORD.finditer(s, pos, limit))[:30]
     i = 0
     while i < len(words):
@@ -287,14 +290,15 @@ def _inverted(s: str, pos: int, w: _Words, lang: str) -> tuple[int, int] | None:
         if low in w.preps or two in w.preps:
             i += 3 if two in w.preps else 2  # the preposition and its noun ('в Джакарті')
             while i < len(words) and words[i].group()[:1].isupper() and not _punct_between(s, words, i):
-                if word_kind(words[i].group(), lang) == "nominative":
-                    break  # 'на брифінгу в Джакарті Сутопо Нугрохо': the subject starts
+                if _initial_at(s, words[i].start()) or word_kind(words[i].group(), lang) == "nominative":
+                    break  # 'на брифінгу в Джакарті Сутопо Нугрохо', '... А. Смирнов': the subject starts
                 i += 1  # 'в Новому Орлеані': the place goes on
             continue
-        kind = word_kind(word, lang)
-        if low in w.stops or low in w.adverbs or kind in ("oblique", "other", "participle"):
+        initial = _initial_at(s, words[i].start())  # 'заявил А. Смирнов': no conjunction 'а'
+        kind = "nominative" if initial else word_kind(word, lang)
+        if not initial and (low in w.stops or low in w.adverbs or kind in ("oblique", "other", "participle")):
             i += 1
-            if kind == "oblique" and word.islower():
+            if kind == "oblique" and word.islower() and not _initialled_subject(s, words, i, lang):
                 i = _past_name(s, words, i)  # 'виданню The Hill': an addressee's name
             continue
         if kind == "verb":
@@ -302,7 +306,10 @@ def _inverted(s: str, pos: int, w: _Words, lang: str) -> tuple[int, int] | None:
         end = words[i].end()
         for j in range(i + 1, min(len(words), i + 8)):
             nxt = words[j].group().lower()
-            if _punct_between(s, words, j) or nxt in w.stops or nxt in w.preps or nxt in w.relatives:
+            if _punct_between(s, words, j):
+                break
+            ends = nxt in w.stops or nxt in w.preps or nxt in w.relatives
+            if ends and not _initial_at(s, words[j].start()):
                 break
             if word_kind(words[j].group(), lang) == "verb":
                 break
@@ -321,8 +328,35 @@ def _past_name(s: str, words: list[re.Match[str]], i: int) -> int:
     return i
 
 
+def _initialled_subject(s: str, words: list[re.Match[str]], i: int, lang: str) -> bool:
+    """Whether initials at `i` start a name in the nominative ('журналістам О. Іваненко'), the
+    subject, rather than an addressee's ('колезі О. Петренку')."""
+    name = i
+    while name < len(words) and _initial_at(s, words[name].start()):
+        name += 1
+    return i < name < len(words) and word_kind(words[name].group(), lang) == "nominative"
+
+
 def _punct_between(s: str, words: list[re.Match[str]], j: int) -> bool:
-    return bool(s[words[j - 1].end() : words[j].start()].strip())
+    """Whether punctuation stands between words j-1 and j; an initial's period ('О. Іваненко') is none."""
+    between = s[words[j - 1].end() : words[j].start()].strip()
+    return bool(between) and not (between == "." and _initial_at(s, words[j - 1].start()))
+
+
+def _initial_at(s: str, pos: int) -> bool:
+    """Whether an initial of a name starts at `pos`: 'О. Іваненко', 'А.С. Смирнов' (capitals only)."""
+    m = _INITIAL.match(s, pos)
+    return (
+        m is not None
+        and (pos == 0 or not s[pos - 1].isalnum())
+        and s[pos : m.end()].replace(".", "").strip().isupper()
+        and s[m.end()].isupper()
+    )
+
+
+def _initial_period(s: str, dot: int) -> bool:
+    """Whether the period at `dot` closes an initial ('В. Зеленський'), so it ends no clause."""
+    return s[dot] == "." and dot > 0 and s[dot - 1].isupper() and (dot < 2 or not s[dot - 2].isalpha())
 
 
 def _before_apposition(s: str, base: int, pos: int, w: _Words, lang: str) -> tuple[int, int] | None:
@@ -395,7 +429,7 @@ def _subject(
     while words and words[-1].group().lower() in w.adverbs:
         words.pop()  # 'Зеленський також заявив'
     for i, m in enumerate(words[1:], start=1):
-        if m.group().lower() in w.preps:
+        if m.group().lower() in w.preps and not _initial_at(s, m.start()):
             words = words[:i]  # 'Зеленський в інтерв'ю BBC заявив'
             break
     if not words or "_" in s[words[0].start() : words[-1].end()]:
@@ -422,6 +456,8 @@ def _np_after(s: str, pos: int, w: _Words, frame: bool = False) -> tuple[int, in
     a, _ = _strip_openers(s, pos, end, w, preps=False) if not frame else (pos, None)
     words = list(_WORD.finditer(s, a, end))
     while words and (words[0].group().lower() in w.adverbs or words[0].group().lower() in w.stops):
+        if _initial_at(s, words[0].start()):
+            break  # 'по словам А. Смирнова': a name, not the conjunction 'а'
         lead = words.pop(0).group().lower()
         if lead in w.frame_preps and words:
             break  # 'повідомили в поліції': the body after the preposition
@@ -430,10 +466,9 @@ def _np_after(s: str, pos: int, w: _Words, frame: bool = False) -> tuple[int, in
     kept: list[re.Match[str]] = []
     for m in words:
         low = m.group().lower()
-        if kept and (low in w.stops or low in w.preps) and low not in w.frame_preps:
-            break
-        if kept and low in w.frame_preps:
-            break
+        ends = low in w.stops or low in w.preps or low in w.frame_preps
+        if kept and ends and not _initial_at(s, m.start()):
+            break  # a stop word or a preposition ends the phrase; 'О. В. Іваненко' goes on
         kept.append(m)
         if len(kept) >= _MAX_WORDS:
             break
@@ -445,14 +480,8 @@ def _np_after(s: str, pos: int, w: _Words, frame: bool = False) -> tuple[int, in
 def _stop_after(s: str, pos: int) -> int:
     """The first clause break after `pos`; the full stop of an initial ('В. Зеленський') is none."""
     for m in _STOP.finditer(s, pos):
-        if (
-            m.group() == "."
-            and m.start() > 0
-            and s[m.start() - 1].isupper()
-            and (m.start() < 2 or not s[m.start() - 2].isalpha())
-        ):
-            continue
-        return m.start()
+        if not _initial_period(s, m.start()):
+            return m.start()
     return len(s)
 
 

@@ -98,6 +98,10 @@ _NEXT = re.compile(r"(\s*)(?:[-–—]+\s*)?([\"'`“‘«„(\[{¿¡$£€¥*_]
 _GLUED = re.compile(r"\.(?=[A-Z][a-z])")
 _TOKEN_END = re.compile(r"\s|$")
 _NAME_PREFIX = re.compile(r"[a-z]{1,3}-[A-Z]")
+# After "I.": a surname (maybe with its comma), then a lower-case word: "by I. Ivanova and ...".
+_SURNAME_GOES_ON = re.compile(
+    r"[^\S\n]+([A-Z](?:[a-z]+|['’][A-Z][a-z]+)(?:[A-Z][a-z]+)?(?:-[A-Z][a-z]+)?),?[^\S\n]+[a-z]"
+)
 _ASIDE = re.compile(r"[(\[]+[^()\[\]\s]{0,20}[)\]]+")
 # Enumerators: "1." "1.)" "1)" "(1)" "a." "b)" "(iv)"; found from their last character.
 _ENUM_END = re.compile(r"[.)](?=\s)")
@@ -129,7 +133,7 @@ _QUOTE_CHAR = re.compile("[\"'`“”‘’«»„]")
 _SHORT_BRACKETS = re.compile(r"[(\[](?:(?<=\()[^()\n]{1,80}\)|(?<=\[)[^\[\]\n]{1,80}\])")
 _ALNUM = re.compile(r"[^\W_]")
 _CONTENT = re.compile(rf"[^\s{_BULLETS}]")
-_OTHER_WORDS = frozenset(("starter", "day"))  # lexicon classes of words that are no abbreviations
+_OTHER_WORDS = frozenset(("starter", "day", "opener"))  # lexicon classes of words that are no abbreviations
 _RELATIVE = frozenset(("which", "who", "whom", "whose"))
 _SMILEY = re.compile(r"(?<=\s)[:;]-?\)+(?=\s)")  # ';)', ':))' close a sentence as a full stop would
 _SECTION = re.compile(r"§\s?\d+(?:\.\d+)*|\d{1,2}(?:\.\d{1,2})+")  # '§2.', '8.1.' numbering a heading
@@ -541,13 +545,20 @@ class _Paragraph:
     def _unlisted(self, word: str, pos: int, cut: int) -> int | None:
         """An unknown word before a capital: initials bind to the name, other words end the sentence."""
         if len(word) == 1 and word.isalpha():
-            if word == "I":  # "you and I. Did" ends; "Albert I. Jones" does not
-                return cut if self._word_before(pos, 2)[:1].islower() else None
+            if word == "I":  # "you and I. Did" ends; "Albert I. Jones", "by I. Ivanova and" do not
+                pronoun = self._word_before(pos, 2)[:1].islower() and not self._surname_after(cut)
+                return cut if pronoun else None
             return None if word.isupper() else cut
         letters = word.split(".")
         if len(letters) > 1 and all(len(p) == 1 and p.isupper() for p in letters):
             return None
         return cut
+
+    def _surname_after(self, cut: int) -> bool:
+        """Whether a surname-like word that continues the sentence follows `cut`: a capitalised word
+        in no lexicon class (no "The", "Nobody"), then a lower-case word ("I. Ivanova and ...")."""
+        m = _SURNAME_GOES_ON.match(self.work, cut, self.end)
+        return m is not None and m.group(1).lower() not in self.lexicon
 
     def _starts_sentence(self, pos: int, sentence_start: int) -> bool:
         """Whether only spaces and bullets stand between the sentence start and `pos`."""
