@@ -785,7 +785,7 @@ def _newsroom_copy(args: argparse.Namespace, url: str) -> int:
     counts = [
         (report.articles, "article"), (report.claims, "claim"), (report.claims_updated, "claim updated"),
         (report.steps, "status change"), (report.notes, "note"), (report.evidence, "evidence item"),
-        (report.documents, "document"), (report.tags, "tag"),
+        (report.documents, "document"), (report.tags, "tag"), (report.links, "word on a link"),
     ]  # fmt: skip
     said = ", ".join(_counted(n, what) for n, what in counts if n)
     print(f"Copied into {where}: {said}.")

@@ -229,10 +229,17 @@ class ClaimIndex:
         """The ids of the indexed claims, in order."""
         return (c for c in range(len(self._article)) if self._article[c])
 
-    def groups(self, threshold: float) -> dict[int, int]:
+    def groups(
+        self,
+        threshold: float,
+        apart: frozenset[tuple[int, int]] = frozenset(),
+        joined: Iterable[tuple[int, int]] = (),
+    ) -> dict[int, int]:
         """Every linked claim -> its group's lowest claim id, groups joined by links (union-find).
 
-        Claims with the same keys (wire copy printed word for word) are queried once for all.
+        Claims with the same keys (wire copy printed word for word) are queried once for all. A
+        journalist's word wins over the matcher: pairs in `apart` (lower id first) are not linked
+        (though a third claim may still join them), pairs in `joined` are, when both are indexed.
         """
         parent: dict[int, int] = {}
 
@@ -255,8 +262,11 @@ class ClaimIndex:
             found = [c for c, _ in self.matches(self.key_ids(members[0]), threshold)]
             for m in members:
                 for c in found:
-                    if self._article[c] != self._article[m]:
+                    if self._article[c] != self._article[m] and (min(m, c), max(m, c)) not in apart:
                         join(m, c)
+        for a, b in joined:
+            if self.has(a) and self.has(b):
+                join(a, b)
         return {c: root(c) for c in parent}
 
     def _score(

@@ -25,6 +25,7 @@ class LinkedClaim:
     figures: tuple[str, ...]
     status: str
     score: float
+    by_hand: bool = False  # a journalist linked the two (app/services/link_decisions.py)
 
     @property
     def where(self) -> str:

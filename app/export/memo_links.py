@@ -48,6 +48,8 @@ def elsewhere_html(
             parts.append(f'<p class="field">{red}</p>')
         for other in found.linked[:SHOWN_ARTICLES]:
             label = _status_label(other.status)
+            if other.by_hand:  # a person's call, not the matcher's: the editor should know
+                label = translate("Memo", "{status}; linked by hand").format(status=label)
             where = f"{escape(other.where)}, {escape(other.date)} ({escape(label)})"
             parts.append(
                 _line(translate("Memo", "Also"), f"{where}: \u201c{escape(_short(other.text))}\u201d")

@@ -35,6 +35,7 @@ from app.domain.link_records import ClaimLinks, FigureClash, LinkedClaim
 from app.domain.statuses import status
 from app.errors import ClaimdeskError
 from app.services.claims import _change_status
+from app.services.link_decisions import decisions_for, every_decision
 from app.storage import repository
 from app.storage.database import Database
 from app.storage.models import Article, Claim, Evidence, utcnow
@@ -154,10 +155,31 @@ def _batches(ids: Sequence[int]) -> Iterator[Sequence[int]]:
 
 
 def matches_of(db: Database, claim_ids: Iterable[int]) -> dict[int, list[tuple[int, float]]]:
-    """For each claim, the claims of other articles it is linked to, with their scores."""
+    """For each claim, the claims of other articles it is linked to, with their scores: the
+    matcher's, less the links a journalist took away, plus those they made by hand (HAND_SCORE)."""
+    return _decided_matches(db, list(claim_ids))[0]
+
+
+HAND_SCORE = 1.0  # a link made by hand: as sure as a copy word for word
+
+
+def _decided_matches(
+    db: Database, claim_ids: list[int]
+) -> tuple[dict[int, list[tuple[int, float]]], dict[int, dict[int, bool]]]:
+    """The matches with the journalist's decisions applied, and those decisions (by claim)."""
     index = library_index(db)
+    with db.session(reading=True) as session:
+        decided = decisions_for(session, claim_ids)
     with _library(db.engine).lock:  # no other thread changes the index while it is asked
-        return _matches(index, claim_ids)
+        found = _matches(index, claim_ids)
+        for claim_id, words in decided.items():
+            if claim_id not in found:
+                continue
+            kept = [(c, score) for c, score in found[claim_id] if words.get(c, True)]
+            have = {c for c, _ in kept}
+            made = [(c, HAND_SCORE) for c, same in sorted(words.items()) if same and c not in have]
+            found[claim_id] = [(c, s) for c, s in made if index.has(c)] + kept
+    return found, decided
 
 
 def _matches(index: ClaimIndex, claim_ids: Iterable[int]) -> dict[int, list[tuple[int, float]]]:
@@ -185,7 +207,7 @@ def links_for_article(db: Database, article_id: int) -> dict[int, ClaimLinks]:
 
 
 def links_for_claims(db: Database, claim_ids: Sequence[int]) -> dict[int, ClaimLinks]:
-    found = matches_of(db, claim_ids)
+    found, decided = _decided_matches(db, list(claim_ids))
     wanted = set(claim_ids) | {c for pairs in found.values() for c, _ in pairs}
     with db.session(reading=True) as session:
         facts = _facts(session, wanted)
@@ -193,7 +215,9 @@ def links_for_claims(db: Database, claim_ids: Sequence[int]) -> dict[int, ClaimL
     for claim_id in claim_ids:
         if claim_id not in facts:
             raise ClaimdeskError(f"There is no claim {claim_id}")
-        out[claim_id] = _links(facts[claim_id], [(facts[c], s) for c, s in found[claim_id] if c in facts])
+        matched = [(facts[c], s) for c, s in found[claim_id] if c in facts]
+        hand = {c for c, same in decided.get(claim_id, {}).items() if same}
+        out[claim_id] = _links(facts[claim_id], matched, hand)
     return out
 
 
@@ -232,18 +256,26 @@ def _facts(session: Session, claim_ids: set[int]) -> dict[int, _Facts]:
     return out
 
 
+def _figures(stored: str | list[str] | None) -> tuple[str, ...]:
+    """A claim's figures from their stored JSON. SQLite hands over the text; PostgreSQL's driver
+    parses json columns itself, whatever the query asks, and hands over the list."""
+    if isinstance(stored, list):
+        return tuple(str(f) for f in stored)
+    return _parsed_figures(stored)
+
+
 @lru_cache(maxsize=4096)
-def _figures(stored: str | None) -> tuple[str, ...]:
-    """A claim's figures from their stored JSON: read once per spelling (copies share it)."""
+def _parsed_figures(stored: str | None) -> tuple[str, ...]:
+    """Read once per spelling (copies of a wire story share it)."""
     return tuple(str(f) for f in json.loads(stored)) if stored else ()
 
 
-def _links(own: _Facts, matched: list[tuple[_Facts, float]]) -> ClaimLinks:
+def _links(own: _Facts, matched: list[tuple[_Facts, float]], hand: set[int]) -> ClaimLinks:
     best: dict[int, LinkedClaim] = {}
-    for facts, score in matched:  # best first: the first per article is its best
+    for facts, score in matched:  # best first (made by hand before all): the first per article
         c = facts.claim
         if c.article_id not in best:
-            best[c.article_id] = replace(c, score=score)
+            best[c.article_id] = replace(c, score=score, by_hand=c.claim_id in hand)
     linked = tuple(sorted(best.values(), key=lambda c: (c.date, c.article_id)))
     me = own.claim
     clashes = []
@@ -373,8 +405,11 @@ def linked_groups(db: Database) -> dict[int, int]:
     id). A group is what links join, directly or through others: the claims list's "group by
     linked claim"."""
     index = library_index(db)
+    with db.session(reading=True) as session:
+        decided = every_decision(session)
+    apart = frozenset((low, high) for low, high, same in decided if not same)
     with _library(db.engine).lock:
-        return index.groups(THRESHOLD)
+        return index.groups(THRESHOLD, apart, [(low, high) for low, high, same in decided if same])
 
 
 # ---- verdicts carried, and carried back -------------------------------------------------------

@@ -6,7 +6,8 @@ history, notes, evidence, tags and documents into the target. It is a merge, nev
   uid is (a detected claim nobody touched takes on the incoming uid, as an import does);
 - history steps missing from the target are added (a step is its statuses, reason and time);
   notes and evidence by uid, tags by name; a claim's own fields only when the source's change is
-  newer than the target's;
+  newer than the target's; a word on a link (link_decision) when both its claims were brought,
+  the newer word on a pair winning;
 - documents go with their evidence: into the database on a newsroom server, into the files
   folder locally, verified against their sha256 either way.
 So running it twice changes nothing the second time, and a journalist can take a story offline
@@ -32,7 +33,7 @@ from app.files import keep_by_digest
 from app.services.evidence import attachments_dir
 from app.storage import attachment_store, repository
 from app.storage.database import Database
-from app.storage.models import Article, ArticleVersion, Claim, Evidence, Note, StatusChange
+from app.storage.models import Article, ArticleVersion, Claim, Evidence, LinkDecision, Note, StatusChange
 
 _NOT_COPIED = frozenset({"id", "article_id", "claim_id", "version", "replaces_id"})
 # a claim's own fields, taken from the source when its change is newer
@@ -55,6 +56,7 @@ class CopyReport:
     evidence: int = 0
     documents: int = 0
     tags: int = 0
+    links: int = 0  # words on links (app/services/link_decisions.py) added or changed
 
     def changed_nothing(self) -> bool:
         return not any(getattr(self, f.name) for f in fields(self))
@@ -75,6 +77,7 @@ def copy_library(source: Database, target: Database, article_ids: Sequence[int] 
         copier = _Copier(source, target, src, dst, report)
         for article in articles:
             copier.article(article)
+        copier.link_decisions()
     return report
 
 
@@ -87,6 +90,7 @@ class _Copier:
         self, source: Database, target: Database, src: Session, dst: Session, report: CopyReport
     ) -> None:
         self.source, self.target, self.src, self.dst, self.report = source, target, src, dst, report
+        self.ids: dict[int, int] = {}  # a source claim's id -> its claim in the target
 
     def article(self, article: Article) -> None:
         there = next(
@@ -121,9 +125,30 @@ class _Copier:
             self.report.claims_updated += 1
         self._steps(claim, there)
         self.dst.flush()
+        self.ids[claim.id] = there.id
         self.notes(list(claim.notes), article, there)
         self.evidence(claim, there)
         self.tags(claim, there)
+
+    def link_decisions(self) -> None:
+        """The words on links between claims brought here; on a pair the target has a word on
+        too, the newer word wins."""
+        for word in self.src.scalars(select(LinkDecision).order_by(LinkDecision.id)):
+            a, b = self.ids.get(word.claim_id), self.ids.get(word.other_id)
+            if a is None or b is None:
+                continue
+            low, high = min(a, b), max(a, b)
+            there = self.dst.scalars(
+                select(LinkDecision).where(LinkDecision.claim_id == low, LinkDecision.other_id == high)
+            ).first()
+            if there is None:
+                self.dst.add(LinkDecision(claim_id=low, other_id=high, same=word.same, author=word.author,
+                                          decided_at=word.decided_at))  # fmt: skip
+            elif word.decided_at > there.decided_at and word.same != there.same:
+                there.same, there.author, there.decided_at = word.same, word.author, word.decided_at
+            else:
+                continue
+            self.report.links += 1
 
     def _adoptable(self, claim: Claim, article: Article) -> Claim | None:
         """A detected claim at the same words that nobody touched: it becomes the incoming one."""

@@ -301,3 +301,26 @@ class Attachment(Base):
     content: Mapped[bytes] = mapped_column(LargeBinary)
     size: Mapped[int]
     added_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class LinkDecision(Base):
+    """A journalist's word on whether two claims of two articles are the same claim (0012).
+
+    The matcher links claims by their words and misses paraphrases; what a person decided wins
+    over it: `same` False takes a link away, True makes one the matcher missed. One row per pair,
+    the lower claim id first; a new word on the pair replaces the row. Deleted with either claim.
+    """
+
+    __tablename__ = "link_decision"
+    __table_args__ = (
+        CheckConstraint("claim_id < other_id", name="pair_ordered"),
+        UniqueConstraint("claim_id", "other_id", name="link_decision_pair"),
+        Index("ix_link_decision_other", "other_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    claim_id: Mapped[int] = mapped_column(ForeignKey("claim.id", ondelete="CASCADE"))
+    other_id: Mapped[int] = mapped_column(ForeignKey("claim.id", ondelete="CASCADE"))
+    same: Mapped[bool]
+    author: Mapped[str | None] = mapped_column(Text)
+    decided_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -57,3 +57,22 @@ def test_the_sentences_in_english_are_the_records_own(db: Database) -> None:
             assert [clash_text(c) for c in links.clashes] == [c.text() for c in links.clashes]
             seen += 1
     assert seen >= 10
+
+
+def test_a_link_made_by_hand_is_printed_and_says_so(db: Database) -> None:
+    """A paraphrase the matcher misses, linked by the journalist, is in the section, marked as a
+    person's call; a link taken away is not."""
+    from app.services import link_decisions
+    from tests.claim_links_story import claim_with
+
+    story = import_story(db)
+    crews = claim_with(db, story[0], "six water-bombing")
+    deployed = claim_with(db, story[4], "1,500 firefighters")
+    html, _ = reports.memo_source(db, story[0])
+    assert "Nearly 1,500 firefighters have been deployed" not in html
+    link_decisions.decide(db, crews, deployed, same=True)
+    html, _ = reports.memo_source(db, story[0])
+    assert "Coastal Ledger, 2024-07-05 (Unreviewed; linked by hand)" in html
+    assert "Nearly 1,500 firefighters have been deployed" in html
+    link_decisions.decide(db, crews, deployed, same=False)
+    assert "Nearly 1,500 firefighters have been deployed" not in reports.memo_source(db, story[0])[0]

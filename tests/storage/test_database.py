@@ -33,7 +33,7 @@ def test_wal_and_foreign_keys_are_on(db: Database) -> None:
 
 def test_migrated_to_head_on_open(db: Database) -> None:
     with db.engine.connect() as connection:
-        assert current_revision(connection) == head_revision() == "0011_newsroom"
+        assert current_revision(connection) == head_revision() == "0012_link_decisions"
 
 
 def test_models_match_migrations(db: Database) -> None:

@@ -106,3 +106,24 @@ def test_the_database_signs_what_each_role_writes(
         assert session.scalars(select(Note.removed_by)).all() == ["ben"]
         assert session.scalars(select(Evidence.author)).all() == ["ben"]
         assert session.get(Claim, claim_id) is not None
+
+
+def test_an_editors_word_on_a_link_is_signed_with_their_role(
+    postgres_url: str, owner_db: Database, tmp_path: Path
+) -> None:
+    """Links taken away or made by hand (0012) are signed by the database as the rest of the work."""
+    from app.services import claim_links, link_decisions
+    from app.storage.models import LinkDecision
+    from tests.claim_links_story import claim_with, import_story
+
+    story = import_story(owner_db)
+    area, larger = claim_with(owner_db, story[0], "110 square"), claim_with(owner_db, story[1], "160 square")
+    add_editor(postgres_url, "cara")
+    cara = open_server_database(_as(postgres_url, "cara"), tmp_path / "cara")
+    try:
+        link_decisions.decide(cara, area, larger, same=False, author="Someone Else")
+        assert larger not in {c.claim_id for c in claim_links.links_for_claim(cara, area).linked}
+    finally:
+        cara.close()
+    with owner_db.session() as session:
+        assert session.scalars(select(LinkDecision.author)).all() == ["cara"]

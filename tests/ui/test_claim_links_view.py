@@ -56,12 +56,13 @@ def test_a_claim_made_elsewhere_says_where_and_first(
     assert not view.carry_button.isEnabled()  # unreviewed: nothing to carry yet
 
 
-def test_a_claim_made_nowhere_else_shows_nothing(
+def test_a_claim_made_nowhere_else_shows_only_the_way_to_link_it_by_hand(
     qtbot: QtBot, view: ClaimLinksView, db: Database, story: list[int]
 ) -> None:
     _show(qtbot, view, db, claim_with(db, story[2], "Tourism operators"))
-    assert not view.isVisible()
     assert view.links is not None and view.links.linked == ()
+    assert view.link_button.isVisible()
+    assert not view.summary.isVisible() and not view.carry_button.isVisible()
 
 
 def test_a_link_opens_that_article_at_that_claim(
@@ -135,7 +136,7 @@ def test_only_the_latest_look_is_shown(
     view.show_claim(claims.load_claim(db, alone))
     finished(qtbot, first)
     finished(qtbot, view.job)
-    assert not view.isVisible()
+    assert not view.summary.isVisible()
     assert view.links is not None and view.links.claim_id == alone
 
 

@@ -6,9 +6,15 @@ and "Carry verdict to…", which asks in a checklist which linked claims take th
 reason and evidence. Nothing is carried unless the journalist ticks it and confirms; the carrying
 is one step on the undo stack (app/ui/claims/carry_command.py), offered under the button too.
 
+The matcher misses paraphrases and links some claims of one topic that state other facts, so the
+journalist has the last word (app/services/link_decisions.py): "not the same" after a link takes
+it away, "Same claim as…" finds a claim of another article by its words and links it by hand.
+Each is one step on the undo stack too (app/ui/claims/link_decision_command.py).
+
 The links are computed by app/services/claim_links.py; the first look at a library builds its
 index, which for a newsroom's library takes seconds, so every look runs on a worker
-(app/ui/workers.py) and the widget fills in when it is done. Hidden while the claim is made nowhere else.
+(app/ui/workers.py) and the widget fills in when it is done. While the claim is made nowhere else
+only "Same claim as…" shows.
 """
 
 from __future__ import annotations
@@ -21,7 +27,9 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -38,6 +46,7 @@ from app.errors import ClaimdeskError
 from app.export.memo_links import clash_text, headline, origin_summary
 from app.ui import messages, workers
 from app.ui.claims.carry_command import CarryVerdict
+from app.ui.claims.link_decision_command import DecideLink
 from app.ui.claims.undo_notice import UndoNotice
 from app.ui.theme import secondary_text
 from app.ui.translation import status_label, translate
@@ -47,6 +56,7 @@ if TYPE_CHECKING:
     from app.storage.database import Database
     from app.ui.claims.commands import ClaimActions
 
+NOT_SAME = translate("ClaimLinksView", "not the same")  # after each link: takes it away
 DISAGREE = "#b3261e"  # red that reads on light and dark grounds; the words say it too
 LINK = "#1f5fb0"
 
@@ -80,12 +90,23 @@ class ClaimLinksView(QWidget):
             translate("ClaimLinksView", "Give chosen linked claims this claim's status, reason and evidence")
         )
         self.carry_button.clicked.connect(self.carry)
+        self.link_button = QPushButton(translate("ClaimLinksView", "Same claim as\u2026"))
+        self.link_button.setObjectName("linkByHandButton")
+        self.link_button.setToolTip(
+            translate("ClaimLinksView", "Link by hand to a claim of another article that says this too")
+        )
+        self.link_button.clicked.connect(self.link_by_hand)
         self.claim_actions: ClaimActions | None = None  # set by the editor: a carried verdict can be undone
         self.undo_notice = UndoNotice("undoCarriedVerdict")
+        buttons = QHBoxLayout()
+        buttons.setContentsMargins(0, 0, 0, 0)
+        buttons.addWidget(self.carry_button)
+        buttons.addWidget(self.link_button)
+        buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 0)
         layout.addWidget(self.summary)
-        layout.addWidget(self.carry_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addLayout(buttons)
         layout.addWidget(self.undo_notice)
         self.hide()
 
@@ -112,9 +133,11 @@ class ClaimLinksView(QWidget):
         if not isValid(self) or asked != self._asked or not isinstance(result, ClaimLinks):
             return  # closed, or asked again since (another claim, a newer status), or the claim is gone
         self.links = result
-        self.setVisible(bool(result.linked))
+        self.show()  # "Same claim as…" is there for a claim the matcher linked to nothing
+        self.summary.setVisible(bool(result.linked))
+        self.carry_button.setVisible(bool(result.linked))
+        self.summary.setText(self.summary_html(result) if result.linked else "")
         if result.linked:
-            self.summary.setText(self.summary_html(result))
             self.carry_button.setEnabled(self._claim is not None and self._claim.status != "unreviewed")
         if self.undo_notice.isVisible():
             QTimer.singleShot(0, self._reveal_undo)  # once the new text is laid out
@@ -134,7 +157,10 @@ class ClaimLinksView(QWidget):
         for c in links.linked:
             href = f"claim:{c.article_id}:{c.claim_id}"
             where = f"<a href='{href}' style='color:{LINK}'>{escape(c.where)}, {escape(c.date)}</a>"
-            articles.append(f"{where} <span style='color:{grey}'>\u00b7 {escape(_label(c.status))}</span>")
+            how = escape(translate("ClaimLinksView", "linked by hand")) + " \u00b7 " if c.by_hand else ""
+            apart = f"<a href='apart:{c.claim_id}' style='color:{grey}'>{escape(NOT_SAME)}</a>"
+            state = escape(_label(c.status))
+            articles.append(f"{where} <span style='color:{grey}'>\u00b7 {state} \u00b7 {how}</span>{apart}")
         traced = [escape(origin_summary(links.origin))] + [escape(chain) for chain in links.chains()]
         clashes = [escape(clash_text(clash)) for clash in links.clashes]
         parts = [
@@ -149,6 +175,9 @@ class ClaimLinksView(QWidget):
     # ---- following a link -----------------------------------------------------------------
     def _follow(self, href: str) -> None:
         kind, _, rest = href.partition(":")
+        if kind == "apart" and rest.isdigit():
+            self.decide(int(rest), same=False)
+            return
         article, _, claim = rest.partition(":")
         if kind != "claim" or not article.isdigit() or not claim.isdigit():
             return
@@ -164,6 +193,44 @@ class ClaimLinksView(QWidget):
         if callable(open_article) and callable(choose_claim):
             open_article(int(article))
             choose_claim(int(claim))
+
+    # ---- the journalist's word on a link --------------------------------------------------
+    def decide(self, other_id: int, same: bool) -> None:
+        """Record that the shown claim and `other_id` are (not) the same claim, as one undo step."""
+        claim, db = self._claim, self.library()
+        if claim is None or db is None:
+            return
+        from app.services.link_decisions import decide
+
+        try:
+            done = decide(db, claim.id, other_id, same)
+        except ClaimdeskError as error:
+            messages.warn(self, "Claimdesk", str(error))
+            return
+        actions = self.claim_actions
+        if actions is not None:
+            actions.stack.push(DecideLink(actions, done, self.look_again))
+            self.undo_notice.offer(
+                actions.stack,
+                translate("ClaimLinksView", "Linked by hand")
+                if same
+                else translate("ClaimLinksView", "Marked as not the same claim"),
+            )
+        self.show_claim(claim)
+
+    def look_again(self) -> None:
+        """Look the shown claim's links up anew (after a word on a link, or its undo)."""
+        if isValid(self) and self._claim is not None:
+            self.show_claim(self._claim)
+
+    def link_by_hand(self) -> None:
+        """Find a claim of another article by its words and link it to this one."""
+        claim, db = self._claim, self.library()
+        if claim is None or db is None:
+            return
+        dialog = LinkClaimDialog(db, claim, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.chosen() is not None:
+            self.decide(int(dialog.chosen() or 0), same=True)
 
     # ---- carrying the verdict -------------------------------------------------------------
     def carry(self) -> None:
@@ -249,6 +316,80 @@ class CarryDialog(QDialog):
             item = self.checklist.item(i)
             if item.data(Qt.ItemDataRole.UserRole) == claim_id:
                 item.setCheckState(Qt.CheckState.Checked)
+
+
+class LinkClaimDialog(QDialog):
+    """Search the library's claims by their words; the one chosen is linked by hand."""
+
+    def __init__(self, db: Database, claim: ClaimRecord, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("linkClaimDialog")
+        self.setWindowTitle(translate("ClaimLinksView", "Same claim as\u2026"))
+        self.db, self.claim = db, claim
+        intro = QLabel(
+            translate(
+                "ClaimLinksView",
+                "Find the claim in another article that says the same as \u201c{text}\u201d, "
+                "in other words perhaps. It will be linked to this one.",
+            ).format(text=claim.text if len(claim.text) <= 160 else claim.text[:157] + "\u2026"),
+            wordWrap=True,
+        )
+        self.query = QLineEdit(placeholderText=translate("ClaimLinksView", "Words of the other claim"))
+        self.query.setObjectName("linkClaimQuery")
+        self.results = QListWidget()
+        self.results.setObjectName("linkClaimResults")
+        self.results.setWordWrap(True)
+        self.results.setSpacing(3)
+        self.results.setAlternatingRowColors(True)
+        self.empty = QLabel()
+        self.empty.setObjectName("linkClaimEmpty")
+        self.empty.hide()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.link_button = buttons.addButton(
+            translate("ClaimLinksView", "Link as the same claim"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.link_button.setEnabled(False)
+        self.results.currentItemChanged.connect(
+            lambda item, _old: self.link_button.setEnabled(item is not None)
+        )
+        self.results.itemDoubleClicked.connect(lambda _item: self.accept())
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        self._timer = QTimer(self, singleShot=True, interval=250)  # search once typing pauses
+        self._timer.timeout.connect(self.search)
+        self.query.textChanged.connect(lambda _text: self._timer.start())
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.query)
+        layout.addWidget(self.results, 1)
+        layout.addWidget(self.empty)
+        layout.addWidget(buttons)
+        self.resize(640, 420)
+
+    def search(self) -> None:
+        """The claims of other articles with every word typed (the library's full-text search)."""
+        from app.services.search import HIT_END, HIT_START, search
+
+        self._timer.stop()
+        self.results.clear()
+        text = self.query.text().strip()
+        hits = [
+            h
+            for h in (search(self.db, text, limit=200) if text else [])
+            if h.kind == "claim" and h.claim_id is not None and h.article_id != self.claim.article_id
+        ][:50]
+        for hit in hits:
+            snippet = hit.snippet.replace(HIT_START, "").replace(HIT_END, "")
+            item = QListWidgetItem(f"{hit.article_title}\n{snippet}")
+            item.setData(Qt.ItemDataRole.UserRole, hit.claim_id)
+            self.results.addItem(item)
+        nothing = bool(text and not hits)
+        self.empty.setText(translate("ClaimLinksView", "No claim of another article has these words."))
+        self.empty.setVisible(nothing)
+
+    def chosen(self) -> int | None:
+        item = self.results.currentItem()
+        return None if item is None else int(item.data(Qt.ItemDataRole.UserRole))
 
 
 def _block(lines: list[str], style: str) -> str:
