@@ -412,6 +412,26 @@
         <translation>Надати вибраним пов&apos;язаним твердженням статус, підставу й докази цього твердження</translation>
     </message>
     <message>
+        <source>Same claim as…</source>
+        <translation>Те саме твердження, що й…</translation>
+    </message>
+    <message>
+        <source>Link by hand to a claim of another article that says this too</source>
+        <translation>Пов&apos;язати вручну з твердженням іншої статті, яка каже те саме</translation>
+    </message>
+    <message>
+        <source>linked by hand</source>
+        <translation>пов&apos;язано вручну</translation>
+    </message>
+    <message>
+        <source>Linked by hand</source>
+        <translation>Пов&apos;язано вручну</translation>
+    </message>
+    <message>
+        <source>Marked as not the same claim</source>
+        <translation>Позначено як інше твердження</translation>
+    </message>
+    <message>
         <source>Carry verdict</source>
         <translation>Перенести висновок</translation>
     </message>
@@ -420,8 +440,28 @@
         <translation>Позначені твердження отримають статус &lt;b&gt;{status}&lt;/b&gt;{reason} і докази цього твердження. В історії кожного буде сказано, звідки їх перенесено.</translation>
     </message>
     <message>
+        <source>Find the claim in another article that says the same as “{text}”, in other words perhaps. It will be linked to this one.</source>
+        <translation>Знайдіть твердження в іншій статті, яке каже те саме, що «{text}», можливо, іншими словами. Його буде пов&apos;язано з цим.</translation>
+    </message>
+    <message>
+        <source>Words of the other claim</source>
+        <translation>Слова іншого твердження</translation>
+    </message>
+    <message>
+        <source>Link as the same claim</source>
+        <translation>Пов&apos;язати як те саме твердження</translation>
+    </message>
+    <message>
+        <source>No claim of another article has these words.</source>
+        <translation>Жодне твердження інших статей не містить цих слів.</translation>
+    </message>
+    <message>
         <source>Verdict carried to 1 claim</source>
         <translation>Висновок перенесено на 1 твердження</translation>
+    </message>
+    <message>
+        <source>not the same</source>
+        <translation>не те саме</translation>
     </message>
     <message>
         <source>Verdict carried to {count} claims</source>
@@ -438,6 +478,14 @@
     <message>
         <source>Left as they are, changed since the verdict was carried: {claims}</source>
         <translation>Залишено як є, бо їх змінили після перенесення висновку: {claims}</translation>
+    </message>
+    <message>
+        <source>link claims</source>
+        <translation>пов&apos;язати твердження</translation>
+    </message>
+    <message>
+        <source>unlink claims</source>
+        <translation>роз&apos;єднати твердження</translation>
     </message>
 </context>
 <context>
@@ -1985,6 +2033,10 @@
     <message>
         <source>Chain</source>
         <translation>Ланцюжок</translation>
+    </message>
+    <message>
+        <source>{status}; linked by hand</source>
+        <translation>{status}; пов&apos;язано вручну</translation>
     </message>
     <message>
         <source>Also</source>

@@ -24,8 +24,9 @@ class DecideLink(QUndoCommand):
     """Pushed once the word was recorded (its first redo does nothing)."""
 
     def __init__(self, actions: ClaimActions, done: Decided, again: Callable[[], None]) -> None:
-        what = "link claims" if done.same else "unlink claims"
-        super().__init__(translate("ClaimLinksView", what))
+        linked = translate("ClaimLinksView", "link claims")
+        unlinked = translate("ClaimLinksView", "unlink claims")
+        super().__init__(linked if done.same else unlinked)
         self.actions = actions
         self.done = done
         self.again = again  # shows the links anew (the claim's own record did not change)
