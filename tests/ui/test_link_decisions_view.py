@@ -105,3 +105,21 @@ def test_the_search_leaves_out_the_claims_own_article_and_says_when_nothing_is_f
     titles = [dialog.results.item(i).text().split("\n")[0] for i in range(dialog.results.count())]
     assert titles and "Wildfire forces mass evacuation in Valdora hills" not in titles
     assert not dialog.empty.isVisibleTo(dialog)
+
+
+def test_the_dialog_shows_the_claims_words_as_plain_text(
+    qtbot: QtBot, window: MainWindow, db: Database
+) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QLabel
+
+    from app.services import articles, claims
+
+    article = articles.import_text(
+        db, "The <b>mayor</b> said 40 <i>homes</i> were lost in the flood.\n"
+    ).article_id
+    claim = claims.load_claim(db, articles.load_article(db, article).claims[0].id)
+    dialog = LinkClaimDialog(db, claim, window)
+    qtbot.addWidget(dialog)
+    intro = dialog.findChildren(QLabel)[0]
+    assert intro.textFormat() == Qt.TextFormat.PlainText and "<b>mayor</b>" in intro.text()

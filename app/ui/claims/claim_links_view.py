@@ -48,6 +48,7 @@ from app.ui import messages, workers
 from app.ui.claims.carry_command import CarryVerdict
 from app.ui.claims.link_decision_command import DecideLink
 from app.ui.claims.undo_notice import UndoNotice
+from app.ui.guard import run_guarded
 from app.ui.theme import secondary_text
 from app.ui.translation import status_label, translate
 from app.ui.workers import Job
@@ -229,8 +230,9 @@ class ClaimLinksView(QWidget):
         if claim is None or db is None:
             return
         dialog = LinkClaimDialog(db, claim, self)
-        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.chosen() is not None:
-            self.decide(int(dialog.chosen() or 0), same=True)
+        chosen = dialog.chosen() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        if chosen is not None:
+            self.decide(chosen, same=True)
 
     # ---- carrying the verdict -------------------------------------------------------------
     def carry(self) -> None:
@@ -334,6 +336,7 @@ class LinkClaimDialog(QDialog):
             ).format(text=claim.text if len(claim.text) <= 160 else claim.text[:157] + "\u2026"),
             wordWrap=True,
         )
+        intro.setTextFormat(Qt.TextFormat.PlainText)  # the claim's words are the article's, never markup
         self.query = QLineEdit(placeholderText=translate("ClaimLinksView", "Words of the other claim"))
         self.query.setObjectName("linkClaimQuery")
         self.results = QListWidget()
@@ -373,9 +376,10 @@ class LinkClaimDialog(QDialog):
         self._timer.stop()
         self.results.clear()
         text = self.query.text().strip()
+        found = (run_guarded(self, lambda: search(self.db, text, limit=200)) if text else None) or []
         hits = [
             h
-            for h in (search(self.db, text, limit=200) if text else [])
+            for h in found
             if h.kind == "claim" and h.claim_id is not None and h.article_id != self.claim.article_id
         ][:50]
         for hit in hits:
