@@ -84,3 +84,22 @@ def test_a_narrow_list_hides_columns_rather_than_squeeze_them_and_brings_them_ba
     window.resize(2400, 1300)
     qtbot.waitUntil(lambda: not header.isSectionHidden(NOTES_COL), timeout=2000)
     assert not header.isSectionHidden(HEDGES_COL)
+
+
+def test_short_of_room_the_source_gives_its_slack_before_any_column_is_squeezed() -> None:
+    """The Source column's default leaves room for a long name ("the regional fire service"); on
+    a panel short of that room it gives its slack first, down to readable, before the kind or the
+    score are scaled below what can be read."""
+    from app.ui.claims.claim_list_model import KIND_COL, SCORE_COL
+    from app.ui.claims.claims_panel import COLUMN_WIDTHS, READABLE, _give_slack
+
+    defaults = {c: COLUMN_WIDTHS[c] for c in (KIND_COL, SOURCE_COL, SCORE_COL)}
+    wanted = dict(defaults)
+    _give_slack(wanted, sum(defaults.values()) - 30)
+    assert wanted == {**defaults, SOURCE_COL: COLUMN_WIDTHS[SOURCE_COL] - 30}
+    wanted = dict(defaults)
+    _give_slack(wanted, 10)  # far too narrow: everyone gives down to readable, no further
+    assert wanted == {c: READABLE[c] for c in defaults}
+    wanted = dict(defaults)
+    _give_slack(wanted, sum(defaults.values()) + 5)  # room enough: nothing given
+    assert wanted == defaults

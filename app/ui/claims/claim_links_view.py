@@ -159,7 +159,8 @@ class ClaimLinksView(QWidget):
             href = f"claim:{c.article_id}:{c.claim_id}"
             where = f"<a href='{href}' style='color:{LINK}'>{escape(c.where)}, {escape(c.date)}</a>"
             how = escape(translate("ClaimLinksView", "linked by hand")) + " \u00b7 " if c.by_hand else ""
-            apart = f"<a href='apart:{c.claim_id}' style='color:{grey}'>{escape(NOT_SAME)}</a>"
+            unlink = escape(NOT_SAME).replace(" ", "&nbsp;")  # one piece, never broken over two lines
+            apart = f"<a href='apart:{c.claim_id}' style='color:{grey}'>{unlink}</a>"
             state = escape(_label(c.status))
             articles.append(f"{where} <span style='color:{grey}'>\u00b7 {state} \u00b7 {how}</span>{apart}")
         traced = [escape(origin_summary(links.origin))] + [escape(chain) for chain in links.chains()]

@@ -66,7 +66,7 @@ if TYPE_CHECKING:
 
 __all__ = ["ClaimIdRole", "ClaimTreeView", "ClaimsPanel", "PositionRole", "ScoreRole", "StatusOrderRole"]
 
-COLUMN_WIDTHS = (34, 50, 96, 320, 64, 40, 40, 90)
+COLUMN_WIDTHS = (34, 50, 140, 320, 64, 40, 40, 90)  # who says it: wide enough for "the regional fire service"
 MIN_WIDTHS = (24, 46, 48, 0, 24, 26, 28, 40)  # the other columns give way down to these
 CLAIM_SHARE = 0.5  # the sentence keeps at least half of the list's width
 # below these widths a column's words can't be read ('the r…', '0…'): rather than squeeze them,
@@ -356,6 +356,7 @@ class ClaimsPanel(QWidget):
             if header.isSectionHidden(column) == (column in others):
                 header.setSectionHidden(column, column not in others)
         wanted = {c: max(header.sectionSize(c), COLUMN_WIDTHS[c]) for c in others}
+        _give_slack(wanted, budget)
         for column, width in _shared_out(wanted, budget).items():
             if width != header.sectionSize(column):
                 header.resizeSection(column, width)
@@ -539,6 +540,18 @@ def _combo(name: str, items: list[tuple[str, Any]], squeeze: bool = True) -> QCo
     for label, data in items:
         box.addItem(label, data)
     return box
+
+
+def _give_slack(wanted: dict[int, int], budget: int) -> None:
+    """Over budget, the columns wider than READABLE give their slack first, the most first (the
+    source's room for a long name goes before a status or a score is squeezed unreadable)."""
+    over = sum(wanted.values()) - budget
+    for column in sorted(wanted, key=lambda c: READABLE[c] - wanted[c]):
+        if over <= 0:
+            return
+        give = min(over, max(0, wanted[column] - READABLE[column]))
+        wanted[column] -= give
+        over -= give
 
 
 def _shared_out(wanted: dict[int, int], budget: int) -> dict[int, int]:
