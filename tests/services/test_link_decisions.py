@@ -163,3 +163,62 @@ def _text(db: Database, claim_id: int) -> str:
         claim = session.get(Claim, claim_id)
         assert claim is not None
         return claim.exact
+
+
+def test_a_word_on_one_pair_leaves_the_other_pairs_of_its_claims_alone(
+    db: Database, story: list[int]
+) -> None:
+    """Pairs that share their lower claim, or their higher one, are rows of their own."""
+    area = claim_with(db, story[0], "110 square kilometres")
+    larger, later = claim_with(db, story[1], "160 square"), claim_with(db, story[2], "160 square")
+    link_decisions.decide(db, area, later, same=False)
+    link_decisions.undecide(db, link_decisions.decide(db, area, larger, same=True))  # the same lower claim
+    link_decisions.undecide(db, link_decisions.decide(db, larger, later, same=True))  # the same higher one
+    with db.session(reading=True) as session:
+        assert link_decisions.every_decision(session) == [(area, later, False)]
+    link_decisions.decide(db, larger, later, same=False)
+    assert _decisions(db) == 2
+
+
+def test_the_word_names_who_said_it_and_what_it_was(db: Database, story: list[int]) -> None:
+    area, larger = claim_with(db, story[0], "110 square kilometres"), claim_with(db, story[1], "160 square")
+    done = link_decisions.decide(db, area, larger, same=False, author="Ana Reporter")
+    assert (done.same, done.before) == (False, None)
+    again = link_decisions.decide(db, area, larger, same=True, author="Ana Reporter")
+    assert (again.same, again.before) == (True, False)
+    link_decisions.undecide(db, again, author="Ben Editor")
+    with db.session(reading=True) as session:
+        rows = session.execute(select(LinkDecision.same, LinkDecision.author)).all()
+    assert [tuple(r) for r in rows] == [(False, "Ben Editor")]
+
+
+def test_claims_of_one_article_are_refused_with_a_sentence_that_says_why(
+    db: Database, story: list[int]
+) -> None:
+    area, deaths = claim_with(db, story[0], "110 square"), claim_with(db, story[0], "Two firefighters")
+    with pytest.raises(ClaimdeskError) as refused:
+        link_decisions.decide(db, deaths, area, same=False)
+    assert str(refused.value) == "Both claims are in the same article: links are between articles"
+
+
+def test_the_decisions_of_a_thousand_claims_are_read_past_the_first_batches(db: Database) -> None:
+    """SQLite takes at most 999 bound parameters: the ids go in batches, and none is skipped."""
+    from app.services import articles
+
+    def article(town: str, bridges: int) -> list[int]:
+        text = " ".join(f"Bridge {n} cost {n * 7} dollars in {town}." for n in range(1, bridges + 1))
+        return [c.id for c in articles.load_article(db, articles.import_text(db, text).article_id).claims]
+
+    # 450 + 451 + 5 + 2 claims: pairs at the 451st and 902nd ids, and one past the 900th
+    ids = article("Avon", 450) + article("Bree", 451) + article("Cray", 5) + article("Dove", 2)
+    assert len(ids) == 908
+    link_decisions.decide(db, ids[450], ids[901], same=True)
+    link_decisions.decide(db, ids[903], ids[907], same=False)
+    with db.session(reading=True) as session:
+        found = link_decisions.decisions_for(session, ids)
+    assert found == {
+        ids[450]: {ids[901]: True},
+        ids[901]: {ids[450]: True},
+        ids[903]: {ids[907]: False},
+        ids[907]: {ids[903]: False},
+    }
