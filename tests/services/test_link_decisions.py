@@ -56,11 +56,18 @@ def test_a_paraphrase_linked_by_hand_is_linked_both_ways_and_says_so(db: Databas
     assert mine.articles == before + 1  # counted with the others
     theirs = claim_links.links_for_claim(db, deployed)
     assert {c.claim_id for c in theirs.linked if c.by_hand} == {crews}
+    assert [c.score for c in mine.linked if c.by_hand] == [claim_links.HAND_SCORE]
+    assert all(0.5 < c.score <= 1.0 for c in mine.linked)
+    assert (mine.claim_id, mine.article_id, mine.own_where) == (crews, story[0], "Valdora Courier")
 
 
 def test_the_matchers_own_links_are_not_marked_by_hand(db: Database, story: list[int]) -> None:
     area = claim_with(db, story[0], "110 square kilometres")
-    assert not any(c.by_hand for c in claim_links.links_for_claim(db, area).linked)
+    links = claim_links.links_for_claim(db, area).linked
+    assert links and not any(c.by_hand for c in links)
+    scores = dict(claim_links.matches_of(db, [area])[area])
+    assert {c.claim_id: c.score for c in links} == {c.claim_id: scores[c.claim_id] for c in links}
+    assert any(c.score < 1.0 for c in links)  # the matcher's own scores, not a stand-in
 
 
 def test_undoing_a_word_puts_back_the_one_before_it(db: Database, story: list[int]) -> None:

@@ -122,7 +122,10 @@ def test_an_editors_word_on_a_link_is_signed_with_their_role(
     cara = open_server_database(_as(postgres_url, "cara"), tmp_path / "cara")
     try:
         link_decisions.decide(cara, area, larger, same=False, author="Someone Else")
-        assert larger not in {c.claim_id for c in claim_links.links_for_claim(cara, area).linked}
+        links = claim_links.links_for_claim(cara, area)
+        assert larger not in {c.claim_id for c in links.linked}
+        assert {c.figures for c in links.linked} >= {("110 square kilometres",)}  # json read as a list
+        assert any(clash.mine == "110 square kilometres" for clash in links.clashes)
     finally:
         cara.close()
     with owner_db.session() as session:
